@@ -1,0 +1,56 @@
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth';
+import { Layout } from './Layout';
+import { ArtefactPage } from './pages/ArtefactPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { RegistryPage } from './pages/RegistryPage';
+
+export interface LoginRedirectState {
+  from?: string;
+  expired?: boolean;
+}
+
+function RequireAuth() {
+  const { state, retry } = useAuth();
+  const location = useLocation();
+
+  if (state.status === 'checking') return <p role="status">Loading…</p>;
+  if (state.status === 'error') {
+    return (
+      <div role="alert" className="page-message">
+        <p>{state.message}</p>
+        <button type="button" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (state.status === 'signed-out') {
+    const redirect: LoginRedirectState = {
+      from: location.pathname + location.search + location.hash,
+      expired: state.expired,
+    };
+    return <Navigate to="/login" replace state={redirect} />;
+  }
+  return <Outlet />;
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<RegistryPage />} />
+              <Route path="/artefacts/:idOrSlug" element={<ArtefactPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,170 @@
+export type Role = 'participant' | 'code_body' | 'programme' | 'sro' | 'admin';
+export type Brag = 'blue' | 'red' | 'amber' | 'green';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  code: string | null;
+}
+
+export interface VersionRef {
+  id: string;
+  label: string;
+  createdAt: string;
+}
+
+export interface Artefact {
+  id: string;
+  slug: string;
+  code: string;
+  kind: string;
+  reference: string;
+  title: string;
+  topicArea: string;
+  status: string;
+  brag: Brag;
+  bragSource: 'computed' | 'override';
+  bragOverrideReason?: string | null;
+  outstandingComments: number;
+  totalComments: number;
+  currentVersion: VersionRef | null;
+}
+
+export interface Version extends VersionRef {
+  changeNote: string | null;
+  incorporates: string[];
+  author: { id: string; name: string } | null;
+  baseline?: boolean;
+}
+
+export interface Clause {
+  ref: string;
+  heading: string | null;
+  text: string;
+  anchor: string;
+  level: number;
+  parentRef: string | null;
+}
+
+export interface VersionDetail extends Version {
+  artefactId: string;
+  body: string;
+  html: string;
+  clauses: Clause[];
+}
+
+export interface ArtefactFilters {
+  code?: string;
+  kind?: string;
+  q?: string;
+}
+
+/** The one error type for every failed API call; `message` is safe to show to users. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const TOKEN_KEY = 'm6.token';
+const UNAUTHORIZED_EVENT = 'm6:unauthorized';
+
+export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
+export const setToken = (token: string): void => localStorage.setItem(TOKEN_KEY, token);
+export const clearToken = (): void => localStorage.removeItem(TOKEN_KEY);
+
+/** Called whenever the server rejects our token, e.g. because it has expired. */
+export function onUnauthorized(listener: () => void): () => void {
+  window.addEventListener(UNAUTHORIZED_EVENT, listener);
+  return () => window.removeEventListener(UNAUTHORIZED_EVENT, listener);
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  authenticated?: boolean;
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, authenticated = true } = options;
+  const token = authenticated ? getToken() : null;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection.');
+  }
+
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) return payload as T;
+
+  const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
+  if (response.status === 401 && token) {
+    clearToken();
+    window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+  }
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `The server responded with ${response.status} ${response.statusText}.`,
+  );
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const segment = encodeURIComponent;
+
+export const login = (email: string, password: string) =>
+  request<{ token: string; user: User }>('/api/auth/login', {
+    method: 'POST',
+    body: { email, password },
+    authenticated: false,
+  });
+
+export const getMe = (signal?: AbortSignal) =>
+  request<{ user: User }>('/api/me', { signal }).then((r) => r.user);
+
+export const listArtefacts = (filters: ArtefactFilters, signal?: AbortSignal) =>
+  request<{ data: Artefact[] }>(`/api/artefacts${query({ ...filters })}`, { signal }).then(
+    (r) => r.data,
+  );
+
+export const getArtefact = (idOrSlug: string, signal?: AbortSignal) =>
+  request<{ data: Artefact }>(`/api/artefacts/${segment(idOrSlug)}`, { signal }).then(
+    (r) => r.data,
+  );
+
+export const listVersions = (artefactId: string, signal?: AbortSignal) =>
+  request<{ data: Version[] }>(`/api/artefacts/${segment(artefactId)}/versions`, {
+    signal,
+  }).then((r) => r.data);
+
+export const getVersion = (artefactId: string, versionId: string, signal?: AbortSignal) =>
+  request<{ data: VersionDetail }>(
+    `/api/artefacts/${segment(artefactId)}/versions/${segment(versionId)}`,
+    { signal },
+  ).then((r) => r.data);

@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { listArtefacts, type Artefact } from '../api';
+import { BragBadge } from '../BragBadge';
+import { CODES, KIND_LABELS, formatDate, kindLabel } from '../format';
+import { useApi } from '../useApi';
+
+const SEARCH_DELAY_MS = 300;
+
+export interface ArtefactLinkState {
+  registrySearch?: string;
+}
+
+function countByCode(artefacts: Artefact[]): string {
+  const counts = new Map<string, number>(CODES.map((code) => [code, 0]));
+  for (const { code } of artefacts) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].map(([code, count]) => `${code} ${count}`).join(' · ');
+}
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+export function RegistryPage() {
+  const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const code = params.get('code') ?? '';
+  const kind = params.get('kind') ?? '';
+  const q = params.get('q') ?? '';
+
+  const [search, setSearch] = useState(q);
+  // The last search we wrote to the URL, so only outside changes (e.g. Back) reset the box.
+  const writtenSearch = useRef(q);
+
+  function setParam(name: string, value: string, replace = false) {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace },
+    );
+  }
+
+  useEffect(() => {
+    if (q === writtenSearch.current) return;
+    writtenSearch.current = q;
+    setSearch(q);
+  }, [q]);
+
+  useEffect(() => {
+    if (search === writtenSearch.current) return;
+    const timer = setTimeout(() => {
+      writtenSearch.current = search;
+      setParam('q', search, true);
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [search]);
+
+  function clearFilters() {
+    writtenSearch.current = '';
+    setSearch('');
+    setParams({});
+  }
+
+  const all = useApi((signal) => listArtefacts({}, signal), []);
+  const shown = useApi(
+    (signal) => listArtefacts({ code, kind, q: q.trim() }, signal),
+    [code, kind, q],
+  );
+  const rows = shown.data ?? [];
+  const filtered = Boolean(code || kind || q.trim());
+
+  return (
+    <>
+      <title>Registry · M6 Review</title>
+      <h1>Artefact registry</h1>
+      {all.data && (
+        <p className="summary">
+          {plural(all.data.length, 'artefact')} in the registry: {countByCode(all.data)}
+        </p>
+      )}
+
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="filter-code">Code</label>
+          <select id="filter-code" value={code} onChange={(e) => setParam('code', e.target.value)}>
+            <option value="">All</option>
+            {CODES.map((value) => (
+              <option key={value} value={value}>
+                {value}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-kind">Kind</label>
+          <select id="filter-kind" value={kind} onChange={(e) => setParam('kind', e.target.value)}>
+            <option value="">All</option>
+            {Object.entries(KIND_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-grow">
+          <label htmlFor="filter-search">Search</label>
+          <input
+            id="filter-search"
+            type="search"
+            placeholder="Reference or title"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
+        </div>
+        {filtered && (
+          <button type="button" className="secondary" onClick={clearFilters}>
+            Clear filters
+          </button>
+        )}
+      </form>
+
+      <p className="result-count" role="status">
+        {shown.loading
+          ? 'Loading…'
+          : shown.data
+            ? `Showing ${plural(rows.length, 'artefact')}`
+            : ''}
+      </p>
+      {shown.error && (
+        <p className="error" role="alert">
+          {shown.error.message}
+        </p>
+      )}
+
+      <div className="table-wrap">
+        <table aria-busy={shown.loading}>
+          <caption className="visually-hidden">Artefacts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Title</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Topic area</th>
+              <th scope="col">Status</th>
+              <th scope="col">BRAG</th>
+              <th scope="col">Outstanding comments</th>
+              <th scope="col">Current version</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((artefact) => (
+              <tr key={artefact.id}>
+                <td>{artefact.code}</td>
+                <td>
+                  <Link
+                    to={`/artefacts/${encodeURIComponent(artefact.slug)}`}
+                    state={{ registrySearch: location.search } satisfies ArtefactLinkState}
+                  >
+                    {artefact.reference}
+                  </Link>
+                </td>
+                <td>{artefact.title}</td>
+                <td>{kindLabel(artefact.kind)}</td>
+                <td>{artefact.topicArea}</td>
+                <td>{artefact.status}</td>
+                <td>
+                  <BragBadge brag={artefact.brag} />
+                  {artefact.bragSource === 'override' && <span className="muted"> (override)</span>}
+                </td>
+                <td className="numeric">
+                  {artefact.outstandingComments}
+                  <span className="muted"> of {artefact.totalComments}</span>
+                </td>
+                <td>
+                  {artefact.currentVersion ? (
+                    <>
+                      {artefact.currentVersion.label}{' '}
+                      <span className="muted">{formatDate(artefact.currentVersion.createdAt)}</span>
+                    </>
+                  ) : (
+                    <span className="muted">None</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+            {shown.data && rows.length === 0 && (
+              <tr>
+                <td colSpan={9} className="empty">
+                  No artefacts match these filters.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { endpoint, type Endpoint, type Services } from './http/endpoint.js';
+import { errorHandler, unknownApiRoute } from './http/errorHandler.js';
+import { mountEndpoints } from './http/mountEndpoints.js';
+import { buildOpenApi } from './http/openapi.js';
+import { artefactEndpoints } from './routes/artefacts/index.js';
+import { authEndpoints } from './routes/auth/index.js';
+import { healthEndpoints } from './routes/health/index.js';
+import { organisationEndpoints } from './routes/organisations/index.js';
+import { userEndpoints } from './routes/users/index.js';
+
+export interface AppOptions extends Services {
+  /** Directory of the built web client; not served when absent. */
+  clientDir?: string;
+}
+
+// The JSON limit sits just above the 5 MB version limit so that the version command can answer
+// with its own precise 413 message.
+const JSON_LIMIT = '6mb';
+
+export function createApp(options: AppOptions): Express {
+  const services: Services = { db: options.db, jwtSecret: options.jwtSecret, logger: options.logger };
+  const endpoints: Endpoint[] = [
+    ...healthEndpoints,
+    ...authEndpoints,
+    ...userEndpoints,
+    ...organisationEndpoints,
+    ...artefactEndpoints,
+  ];
+  let openApi: Record<string, unknown> | undefined;
+  endpoints.push(
+    endpoint({
+      method: 'get',
+      path: '/openapi.json',
+      summary: 'This API described as OpenAPI 3.1',
+      tag: 'system',
+      policy: 'public',
+      async handler() {
+        openApi ??= buildOpenApi(endpoints);
+        return openApi;
+      },
+    }),
+  );
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use('/api', express.json({ limit: JSON_LIMIT }));
+  app.use('/api', mountEndpoints(endpoints, services));
+  app.use('/api', unknownApiRoute);
+
+  const clientDir = options.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (e.g. /artefacts/bsc-bscp701) all load the single page app.
+    app.get(/^(?!\/api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDir, 'index.html'));
+    });
+  }
+  app.use(errorHandler);
+  return app;
+}

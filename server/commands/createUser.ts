@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../db/database.js';
+import { writeAudit } from '../db/audit.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { normaliseEmail, type UserRow } from '../db/queries/users.js';
+import type { Database } from '../db/schema.js';
+import type { Role } from '../domain/vocabulary.js';
+import { badRequest, conflict } from '../errors.js';
+import { newId, nowIso } from '../lib/ids.js';
+import { hashPassword } from '../lib/passwords.js';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+  organisationId?: string | null;
+  code?: string | null;
+}
+
+/** Role-specific links: participants belong to an organisation, code-body users to one code. */
+async function checkLinks(trx: Kysely<Database>, input: CreateUserInput): Promise<void> {
+  if (input.role === 'participant' && !input.organisationId) {
+    throw badRequest('body.organisationId: a participant must belong to an organisation');
+  }
+  if (input.role === 'code_body' && !input.code) {
+    throw badRequest('body.code: a code_body user must belong to a code (BSC, REC or DCUSA)');
+  }
+  if (input.role !== 'code_body' && input.code) {
+    throw badRequest('body.code: only code_body users belong to a code');
+  }
+  if (input.code) {
+    const code = await trx.selectFrom('codeBodies').select('code').where('code', '=', input.code).executeTakeFirst();
+    if (!code) throw badRequest(`body.code: unknown code "${input.code}"`);
+  }
+  if (input.organisationId) {
+    const org = await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', input.organisationId)
+      .executeTakeFirst();
+    if (!org) throw badRequest(`body.organisationId: unknown organisation "${input.organisationId}"`);
+  }
+}
+
+export async function createUser(db: Db, actorId: string | null, input: CreateUserInput): Promise<UserRow> {
+  const passwordHash = await hashPassword(input.password);
+  const email = normaliseEmail(input.email);
+  try {
+    return await db.kysely.transaction().execute(async (trx) => {
+      await checkLinks(trx, input);
+      const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      if (taken) throw conflict(`A user with email ${email} already exists`);
+      const now = nowIso();
+      const user: UserRow = {
+        id: newId(),
+        email,
+        name: input.name.trim(),
+        role: input.role,
+        organisationId: input.organisationId ?? null,
+        code: input.code ?? null,
+        passwordHash,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await trx.insertInto('users').values(user).execute();
+      const { passwordHash: _hidden, ...audited } = user;
+      await writeAudit(trx, { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: audited });
+      return user;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(`A user with email ${email} already exists`);
+    throw err;
+  }
+}

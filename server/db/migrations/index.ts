@@ -1,0 +1,18 @@
+import type { Kysely, Migration } from 'kysely';
+import type { DialectName } from '../database.js';
+import * as m0001 from './0001_registry.js';
+
+interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+// Listed in order; names are stored in kysely_migration, so never rename one.
+const migrations: Record<string, DialectMigration> = {
+  '0001_registry': m0001,
+};
+
+export function migrationsFor(dialect: DialectName): Record<string, Migration> {
+  return Object.fromEntries(
+    Object.entries(migrations).map(([name, m]) => [name, { up: (db) => m.up(db, dialect) }]),
+  );
+}

@@ -1,0 +1,20 @@
+import type { Request } from 'express';
+import { findActiveUserById } from '../db/queries/users.js';
+import { unauthorized } from '../errors.js';
+import { verifyToken } from '../lib/tokens.js';
+import type { Actor } from '../policies/index.js';
+import type { Services } from './endpoint.js';
+
+const INVALID = 'Your session is invalid or has expired; sign in again';
+
+export async function authenticate(req: Request, services: Services): Promise<Actor> {
+  const header = req.get('authorization');
+  if (!header) throw unauthorized('Sign in first: send Authorization: Bearer <token>');
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1]) throw unauthorized('The Authorization header must be "Bearer <token>"');
+  const userId = verifyToken(match[1], services.jwtSecret);
+  if (!userId) throw unauthorized(INVALID);
+  const user = await findActiveUserById(services.db, userId);
+  if (!user) throw unauthorized(INVALID);
+  return { id: user.id, role: user.role, code: user.code, organisationId: user.organisationId };
+}

@@ -1,0 +1,63 @@
+import { forbidden } from '../errors.js';
+import type { Role } from '../domain/vocabulary.js';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  code: string | null;
+  organisationId: string | null;
+}
+
+interface Rule<R> {
+  /** Roles that may attempt the action at all; checked on the route before anything is loaded. */
+  roles: readonly Role[];
+  /** Finer check once the resource is known. */
+  resource?: (actor: Actor, resource: R) => boolean;
+}
+
+const everyone: readonly Role[] = ['participant', 'code_body', 'programme', 'sro', 'admin'];
+const registryEditors: readonly Role[] = ['programme', 'admin'];
+const ownCodeOrAdmin = (actor: Actor, artefact: { code: string }) =>
+  actor.role === 'admin' || (actor.role === 'code_body' && actor.code === artefact.code);
+
+/** Who may do what. Every route names one of these actions; tests walk the whole matrix. */
+export const policies = {
+  'me.read': { roles: everyone },
+  'artefact.list': { roles: everyone },
+  'artefact.read': { roles: everyone },
+  'artefact.create': { roles: registryEditors },
+  'artefact.update': { roles: registryEditors },
+  'version.list': { roles: everyone },
+  'version.read': { roles: everyone },
+  'version.publish': {
+    roles: ['code_body', 'admin'],
+    resource: ownCodeOrAdmin,
+  } satisfies Rule<{ code: string }>,
+  'organisation.list': { roles: everyone },
+  'organisation.create': { roles: ['admin'] },
+  'user.list': { roles: ['admin'] },
+  'user.create': { roles: ['admin'] },
+  'user.deactivate': { roles: ['admin'] },
+  'user.resetPassword': { roles: ['admin'] },
+} as const;
+
+export type Action = keyof typeof policies;
+type ResourceOf<A extends Action> = (typeof policies)[A] extends { resource: (a: Actor, r: infer R) => boolean }
+  ? R
+  : never;
+
+export function can<A extends Action>(actor: Actor, action: A, resource?: ResourceOf<A>): boolean {
+  const rule = policies[action] as Rule<unknown>;
+  if (!rule.roles.includes(actor.role)) return false;
+  if (resource !== undefined && rule.resource) return rule.resource(actor, resource);
+  return true;
+}
+
+export function authorize<A extends Action>(actor: Actor, action: A, resource?: ResourceOf<A>): void {
+  if (!can(actor, action, resource)) throw forbidden(`Your role (${actor.role}) may not ${describe(action)}`);
+}
+
+function describe(action: Action): string {
+  const [entity, verb] = action.split('.');
+  return `${verb} ${entity === 'me' ? 'your account' : `this ${entity}`}`.replace(/([A-Z])/g, ' $1').toLowerCase();
+}

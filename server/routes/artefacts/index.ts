@@ -1,0 +1,118 @@
+import { publishVersion } from '../../commands/publishVersion.js';
+import { createArtefact, updateArtefact } from '../../commands/saveArtefact.js';
+import type { Db } from '../../db/database.js';
+import { findArtefact, findVersion, listArtefacts, listVersions } from '../../db/queries/artefacts.js';
+import { notFound } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { presentArtefact } from '../../presenters/artefact.js';
+import { presentVersion, presentVersionSummary } from '../../presenters/version.js';
+import {
+  artefactParams,
+  createArtefactBody,
+  listArtefactsQuery,
+  publishVersionBody,
+  updateArtefactBody,
+  versionParams,
+} from './schema.js';
+
+async function loadArtefact(db: Db, idOrSlug: string) {
+  const artefact = await findArtefact(db, idOrSlug);
+  if (!artefact) throw notFound(`No artefact with id or slug "${idOrSlug}"`);
+  return artefact;
+}
+
+export const artefactEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/artefacts',
+    summary: 'List code artefacts with BRAG and comment counts',
+    tag: 'artefacts',
+    policy: 'artefact.list',
+    query: listArtefactsQuery,
+    async handler({ query, services }) {
+      const rows = await listArtefacts(services.db, query);
+      const data = rows.map((row) => presentArtefact(row));
+      return { data: query.brag ? data.filter((a) => a.brag === query.brag) : data };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/artefacts',
+    summary: 'Add an artefact to the registry',
+    tag: 'artefacts',
+    policy: 'artefact.create',
+    body: createArtefactBody,
+    status: 201,
+    async handler({ body, actor, services }) {
+      const created = await createArtefact(services.db, actor.id, body);
+      return { data: presentArtefact(await loadArtefact(services.db, created.id)) };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/artefacts/:id',
+    summary: 'One artefact, by id or slug',
+    tag: 'artefacts',
+    policy: 'artefact.read',
+    params: artefactParams,
+    async handler({ params, services }) {
+      return { data: presentArtefact(await loadArtefact(services.db, params.id)) };
+    },
+  }),
+  endpoint({
+    method: 'patch',
+    path: '/artefacts/:id',
+    summary: "Edit an artefact's registry fields",
+    tag: 'artefacts',
+    policy: 'artefact.update',
+    params: artefactParams,
+    body: updateArtefactBody,
+    async handler({ params, body, actor, services }) {
+      const artefact = await loadArtefact(services.db, params.id);
+      await updateArtefact(services.db, actor.id, artefact.id, body);
+      return { data: presentArtefact(await loadArtefact(services.db, artefact.id)) };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/artefacts/:id/versions',
+    summary: 'Versions of an artefact, newest first',
+    tag: 'versions',
+    policy: 'version.list',
+    params: artefactParams,
+    async handler({ params, services }) {
+      const artefact = await loadArtefact(services.db, params.id);
+      return { data: (await listVersions(services.db, artefact.id)).map(presentVersionSummary) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/artefacts/:id/versions',
+    summary: 'Publish a new immutable version (Markdown) of an artefact',
+    tag: 'versions',
+    policy: 'version.publish',
+    params: artefactParams,
+    body: publishVersionBody,
+    status: 201,
+    async handler({ params, body, actor, services }) {
+      const artefact = await loadArtefact(services.db, params.id);
+      const version = await publishVersion(services.db, actor, artefact, body);
+      const stored = await findVersion(services.db, artefact.id, version.id);
+      return { data: presentVersion(stored ?? { ...version, authorName: null }) };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/artefacts/:id/versions/:versionId',
+    summary: 'One version with its clauses and sanitised HTML',
+    tag: 'versions',
+    policy: 'version.read',
+    params: versionParams,
+    async handler({ params, services }) {
+      const artefact = await loadArtefact(services.db, params.id);
+      const version = await findVersion(services.db, artefact.id, params.versionId);
+      if (!version) throw notFound(`${artefact.reference} has no version with id "${params.versionId}"`);
+      return { data: presentVersion(version) };
+    },
+  }),
+];

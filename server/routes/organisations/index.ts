@@ -1,0 +1,30 @@
+import { createOrganisation } from '../../commands/createOrganisation.js';
+import { listOrganisations } from '../../db/queries/organisations.js';
+import { endpoint } from '../../http/endpoint.js';
+import { presentOrganisation } from '../../presenters/organisation.js';
+import { createOrganisationBody } from './schema.js';
+
+export const organisationEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/organisations',
+    summary: 'List organisations',
+    tag: 'organisations',
+    policy: 'organisation.list',
+    async handler({ services }) {
+      return { data: (await listOrganisations(services.db)).map(presentOrganisation) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/organisations',
+    summary: 'Create an organisation',
+    tag: 'organisations',
+    policy: 'organisation.create',
+    body: createOrganisationBody,
+    status: 201,
+    async handler({ body, actor, services }) {
+      return { data: presentOrganisation(await createOrganisation(services.db, actor.id, body)) };
+    },
+  }),
+];

@@ -1,0 +1,54 @@
+import { createUser } from '../../commands/createUser.js';
+import { deactivateUser, resetPassword } from '../../commands/updateUserAccess.js';
+import { listUsers } from '../../db/queries/users.js';
+import { endpoint } from '../../http/endpoint.js';
+import { presentUser } from '../../presenters/user.js';
+import { createUserBody, resetPasswordBody, userIdParams } from './schema.js';
+
+export const userEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/users',
+    summary: 'List users',
+    tag: 'users',
+    policy: 'user.list',
+    async handler({ services }) {
+      return { data: (await listUsers(services.db)).map(presentUser) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/users',
+    summary: 'Create a user with one role',
+    tag: 'users',
+    policy: 'user.create',
+    body: createUserBody,
+    status: 201,
+    async handler({ body, actor, services }) {
+      return { data: presentUser(await createUser(services.db, actor.id, body)) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/users/:id/deactivate',
+    summary: 'Deactivate a user; their tokens stop working at once',
+    tag: 'users',
+    policy: 'user.deactivate',
+    params: userIdParams,
+    async handler({ params, actor, services }) {
+      return { data: presentUser(await deactivateUser(services.db, actor.id, params.id)) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/users/:id/password',
+    summary: "Reset a user's password",
+    tag: 'users',
+    policy: 'user.resetPassword',
+    params: userIdParams,
+    body: resetPasswordBody,
+    async handler({ params, body, actor, services }) {
+      return { data: presentUser(await resetPassword(services.db, actor.id, params.id, body.password)) };
+    },
+  }),
+];

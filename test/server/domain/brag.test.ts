@@ -1,0 +1,35 @@
+import { expect } from 'chai';
+import { computeBrag, effectiveBrag, type BragInputs } from '../../../server/domain/brag.js';
+
+const base: BragInputs = {
+  hasCurrentVersion: true,
+  outstandingComments: 0,
+  unincorporatedApprovedChanges: 0,
+  consultationClosed: false,
+  overdueHighSeverityComments: 0,
+};
+
+describe('computeBrag', () => {
+  it('is blue with a version, nothing outstanding and every change incorporated', () => {
+    expect(computeBrag(base)).to.equal('blue');
+  });
+  it('is red without a version', () => {
+    expect(computeBrag({ ...base, hasCurrentVersion: false })).to.equal('red');
+  });
+  it('is red when an approved change is missing after the consultation closed', () => {
+    expect(computeBrag({ ...base, consultationClosed: true, unincorporatedApprovedChanges: 1 })).to.equal('red');
+  });
+  it('is red with an overdue high-severity comment', () => {
+    expect(computeBrag({ ...base, outstandingComments: 1, overdueHighSeverityComments: 1 })).to.equal('red');
+  });
+  it('is amber with outstanding comments after the consultation closed', () => {
+    expect(computeBrag({ ...base, consultationClosed: true, outstandingComments: 2 })).to.equal('amber');
+  });
+  it('is green while comments are outstanding during the consultation', () => {
+    expect(computeBrag({ ...base, outstandingComments: 2 })).to.equal('green');
+  });
+  it('shows an override as an override', () => {
+    expect(effectiveBrag('red', 'amber')).to.deep.equal({ brag: 'amber', bragSource: 'override' });
+    expect(effectiveBrag('red', null)).to.deep.equal({ brag: 'red', bragSource: 'computed' });
+  });
+});

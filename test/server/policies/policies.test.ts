@@ -1,0 +1,61 @@
+import { expect } from 'chai';
+import { can, policies, type Action, type Actor } from '../../../server/policies/index.js';
+import { ROLES, type Role } from '../../../server/domain/vocabulary.js';
+
+const actor = (role: Role, code: string | null = null): Actor => ({
+  id: `u-${role}`,
+  role,
+  code,
+  organisationId: role === 'participant' ? 'org-1' : null,
+});
+
+// The whole role-by-action matrix, written out so that a change to a policy must change this table.
+const expected: Record<Action, Role[]> = {
+  'me.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'artefact.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'artefact.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'artefact.create': ['programme', 'admin'],
+  'artefact.update': ['programme', 'admin'],
+  'version.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'version.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'version.publish': ['code_body', 'admin'],
+  'organisation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'organisation.create': ['admin'],
+  'user.list': ['admin'],
+  'user.create': ['admin'],
+  'user.deactivate': ['admin'],
+  'user.resetPassword': ['admin'],
+};
+
+describe('policies', () => {
+  it('declares exactly the actions in the matrix', () => {
+    expect(Object.keys(policies).sort()).to.deep.equal(Object.keys(expected).sort());
+  });
+
+  for (const [action, allowed] of Object.entries(expected) as [Action, Role[]][]) {
+    for (const role of ROLES) {
+      const verdict = allowed.includes(role);
+      it(`${role} ${verdict ? 'may' : 'may not'} ${action}`, () => {
+        expect(can(actor(role, role === 'code_body' ? 'BSC' : null), action)).to.equal(verdict);
+      });
+    }
+  }
+
+  describe('version.publish on a specific artefact', () => {
+    const bsc = { code: 'BSC' };
+    it('lets a BSC code-body user publish on a BSC artefact', () => {
+      expect(can(actor('code_body', 'BSC'), 'version.publish', bsc)).to.equal(true);
+    });
+    it('refuses a REC code-body user on a BSC artefact', () => {
+      expect(can(actor('code_body', 'REC'), 'version.publish', bsc)).to.equal(false);
+    });
+    it('lets an admin publish on any code', () => {
+      expect(can(actor('admin'), 'version.publish', { code: 'DCUSA' })).to.equal(true);
+    });
+    it('refuses programme, SRO and participant users whatever the code', () => {
+      for (const role of ['programme', 'sro', 'participant'] as const) {
+        expect(can(actor(role), 'version.publish', bsc), role).to.equal(false);
+      }
+    });
+  });
+});

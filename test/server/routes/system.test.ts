@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import { testDialects } from '../../helpers/db.js';
+import { startTestServer, type TestServer } from '../../helpers/server.js';
+
+for (const dialect of testDialects()) {
+  describe(`system routes (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ dialect });
+    });
+    after(() => server.close());
+
+    it('reports health and the database dialect without signing in', async () => {
+      const res = await server.api('/api/health');
+      expect(res.status).to.equal(200);
+      expect(res.body).to.deep.equal({ status: 'ok', db: dialect });
+    });
+
+    it('sends helmet security headers', async () => {
+      const res = await server.api('/api/health');
+      expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+      expect(res.headers.get('content-security-policy')).to.include("default-src 'self'");
+      expect(res.headers.get('x-powered-by')).to.equal(null);
+    });
+
+    it('answers unknown API routes with the JSON error shape', async () => {
+      const res = await server.api('/api/nope');
+      expect(res.status).to.equal(404);
+      expect(res.body).to.deep.equal({ error: { code: 'not_found', message: 'No API route GET /api/nope' } });
+    });
+
+    it('answers malformed JSON with 400 and the error shape', async () => {
+      const res = await server.api('/api/auth/login', { rawBody: '{"email": "a@b.c", "password": ' });
+      expect(res.status).to.equal(400);
+      expect(res.body.error.code).to.equal('invalid_json');
+    });
+
+    it('answers a body over the JSON limit with 413', async () => {
+      const res = await server.api('/api/auth/login', {
+        body: { email: 'a@b.c', password: 'x'.repeat(7 * 1024 * 1024) },
+      });
+      expect(res.status).to.equal(413);
+      expect(res.body.error.code).to.equal('payload_too_large');
+    });
+
+    it('publishes an OpenAPI document listing every route with its request schema', async () => {
+      const res = await server.api('/api/openapi.json');
+      expect(res.status).to.equal(200);
+      expect(res.body.openapi).to.equal('3.1.0');
+      const paths = res.body.paths;
+      const expected: [string, string][] = [
+        ['/api/health', 'get'],
+        ['/api/auth/login', 'post'],
+        ['/api/me', 'get'],
+        ['/api/users', 'get'],
+        ['/api/users', 'post'],
+        ['/api/users/{id}/deactivate', 'post'],
+        ['/api/users/{id}/password', 'post'],
+        ['/api/organisations', 'get'],
+        ['/api/organisations', 'post'],
+        ['/api/artefacts', 'get'],
+        ['/api/artefacts', 'post'],
+        ['/api/artefacts/{id}', 'get'],
+        ['/api/artefacts/{id}', 'patch'],
+        ['/api/artefacts/{id}/versions', 'get'],
+        ['/api/artefacts/{id}/versions', 'post'],
+        ['/api/artefacts/{id}/versions/{versionId}', 'get'],
+        ['/api/openapi.json', 'get'],
+      ];
+      for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
+      const count = Object.values(paths as Record<string, object>).reduce((n, ops) => n + Object.keys(ops).length, 0);
+      expect(count).to.equal(expected.length);
+      const login = paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
+      expect(login.required).to.include.members(['email', 'password']);
+      const list = paths['/api/artefacts'].get.parameters.map((p: { name: string }) => p.name);
+      expect(list).to.include.members(['code', 'kind', 'q', 'brag']);
+    });
+  });
+}
