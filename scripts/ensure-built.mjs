@@ -14,7 +14,9 @@ function newest(entry) {
   return Math.max(0, ...fs.readdirSync(entry).map((name) => newest(path.join(entry, name))));
 }
 
-const builtAt = Math.min(...outputs.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)));
+const builtAt = Math.min(
+  ...outputs.map((file) => (fs.existsSync(file) ? fs.statSync(file).mtimeMs : 0)),
+);
 if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
   console.log('Building the server and web client...');
   execSync('npm run build', { stdio: 'inherit' });

@@ -23,7 +23,11 @@ export interface AppOptions extends Services {
 const JSON_LIMIT = '6mb';
 
 export function createApp(options: AppOptions): Express {
-  const services: Services = { db: options.db, jwtSecret: options.jwtSecret, logger: options.logger };
+  const services: Services = {
+    db: options.db,
+    jwtSecret: options.jwtSecret,
+    logger: options.logger,
+  };
   const endpoints: Endpoint[] = [
     ...healthEndpoints,
     ...authEndpoints,
@@ -53,7 +57,8 @@ export function createApp(options: AppOptions): Express {
   app.use(
     pinoHttp({
       logger: options.logger,
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );

@@ -15,7 +15,9 @@ function signInHelp(url: string, firstAdmin: FirstAdminResult, envEmail?: string
   } else if (firstAdmin.created) {
     lines.push(`  Sign in as ${firstAdmin.email} with the ADMIN_PASSWORD you set.`);
   } else {
-    lines.push(`  Sign in with your account (the first admin is ${envEmail ?? 'admin@localhost'}).`);
+    lines.push(
+      `  Sign in with your account (the first admin is ${envEmail ?? 'admin@localhost'}).`,
+    );
   }
   lines.push('  Demo users for every role: npm run seed:demo\n');
   return lines.join('\n');

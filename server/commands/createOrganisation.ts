@@ -26,10 +26,18 @@ export async function createOrganisation(
   const name = input.name.trim();
   try {
     return await db.kysely.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', name)
+        .executeTakeFirst();
       if (taken) throw conflict(`An organisation named "${name}" already exists`);
       if (input.code) {
-        const code = await trx.selectFrom('codeBodies').select('code').where('code', '=', input.code).executeTakeFirst();
+        const code = await trx
+          .selectFrom('codeBodies')
+          .select('code')
+          .where('code', '=', input.code)
+          .executeTakeFirst();
         if (!code) throw badRequest(`body.code: unknown code "${input.code}"`);
       }
       const org: OrganisationRow = {
@@ -41,7 +49,13 @@ export async function createOrganisation(
         createdAt: nowIso(),
       };
       await trx.insertInto('organisations').values(org).execute();
-      await writeAudit(trx, { actorId, action: 'organisation.create', entity: 'organisation', entityId: org.id, after: org });
+      await writeAudit(trx, {
+        actorId,
+        action: 'organisation.create',
+        entity: 'organisation',
+        entityId: org.id,
+        after: org,
+      });
       return org;
     });
   } catch (err) {

@@ -30,7 +30,11 @@ async function checkLinks(trx: Kysely<Database>, input: CreateUserInput): Promis
     throw badRequest('body.code: only code_body users belong to a code');
   }
   if (input.code) {
-    const code = await trx.selectFrom('codeBodies').select('code').where('code', '=', input.code).executeTakeFirst();
+    const code = await trx
+      .selectFrom('codeBodies')
+      .select('code')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     if (!code) throw badRequest(`body.code: unknown code "${input.code}"`);
   }
   if (input.organisationId) {
@@ -39,17 +43,26 @@ async function checkLinks(trx: Kysely<Database>, input: CreateUserInput): Promis
       .select('id')
       .where('id', '=', input.organisationId)
       .executeTakeFirst();
-    if (!org) throw badRequest(`body.organisationId: unknown organisation "${input.organisationId}"`);
+    if (!org)
+      throw badRequest(`body.organisationId: unknown organisation "${input.organisationId}"`);
   }
 }
 
-export async function createUser(db: Db, actorId: string | null, input: CreateUserInput): Promise<UserRow> {
+export async function createUser(
+  db: Db,
+  actorId: string | null,
+  input: CreateUserInput,
+): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
   const email = normaliseEmail(input.email);
   try {
     return await db.kysely.transaction().execute(async (trx) => {
       await checkLinks(trx, input);
-      const taken = await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', email)
+        .executeTakeFirst();
       if (taken) throw conflict(`A user with email ${email} already exists`);
       const now = nowIso();
       const user: UserRow = {
@@ -66,7 +79,13 @@ export async function createUser(db: Db, actorId: string | null, input: CreateUs
       };
       await trx.insertInto('users').values(user).execute();
       const { passwordHash: _hidden, ...audited } = user;
-      await writeAudit(trx, { actorId, action: 'user.create', entity: 'user', entityId: user.id, after: audited });
+      await writeAudit(trx, {
+        actorId,
+        action: 'user.create',
+        entity: 'user',
+        entityId: user.id,
+        after: audited,
+      });
       return user;
     });
   } catch (err) {

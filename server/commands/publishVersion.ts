@@ -42,7 +42,8 @@ export async function publishVersion(
     isBaseline: 0,
     createdAt: nowIso(),
   };
-  const duplicate = () => conflict(`${artefact.reference} already has a version labelled "${version.label}"`);
+  const duplicate = () =>
+    conflict(`${artefact.reference} already has a version labelled "${version.label}"`);
   try {
     return await db.kysely.transaction().execute(async (trx) => {
       const taken = await trx

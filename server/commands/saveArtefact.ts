@@ -15,11 +15,21 @@ export interface ArtefactFields {
   status: string;
 }
 
-export async function createArtefact(db: Db, actorId: string, input: ArtefactFields): Promise<ArtefactRow> {
+export async function createArtefact(
+  db: Db,
+  actorId: string,
+  input: ArtefactFields,
+): Promise<ArtefactRow> {
   return db.kysely.transaction().execute(async (trx) => {
-    const code = await trx.selectFrom('codeBodies').select('code').where('code', '=', input.code).executeTakeFirst();
+    const code = await trx
+      .selectFrom('codeBodies')
+      .select('code')
+      .where('code', '=', input.code)
+      .executeTakeFirst();
     if (!code) throw badRequest(`body.code: unknown code "${input.code}"`);
-    const slugs = new Set((await trx.selectFrom('artefacts').select('slug').execute()).map((r) => r.slug));
+    const slugs = new Set(
+      (await trx.selectFrom('artefacts').select('slug').execute()).map((r) => r.slug),
+    );
     const last = await trx
       .selectFrom('artefacts')
       .select((eb) => eb.fn.max('position').as('position'))
@@ -37,7 +47,13 @@ export async function createArtefact(db: Db, actorId: string, input: ArtefactFie
       updatedAt: now,
     };
     await trx.insertInto('artefacts').values(artefact).execute();
-    await writeAudit(trx, { actorId, action: 'artefact.create', entity: 'artefact', entityId: artefact.id, after: artefact });
+    await writeAudit(trx, {
+      actorId,
+      action: 'artefact.create',
+      entity: 'artefact',
+      entityId: artefact.id,
+      after: artefact,
+    });
     return artefact;
   });
 }
@@ -49,7 +65,11 @@ export async function updateArtefact(
   changes: Partial<Omit<ArtefactFields, 'code'>>,
 ): Promise<ArtefactRow> {
   return db.kysely.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('artefacts').selectAll().where('id', '=', artefactId).executeTakeFirst();
+    const before = await trx
+      .selectFrom('artefacts')
+      .selectAll()
+      .where('id', '=', artefactId)
+      .executeTakeFirst();
     if (!before) throw notFound(`No artefact with id ${artefactId}`);
     const after: ArtefactRow = { ...before, ...changes, updatedAt: nowIso() };
     await trx
@@ -57,7 +77,14 @@ export async function updateArtefact(
       .set({ ...changes, updatedAt: after.updatedAt })
       .where('id', '=', artefactId)
       .execute();
-    await writeAudit(trx, { actorId, action: 'artefact.update', entity: 'artefact', entityId: artefactId, before, after });
+    await writeAudit(trx, {
+      actorId,
+      action: 'artefact.update',
+      entity: 'artefact',
+      entityId: artefactId,
+      before,
+      after,
+    });
     return after;
   });
 }

@@ -5,7 +5,11 @@ import { newId, nowIso } from '../lib/ids.js';
 export const CODE_BODIES = [
   { code: 'BSC', name: 'Balancing and Settlement Code', organisation: 'Elexon' },
   { code: 'REC', name: 'Retail Energy Code', organisation: 'RECCo' },
-  { code: 'DCUSA', name: 'Distribution Connection and Use of System Agreement', organisation: 'DCUSA Ltd' },
+  {
+    code: 'DCUSA',
+    name: 'Distribution Connection and Use of System Agreement',
+    organisation: 'DCUSA Ltd',
+  },
 ] as const;
 
 export const PROGRAMME_ORGANISATION = 'MHHS Programme';
@@ -18,24 +22,48 @@ const SEED_VERSION = '1';
  */
 export async function seedRegistry(db: Db): Promise<{ seeded: boolean; artefacts: number }> {
   return db.kysely.transaction().execute(async (trx) => {
-    const marker = await trx.selectFrom('meta').select('value').where('key', '=', SEED_KEY).executeTakeFirst();
+    const marker = await trx
+      .selectFrom('meta')
+      .select('value')
+      .where('key', '=', SEED_KEY)
+      .executeTakeFirst();
     if (marker?.value === SEED_VERSION) return { seeded: false, artefacts: 0 };
 
     const now = nowIso();
     for (const body of CODE_BODIES) {
-      const exists = await trx.selectFrom('codeBodies').select('code').where('code', '=', body.code).executeTakeFirst();
-      if (!exists) await trx.insertInto('codeBodies').values({ code: body.code, name: body.name }).execute();
+      const exists = await trx
+        .selectFrom('codeBodies')
+        .select('code')
+        .where('code', '=', body.code)
+        .executeTakeFirst();
+      if (!exists)
+        await trx.insertInto('codeBodies').values({ code: body.code, name: body.name }).execute();
     }
     const organisations = [
-      ...CODE_BODIES.map((b) => ({ name: b.organisation, kind: 'code_body' as const, code: b.code })),
+      ...CODE_BODIES.map((b) => ({
+        name: b.organisation,
+        kind: 'code_body' as const,
+        code: b.code,
+      })),
       { name: PROGRAMME_ORGANISATION, kind: 'programme' as const, code: null },
     ];
     for (const org of organisations) {
-      const exists = await trx.selectFrom('organisations').select('id').where('name', '=', org.name).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', org.name)
+        .executeTakeFirst();
       if (!exists) {
         await trx
           .insertInto('organisations')
-          .values({ id: newId(), name: org.name, kind: org.kind, marketRole: null, code: org.code, createdAt: now })
+          .values({
+            id: newId(),
+            name: org.name,
+            kind: org.kind,
+            marketRole: null,
+            code: org.code,
+            createdAt: now,
+          })
           .execute();
       }
     }

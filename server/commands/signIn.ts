@@ -13,7 +13,10 @@ export async function signIn(
   credentials: { email: string; password: string },
 ): Promise<{ token: string; user: UserRow }> {
   const user = await findUserByEmail(db, credentials.email);
-  const ok = await verifyPassword(credentials.password, user?.passwordHash ?? UNUSABLE_PASSWORD_HASH);
+  const ok = await verifyPassword(
+    credentials.password,
+    user?.passwordHash ?? UNUSABLE_PASSWORD_HASH,
+  );
   if (!user || !ok || user.active !== 1) throw unauthorized(FAILED);
   return { token: signToken(user.id, jwtSecret), user };
 }

@@ -7,7 +7,11 @@ import type { UserRow } from '../db/queries/users.js';
 
 export async function deactivateUser(db: Db, actorId: string, userId: string): Promise<UserRow> {
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (!user) throw notFound(`No user with id ${userId}`);
     if (user.active === 0) return user;
     const updatedAt = nowIso();
@@ -24,14 +28,32 @@ export async function deactivateUser(db: Db, actorId: string, userId: string): P
   });
 }
 
-export async function resetPassword(db: Db, actorId: string, userId: string, password: string): Promise<UserRow> {
+export async function resetPassword(
+  db: Db,
+  actorId: string,
+  userId: string,
+  password: string,
+): Promise<UserRow> {
   const passwordHash = await hashPassword(password);
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+    const user = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', userId)
+      .executeTakeFirst();
     if (!user) throw notFound(`No user with id ${userId}`);
     const updatedAt = nowIso();
-    await trx.updateTable('users').set({ passwordHash, updatedAt }).where('id', '=', userId).execute();
-    await writeAudit(trx, { actorId, action: 'user.resetPassword', entity: 'user', entityId: userId });
+    await trx
+      .updateTable('users')
+      .set({ passwordHash, updatedAt })
+      .where('id', '=', userId)
+      .execute();
+    await writeAudit(trx, {
+      actorId,
+      action: 'user.resetPassword',
+      entity: 'user',
+      entityId: userId,
+    });
     return { ...user, passwordHash, updatedAt };
   });
 }

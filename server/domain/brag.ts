@@ -23,5 +23,7 @@ export function effectiveBrag(
   computed: Brag,
   override: string | null,
 ): { brag: Brag; bragSource: 'computed' | 'override' } {
-  return override ? { brag: override as Brag, bragSource: 'override' } : { brag: computed, bragSource: 'computed' };
+  return override
+    ? { brag: override as Brag, bragSource: 'override' }
+    : { brag: computed, bragSource: 'computed' };
 }

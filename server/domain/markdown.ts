@@ -11,8 +11,10 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const contentOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     ...HEADINGS,
-    ...'p br hr strong b em i u s strike del ins sub sup mark abbr code pre kbd blockquote'.split(' '),
-    ...'ul ol li dl dt dd table thead tbody tfoot tr th td caption a'.split(' '),
+    ...'p br hr blockquote pre code kbd strong b em i u s strike del ins sub sup mark abbr'.split(
+      ' ',
+    ),
+    ...'ul ol li dl dt dd table caption thead tbody tfoot tr th td a'.split(' '),
   ],
   allowedAttributes: { a: ['href', 'title'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],

@@ -40,7 +40,7 @@ const NUMBER_LINE = /^(\*{1,3}|_{1,3})?(\d{1,3}(?:\.\d{1,3}){0,5})(\\?\.)?((?:\1
 const ITEM_LINE = /^(\*{1,3}|_{1,3})?\\?\(([a-z]{1,6})\\?\)((?:\1)?)(?:\s+(.*))?$/;
 // Identifier is case-sensitive so prose such as "Annex to the Code" is not mistaken for one.
 const ANNEX_LINE =
-  /^(\*{1,3}|_{1,3})?(ANNEX|Annex|annex|APPENDIX|Appendix|appendix|ATTACHMENT|Attachment|attachment)\s+((?:[A-Z]{1,3}(?:-?\d{1,3}[A-Za-z]?)?|\d{1,3}[A-Za-z]?)(?:[-.]\d{1,3}[A-Za-z]?)*)(?=$|[\s:.,–—*_-])(.*)$/;
+  /^(\*{1,3}|_{1,3})?(ANNEX|Annex|annex|APPENDIX|Appendix|appendix|ATTACHMENT|Attachment|attachment)\s+((?:[A-Z]{1,3}(?:-?\d{1,3}[A-Za-z]?)?|\d{1,3}[A-Za-z]?)(?:[-.]\d{1,3}[A-Za-z]?)*)(?=$|[\s:.–—*_-])(.*)$/;
 const ANNEX_SEPARATOR = /^\s*[:.–—-]/;
 const ROMAN = /^(?:x{0,3})(?:ix|iv|v?i{0,3})$/;
 const SENTENCE_PUNCTUATION = /[.;:!?](?:\s|$)/;
@@ -76,7 +76,12 @@ function classifyLine(line: string): ClauseStart | null {
   if (number) {
     const parts = (number[2] ?? '').split('.');
     if (parts.length === 1 && !number[3] && !fromHeading) return null;
-    return { kind: 'number', parts, rest: closeEmphasis(number[5], number[1], number[4]), fromHeading };
+    return {
+      kind: 'number',
+      parts,
+      rest: closeEmphasis(number[5], number[1], number[4]),
+      fromHeading,
+    };
   }
   const item = ITEM_LINE.exec(body);
   if (item) {
@@ -120,7 +125,8 @@ function unwrapEmphasis(text: string): string {
 function nextFence(fence: string | null, line: string): string | null {
   if (fence === null) return FENCE.exec(line)?.[1] ?? null;
   const trimmed = line.trim();
-  const closes = trimmed.length >= fence.length && trimmed === (fence[0] ?? '').repeat(trimmed.length);
+  const closes =
+    trimmed.length >= fence.length && trimmed === (fence[0] ?? '').repeat(trimmed.length);
   return closes ? null : fence;
 }
 
@@ -257,8 +263,7 @@ class ClauseBuilder {
 
   private uniqueRef(base: string): string {
     if (!this.latestByBase.has(base)) return base;
-    let n = this.nextSuffix.get(base) ?? 2;
-    while (this.latestByBase.has(`${base} [${n}]`)) n++;
+    const n = this.nextSuffix.get(base) ?? 2;
     this.nextSuffix.set(base, n + 1);
     return `${base} [${n}]`;
   }

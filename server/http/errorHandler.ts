@@ -2,7 +2,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from '../errors.js';
 
 export const unknownApiRoute: RequestHandler = (req, _res, next) => {
-  next(new AppError(404, 'not_found', `No API route ${req.method} ${req.originalUrl.split('?')[0]}`));
+  next(
+    new AppError(404, 'not_found', `No API route ${req.method} ${req.originalUrl.split('?')[0]}`),
+  );
 };
 
 interface BodyParserError {
@@ -34,7 +36,8 @@ function toAppError(err: unknown): AppError | undefined {
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const known = toAppError(err);
   if (!known) req.log.error({ err }, 'unhandled error');
-  const error = known ?? new AppError(500, 'internal', 'Something went wrong on our side; it has been logged');
+  const error =
+    known ?? new AppError(500, 'internal', 'Something went wrong on our side; it has been logged');
   if (res.headersSent) return;
   res.status(error.status).json({
     error: {

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { badRequest } from '../errors.js';
 
 /** The one validation helper: parse or throw a 400 that names the offending field. */
-export function validate<S extends z.ZodType>(schema: S, value: unknown, location: string): z.infer<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  location: string,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({
@@ -11,5 +15,8 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, locatio
   }));
   const first = issues[0];
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  throw badRequest(first ? `${first.path}: ${first.message}${more}` : `${location} is invalid`, issues);
+  throw badRequest(
+    first ? `${first.path}: ${first.message}${more}` : `${location} is invalid`,
+    issues,
+  );
 }

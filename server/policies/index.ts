@@ -42,7 +42,9 @@ export const policies = {
 } as const;
 
 export type Action = keyof typeof policies;
-type ResourceOf<A extends Action> = (typeof policies)[A] extends { resource: (a: Actor, r: infer R) => boolean }
+type ResourceOf<A extends Action> = (typeof policies)[A] extends {
+  resource: (a: Actor, r: infer R) => boolean;
+}
   ? R
   : never;
 
@@ -53,11 +55,18 @@ export function can<A extends Action>(actor: Actor, action: A, resource?: Resour
   return true;
 }
 
-export function authorize<A extends Action>(actor: Actor, action: A, resource?: ResourceOf<A>): void {
-  if (!can(actor, action, resource)) throw forbidden(`Your role (${actor.role}) may not ${describe(action)}`);
+export function authorize<A extends Action>(
+  actor: Actor,
+  action: A,
+  resource?: ResourceOf<A>,
+): void {
+  if (!can(actor, action, resource))
+    throw forbidden(`Your role (${actor.role}) may not ${describe(action)}`);
 }
 
 function describe(action: Action): string {
   const [entity, verb] = action.split('.');
-  return `${verb} ${entity === 'me' ? 'your account' : `this ${entity}`}`.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return `${verb} ${entity === 'me' ? 'your account' : `this ${entity}`}`
+    .replace(/([A-Z])/g, ' $1')
+    .toLowerCase();
 }

@@ -6,7 +6,10 @@ export interface CommentCounts {
   total: number;
 }
 
-export function presentArtefact(row: ArtefactListRow, counts: CommentCounts = { outstanding: 0, total: 0 }) {
+export function presentArtefact(
+  row: ArtefactListRow,
+  counts: CommentCounts = { outstanding: 0, total: 0 },
+) {
   const computed = computeBrag({
     hasCurrentVersion: row.currentVersionId !== null,
     outstandingComments: counts.outstanding,
@@ -29,7 +32,11 @@ export function presentArtefact(row: ArtefactListRow, counts: CommentCounts = { 
     totalComments: counts.total,
     currentVersion:
       row.currentVersionId && row.currentVersionLabel && row.currentVersionCreatedAt
-        ? { id: row.currentVersionId, label: row.currentVersionLabel, createdAt: row.currentVersionCreatedAt }
+        ? {
+            id: row.currentVersionId,
+            label: row.currentVersionLabel,
+            createdAt: row.currentVersionCreatedAt,
+          }
         : null,
     updatedAt: row.updatedAt,
   };

@@ -13,7 +13,9 @@ export function presentVersionSummary(row: VersionSummaryRow) {
   };
 }
 
-export function presentVersion(row: VersionSummaryRow & Pick<VersionRow, 'body' | 'html' | 'clauses'>) {
+export function presentVersion(
+  row: VersionSummaryRow & Pick<VersionRow, 'body' | 'html' | 'clauses'>,
+) {
   return {
     ...presentVersionSummary(row),
     body: row.body,

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { migrateToLatest, openDatabase, type Db, type DialectName } from '../../server/db/database.js';
+import {
+  migrateToLatest,
+  openDatabase,
+  type Db,
+  type DialectName,
+} from '../../server/db/database.js';
 
 /** SQLite always; PostgreSQL as well when TEST_DATABASE_URL is set (as .ci/run does). */
 export function testDialects(): DialectName[] {

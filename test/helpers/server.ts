@@ -50,7 +50,10 @@ export interface TestServer {
     organisationId?: string;
   }): Promise<TestUser>;
   /** A user of the role, signed in; participants get a fresh organisation of their own. */
-  signedIn(role: Role, extra?: { code?: string; organisationId?: string }): Promise<TestUser & { token: string }>;
+  signedIn(
+    role: Role,
+    extra?: { code?: string; organisationId?: string },
+  ): Promise<TestUser & { token: string }>;
   api(path: string, init?: ApiInit): Promise<ApiResponse>;
   login(email: string, password: string): Promise<string>;
 }
@@ -83,8 +86,13 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     let body: string | undefined = init.rawBody;
     if (body === undefined && init.body !== undefined) body = JSON.stringify(init.body);
-    if (body !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const res = await fetch(url + p, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+    if (body !== undefined && !headers['content-type'])
+      headers['content-type'] = 'application/json';
+    const res = await fetch(url + p, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -97,14 +105,17 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
 
   const login: TestServer['login'] = async (email, password) => {
     const res = await api('/api/auth/login', { body: { email, password } });
-    if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.token as string;
   };
 
   const makeUser: TestServer['createUser'] = async (input) => {
     counter += 1;
     const password = input.password ?? `pw-${randomBytes(8).toString('hex')}`;
-    const email = input.email ?? `${input.role.replace('_', '-')}-${counter}-${randomBytes(3).toString('hex')}@test.example`;
+    const email =
+      input.email ??
+      `${input.role.replace('_', '-')}-${counter}-${randomBytes(3).toString('hex')}@test.example`;
     let organisationId = input.organisationId ?? null;
     if (input.role === 'participant' && !organisationId) {
       const org = await createOrganisation(db, null, {

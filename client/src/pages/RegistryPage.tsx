@@ -165,7 +165,7 @@ export function RegistryPage() {
                 <td>{artefact.title}</td>
                 <td>{kindLabel(artefact.kind)}</td>
                 <td>{artefact.topicArea}</td>
-                <td>{artefact.status}</td>
+                <td className="nowrap">{artefact.status}</td>
                 <td>
                   <BragBadge brag={artefact.brag} />
                   {artefact.bragSource === 'override' && <span className="muted"> (override)</span>}

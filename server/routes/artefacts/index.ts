@@ -1,7 +1,12 @@
 import { publishVersion } from '../../commands/publishVersion.js';
 import { createArtefact, updateArtefact } from '../../commands/saveArtefact.js';
 import type { Db } from '../../db/database.js';
-import { findArtefact, findVersion, listArtefacts, listVersions } from '../../db/queries/artefacts.js';
+import {
+  findArtefact,
+  findVersion,
+  listArtefacts,
+  listVersions,
+} from '../../db/queries/artefacts.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { presentArtefact } from '../../presenters/artefact.js';
@@ -111,7 +116,8 @@ export const artefactEndpoints = [
     async handler({ params, services }) {
       const artefact = await loadArtefact(services.db, params.id);
       const version = await findVersion(services.db, artefact.id, params.versionId);
-      if (!version) throw notFound(`${artefact.reference} has no version with id "${params.versionId}"`);
+      if (!version)
+        throw notFound(`${artefact.reference} has no version with id "${params.versionId}"`);
       return { data: presentVersion(version) };
     },
   }),

@@ -42,7 +42,9 @@ export const publishVersionBody = z.object({
   body: z.string().min(1, 'body must not be empty'),
   changeNote: z.string().trim().max(5000).default(''),
   incorporates: z
-    .array(z.string().trim().regex(CHANGE_ID_PATTERN, 'must be a change id such as CR053 or DIN-0179'))
+    .array(
+      z.string().trim().regex(CHANGE_ID_PATTERN, 'must be a change id such as CR053 or DIN-0179'),
+    )
     .max(500)
     .default([]),
 });

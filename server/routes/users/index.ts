@@ -48,7 +48,9 @@ export const userEndpoints = [
     params: userIdParams,
     body: resetPasswordBody,
     async handler({ params, body, actor, services }) {
-      return { data: presentUser(await resetPassword(services.db, actor.id, params.id, body.password)) };
+      return {
+        data: presentUser(await resetPassword(services.db, actor.id, params.id, body.password)),
+      };
     },
   }),
 ];

@@ -17,13 +17,19 @@ describe('computeBrag', () => {
     expect(computeBrag({ ...base, hasCurrentVersion: false })).to.equal('red');
   });
   it('is red when an approved change is missing after the consultation closed', () => {
-    expect(computeBrag({ ...base, consultationClosed: true, unincorporatedApprovedChanges: 1 })).to.equal('red');
+    expect(
+      computeBrag({ ...base, consultationClosed: true, unincorporatedApprovedChanges: 1 }),
+    ).to.equal('red');
   });
   it('is red with an overdue high-severity comment', () => {
-    expect(computeBrag({ ...base, outstandingComments: 1, overdueHighSeverityComments: 1 })).to.equal('red');
+    expect(
+      computeBrag({ ...base, outstandingComments: 1, overdueHighSeverityComments: 1 }),
+    ).to.equal('red');
   });
   it('is amber with outstanding comments after the consultation closed', () => {
-    expect(computeBrag({ ...base, consultationClosed: true, outstandingComments: 2 })).to.equal('amber');
+    expect(computeBrag({ ...base, consultationClosed: true, outstandingComments: 2 })).to.equal(
+      'amber',
+    );
   });
   it('is green while comments are outstanding during the consultation', () => {
     expect(computeBrag({ ...base, outstandingComments: 2 })).to.equal('green');

@@ -221,7 +221,14 @@ describe('parseClauses', () => {
   describe('lettered and roman items', () => {
     it('reads (i) straight after (h) as a letter, and as roman after any other letter', () => {
       const letters = 'abcdefgh'.split('').map((l) => `(${l}) item ${l};`);
-      const markdown = ['1.1.1 List:', ...letters, '(i) letter i;', '(j) letter j:', '(i) one', '(ii) two'];
+      const markdown = [
+        '1.1.1 List:',
+        ...letters,
+        '(i) letter i;',
+        '(j) letter j:',
+        '(i) one',
+        '(ii) two',
+      ];
       expect(refs(markdown.join('\n')).slice(8)).to.deep.equal([
         '1.1.1(h)',
         '1.1.1(i)',
@@ -368,7 +375,8 @@ describe('parseClauses', () => {
     });
 
     it('tolerates emphasis around the number or the whole line', () => {
-      const markdown = '**1.** **GENERAL**\n\n**1.1** Introduction\n\n**1.2 Scope**\n\n*1.2.1* Text.';
+      const markdown =
+        '**1.** **GENERAL**\n\n**1.1** Introduction\n\n**1.2 Scope**\n\n*1.2.1* Text.';
       const doc = parseClauses(markdown);
       expect(doc.clauses.map((c) => [c.ref, c.heading, c.text])).to.deep.equal([
         ['1', 'GENERAL', ''],
@@ -386,7 +394,8 @@ describe('parseClauses', () => {
   });
 
   describe('duplicate refs', () => {
-    const markdown = '3.2 First.\n3.2.1 Child.\n3.2 Second.\n3.2.1 Child again.\n3.2 Third.\n3.2.2 Real.';
+    const markdown =
+      '3.2 First.\n3.2.1 Child.\n3.2 Second.\n3.2.1 Child again.\n3.2 Third.\n3.2.2 Real.';
     const doc = parseClauses(markdown);
 
     it('suffixes later duplicates and parents children to the latest one', () => {
@@ -491,7 +500,8 @@ describe('parseClauses', () => {
   describe('a large generated document', () => {
     const lines: string[] = ['SECTION Z: GENERATED', ''];
     const expected: string[] = [];
-    const filler = 'The Party shall comply with the requirements set out in this paragraph. ';
+    const filler =
+      'The Party shall comply with the requirements set out in this paragraph and the Code. ';
     for (let s = 1; expected.length < 2000; s++) {
       lines.push(`${s}. SECTION ${s}`, '');
       expected.push(`${s}`);
@@ -511,10 +521,12 @@ describe('parseClauses', () => {
     const markdown = lines.join('\n');
 
     it('finds all 2,000 clauses in order', () => {
-      expect(markdown.length).to.be.greaterThan(300_000);
+      expect(markdown.length).to.be.greaterThan(340_000);
       const doc = parseClauses(markdown);
       expect(doc.clauses.map((c) => c.ref)).to.deep.equal(expected);
-      expect(doc.clauses[2]?.text).to.equal(`${filler.repeat(2).trim()}\n${filler.repeat(2)}`.trim());
+      expect(doc.clauses[2]?.text).to.equal(
+        `${filler.repeat(2).trim()}\n${filler.repeat(2)}`.trim(),
+      );
     });
 
     it('parses in well under 100 ms', () => {

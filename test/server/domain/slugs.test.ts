@@ -9,7 +9,9 @@ describe('slugs', () => {
   it('falls back to the title, then a number, when the reference is taken', () => {
     const a = { code: 'REC', reference: 'Data Specification', title: 'Data Item Catalogue' };
     expect(chooseArtefactSlug(a, new Set())).to.equal('rec-data-specification');
-    expect(chooseArtefactSlug(a, new Set(['rec-data-specification']))).to.equal('rec-data-item-catalogue');
+    expect(chooseArtefactSlug(a, new Set(['rec-data-specification']))).to.equal(
+      'rec-data-item-catalogue',
+    );
     expect(
       chooseArtefactSlug(a, new Set(['rec-data-specification', 'rec-data-item-catalogue'])),
     ).to.equal('rec-data-specification-2');

@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { hashPassword, verifyPassword, UNUSABLE_PASSWORD_HASH } from '../../../server/lib/passwords.js';
+import {
+  hashPassword,
+  verifyPassword,
+  UNUSABLE_PASSWORD_HASH,
+} from '../../../server/lib/passwords.js';
 
 describe('passwords', () => {
   it('hashes with scrypt and a per-password salt', async () => {

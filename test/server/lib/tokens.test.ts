@@ -18,7 +18,9 @@ describe('tokens', () => {
   });
 
   it('rejects an expired token', () => {
-    const token = jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 10 }, secret, { algorithm: 'HS256' });
+    const token = jwt.sign({ sub: 'user-1', exp: Math.floor(Date.now() / 1000) - 10 }, secret, {
+      algorithm: 'HS256',
+    });
     expect(verifyToken(token, secret)).to.equal(null);
   });
 
@@ -36,7 +38,9 @@ describe('tokens', () => {
 
   it('rejects a tampered payload', () => {
     const [h, , s] = signToken('user-1', secret).split('.');
-    const payload = Buffer.from(JSON.stringify({ sub: 'admin', exp: 9999999999 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: 'admin', exp: 9999999999 })).toString(
+      'base64url',
+    );
     expect(verifyToken(`${h}.${payload}.${s}`, secret)).to.equal(null);
   });
 });

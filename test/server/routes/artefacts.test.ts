@@ -37,16 +37,35 @@ for (const dialect of testDialects()) {
       expect(res.body.data).to.have.length(81);
       const first = res.body.data[0];
       expect(first).to.include.keys(
-        'id', 'slug', 'code', 'kind', 'reference', 'title', 'topicArea', 'status',
-        'brag', 'bragSource', 'outstandingComments', 'totalComments', 'currentVersion',
+        'id',
+        'slug',
+        'code',
+        'kind',
+        'reference',
+        'title',
+        'topicArea',
+        'status',
+        'brag',
+        'bragSource',
+        'outstandingComments',
+        'totalComments',
+        'currentVersion',
       );
-      expect(first).to.include({ reference: 'Section E', code: 'BSC', brag: 'red', bragSource: 'computed' });
+      expect(first).to.include({
+        reference: 'Section E',
+        code: 'BSC',
+        brag: 'red',
+        bragSource: 'computed',
+      });
       expect(new Set(res.body.data.map((a: { slug: string }) => a.slug)).size).to.equal(81);
     });
 
     it('filters by code, kind and text, case-insensitively', async () => {
-      const byCode = async (code: string) => (await server.api(`/api/artefacts?code=${code}`, { token: reader })).body.data.length;
-      expect([await byCode('BSC'), await byCode('rec'), await byCode('DCUSA')]).to.deep.equal([60, 20, 1]);
+      const byCode = async (code: string) =>
+        (await server.api(`/api/artefacts?code=${code}`, { token: reader })).body.data.length;
+      expect([await byCode('BSC'), await byCode('rec'), await byCode('DCUSA')]).to.deep.equal([
+        60, 20, 1,
+      ]);
       const bscps = await server.api('/api/artefacts?code=BSC&kind=bscp', { token: reader });
       expect(bscps.body.data.every((a: { kind: string }) => a.kind === 'bscp')).to.equal(true);
       const q = await server.api('/api/artefacts?q=smart%20data', { token: reader });
@@ -75,10 +94,19 @@ for (const dialect of testDialects()) {
     describe('creating and editing artefacts', () => {
       it('lets programme users create with a unique slug and audits it', async () => {
         const programme = await server.signedIn('programme');
-        const body = { code: 'REC', kind: 'schedule', reference: 'Schedule 99', title: 'Test Schedule' };
+        const body = {
+          code: 'REC',
+          kind: 'schedule',
+          reference: 'Schedule 99',
+          title: 'Test Schedule',
+        };
         const res = await server.api('/api/artefacts', { token: programme.token, body });
         expect(res.status).to.equal(201);
-        expect(res.body.data).to.include({ slug: 'rec-schedule-99', code: 'REC', status: 'Drafting' });
+        expect(res.body.data).to.include({
+          slug: 'rec-schedule-99',
+          code: 'REC',
+          status: 'Drafting',
+        });
         const again = await server.api('/api/artefacts', { token: programme.token, body });
         expect(again.body.data.slug).to.equal('rec-test-schedule');
         const audit = await server.db.kysely
@@ -135,7 +163,11 @@ for (const dialect of testDialects()) {
           .executeTakeFirstOrThrow();
         expect(JSON.parse(event.before ?? '{}').status).to.equal('Triage and Action');
         expect(JSON.parse(event.after ?? '{}').status).to.equal('Consultation');
-        const empty = await server.api(`/api/artefacts/${id}`, { method: 'PATCH', token: programme.token, body: {} });
+        const empty = await server.api(`/api/artefacts/${id}`, {
+          method: 'PATCH',
+          token: programme.token,
+          body: {},
+        });
         expect(empty.status).to.equal(400);
       });
     });
@@ -151,7 +183,11 @@ for (const dialect of testDialects()) {
         expect(res.status).to.equal(201);
         const version = res.body.data;
         expect(version.clauses.map((c: { ref: string }) => c.ref)).to.deep.equal([
-          '1', '1.1', '1.1.1', '1.1.1(a)', '1.1.1(b)',
+          '1',
+          '1.1',
+          '1.1.1',
+          '1.1.1(a)',
+          '1.1.1(b)',
         ]);
         expect(version.html).to.include('id="clause-1-1-1"');
         expect(version.incorporates).to.deep.equal(['CR053']);
@@ -166,7 +202,9 @@ for (const dialect of testDialects()) {
         expect(list.body.data.map((v: { label: string }) => v.label)).to.deep.equal(['v1']);
         expect(list.body.data[0]).to.not.have.property('body');
 
-        const one = await server.api(`/api/artefacts/${id}/versions/${version.id}`, { token: reader });
+        const one = await server.api(`/api/artefacts/${id}/versions/${version.id}`, {
+          token: reader,
+        });
         expect(one.status).to.equal(200);
         expect(one.body.data.body).to.equal(SAMPLE);
       });
@@ -181,9 +219,14 @@ for (const dialect of testDialects()) {
         const dup = await post('v1', '1. CHANGED');
         expect(dup.status).to.equal(409);
         const versions = await server.api(`/api/artefacts/${id}/versions`, { token: reader });
-        expect(versions.body.data.map((v: { label: string }) => v.label)).to.deep.equal(['v2', 'v1']);
+        expect(versions.body.data.map((v: { label: string }) => v.label)).to.deep.equal([
+          'v2',
+          'v1',
+        ]);
         const v1 = versions.body.data[1];
-        const stored = await server.api(`/api/artefacts/${id}/versions/${v1.id}`, { token: reader });
+        const stored = await server.api(`/api/artefacts/${id}/versions/${v1.id}`, {
+          token: reader,
+        });
         expect(stored.body.data.body).to.equal('1. ONE');
       });
 
@@ -193,28 +236,44 @@ for (const dialect of testDialects()) {
         const bscArtefact = await idOf('BSCP704');
         const recArtefact = await idOf('Schedule 9');
         const body = { label: 'v1', body: '1. TEXT' };
-        const byParticipant = await server.api(`/api/artefacts/${bscArtefact}/versions`, { token: participant.token, body });
+        const byParticipant = await server.api(`/api/artefacts/${bscArtefact}/versions`, {
+          token: participant.token,
+          body,
+        });
         expect(byParticipant.status).to.equal(403);
-        const crossCode = await server.api(`/api/artefacts/${recArtefact}/versions`, { token: bsc.token, body });
+        const crossCode = await server.api(`/api/artefacts/${recArtefact}/versions`, {
+          token: bsc.token,
+          body,
+        });
         expect(crossCode.status).to.equal(403);
         expect(crossCode.body.error.code).to.equal('forbidden');
-        const versions = await server.api(`/api/artefacts/${recArtefact}/versions`, { token: reader });
+        const versions = await server.api(`/api/artefacts/${recArtefact}/versions`, {
+          token: reader,
+        });
         expect(versions.body.data).to.have.length(0);
       });
 
       it('404s an unknown artefact and an unknown version', async () => {
         const bsc = await server.signedIn('code_body', { code: 'BSC' });
-        const res = await server.api('/api/artefacts/nope/versions', { token: bsc.token, body: { label: 'v1', body: 'x' } });
+        const res = await server.api('/api/artefacts/nope/versions', {
+          token: bsc.token,
+          body: { label: 'v1', body: 'x' },
+        });
         expect(res.status).to.equal(404);
         const id = await idOf('BSCP705');
-        expect((await server.api(`/api/artefacts/${id}/versions/nope`, { token: reader })).status).to.equal(404);
+        expect(
+          (await server.api(`/api/artefacts/${id}/versions/nope`, { token: reader })).status,
+        ).to.equal(404);
       });
 
       it('answers a body over 5 MB with 413 and stores nothing', async () => {
         const bsc = await server.signedIn('code_body', { code: 'BSC' });
         const id = await idOf('BSCP706');
         const big = '1.1 Big\n\n' + 'word '.repeat(1_100_000);
-        const res = await server.api(`/api/artefacts/${id}/versions`, { token: bsc.token, body: { label: 'v1', body: big } });
+        const res = await server.api(`/api/artefacts/${id}/versions`, {
+          token: bsc.token,
+          body: { label: 'v1', body: big },
+        });
         expect(res.status).to.equal(413);
         expect(res.body.error.code).to.equal('payload_too_large');
         const versions = await server.api(`/api/artefacts/${id}/versions`, { token: reader });
@@ -246,7 +305,10 @@ for (const dialect of testDialects()) {
           '1.1.1 Text <script>alert("x")</script> and <img src="x" onerror="alert(1)"> and',
           '[a link](javascript:alert(1)) and <a href="JAVASCRIPT:alert(2)">another</a>.',
         ].join('\n');
-        const res = await server.api(`/api/artefacts/${id}/versions`, { token: bsc.token, body: { label: 'v1', body } });
+        const res = await server.api(`/api/artefacts/${id}/versions`, {
+          token: bsc.token,
+          body: { label: 'v1', body },
+        });
         expect(res.status).to.equal(201);
         const html: string = res.body.data.html;
         expect(html).to.not.match(/<script/i);

@@ -12,7 +12,10 @@ for (const dialect of testDialects()) {
     after(() => server.close());
 
     it('signs in with the right password and returns a token and the user without its hash', async () => {
-      const user = await server.createUser({ role: 'programme', email: 'Pat.Programme@Example.org' });
+      const user = await server.createUser({
+        role: 'programme',
+        email: 'Pat.Programme@Example.org',
+      });
       const res = await server.api('/api/auth/login', {
         body: { email: 'pat.programme@example.org', password: user.password },
       });
@@ -26,7 +29,9 @@ for (const dialect of testDialects()) {
 
     it('answers a wrong password and an unknown email alike: 401, no token', async () => {
       const user = await server.createUser({ role: 'sro' });
-      const wrong = await server.api('/api/auth/login', { body: { email: user.email, password: 'nope-nope-nope' } });
+      const wrong = await server.api('/api/auth/login', {
+        body: { email: user.email, password: 'nope-nope-nope' },
+      });
       const unknown = await server.api('/api/auth/login', {
         body: { email: 'nobody@example.org', password: 'nope-nope-nope' },
       });
@@ -41,10 +46,15 @@ for (const dialect of testDialects()) {
       const admin = await server.signedIn('admin');
       const user = await server.signedIn('participant');
       expect((await server.api('/api/me', { token: user.token })).status).to.equal(200);
-      const off = await server.api(`/api/users/${user.id}/deactivate`, { method: 'POST', token: admin.token });
+      const off = await server.api(`/api/users/${user.id}/deactivate`, {
+        method: 'POST',
+        token: admin.token,
+      });
       expect(off.status).to.equal(200);
       expect((await server.api('/api/me', { token: user.token })).status).to.equal(401);
-      const login = await server.api('/api/auth/login', { body: { email: user.email, password: user.password } });
+      const login = await server.api('/api/auth/login', {
+        body: { email: user.email, password: user.password },
+      });
       expect(login.status).to.equal(401);
     });
 
@@ -72,23 +82,33 @@ for (const dialect of testDialects()) {
         ],
         [
           'wrong secret',
-          () => ({ authorization: `Bearer ${jwt.sign({ sub: userId }, 'x'.repeat(40), { expiresIn: 60 })}` }),
+          () => ({
+            authorization: `Bearer ${jwt.sign({ sub: userId }, 'x'.repeat(40), { expiresIn: 60 })}`,
+          }),
         ],
         [
           'alg none',
-          () => ({ authorization: `Bearer ${jwt.sign({ sub: userId }, '', { algorithm: 'none', expiresIn: 60 })}` }),
+          () => ({
+            authorization: `Bearer ${jwt.sign({ sub: userId }, '', { algorithm: 'none', expiresIn: 60 })}`,
+          }),
         ],
         [
           'tampered subject',
           () => {
-            const [h, , s] = jwt.sign({ sub: 'someone-else' }, server.jwtSecret, { expiresIn: 60 }).split('.');
-            const body = Buffer.from(JSON.stringify({ sub: userId, exp: 9999999999 })).toString('base64url');
+            const [h, , s] = jwt
+              .sign({ sub: 'someone-else' }, server.jwtSecret, { expiresIn: 60 })
+              .split('.');
+            const body = Buffer.from(JSON.stringify({ sub: userId, exp: 9999999999 })).toString(
+              'base64url',
+            );
             return { authorization: `Bearer ${h}.${body}.${s}` };
           },
         ],
         [
           'a user that does not exist',
-          () => ({ authorization: `Bearer ${jwt.sign({ sub: 'ghost' }, server.jwtSecret, { expiresIn: 60 })}` }),
+          () => ({
+            authorization: `Bearer ${jwt.sign({ sub: 'ghost' }, server.jwtSecret, { expiresIn: 60 })}`,
+          }),
         ],
       ];
       for (const [name, headers] of cases) {
@@ -100,7 +120,10 @@ for (const dialect of testDialects()) {
       }
 
       it('the same token signed correctly works (so the cases above fail for the reason named)', async () => {
-        const token = jwt.sign({ sub: userId }, server.jwtSecret, { algorithm: 'HS256', expiresIn: 60 });
+        const token = jwt.sign({ sub: userId }, server.jwtSecret, {
+          algorithm: 'HS256',
+          expiresIn: 60,
+        });
         expect((await server.api('/api/artefacts', { token })).status).to.equal(200);
       });
     });

@@ -26,11 +26,15 @@ for (const dialect of testDialects()) {
     it('answers unknown API routes with the JSON error shape', async () => {
       const res = await server.api('/api/nope');
       expect(res.status).to.equal(404);
-      expect(res.body).to.deep.equal({ error: { code: 'not_found', message: 'No API route GET /api/nope' } });
+      expect(res.body).to.deep.equal({
+        error: { code: 'not_found', message: 'No API route GET /api/nope' },
+      });
     });
 
     it('answers malformed JSON with 400 and the error shape', async () => {
-      const res = await server.api('/api/auth/login', { rawBody: '{"email": "a@b.c", "password": ' });
+      const res = await server.api('/api/auth/login', {
+        rawBody: '{"email": "a@b.c", "password": ',
+      });
       expect(res.status).to.equal(400);
       expect(res.body.error.code).to.equal('invalid_json');
     });
@@ -68,7 +72,10 @@ for (const dialect of testDialects()) {
         ['/api/openapi.json', 'get'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
-      const count = Object.values(paths as Record<string, object>).reduce((n, ops) => n + Object.keys(ops).length, 0);
+      const count = Object.values(paths as Record<string, object>).reduce(
+        (n, ops) => n + Object.keys(ops).length,
+        0,
+      );
       expect(count).to.equal(expected.length);
       const login = paths['/api/auth/login'].post.requestBody.content['application/json'].schema;
       expect(login.required).to.include.members(['email', 'password']);

@@ -29,7 +29,11 @@ for (const dialect of testDialects()) {
         },
       });
       expect(user.status).to.equal(201);
-      expect(user.body.data).to.include({ email: 'olive@octopus.test', role: 'participant', active: true });
+      expect(user.body.data).to.include({
+        email: 'olive@octopus.test',
+        role: 'participant',
+        active: true,
+      });
       expect(user.body.data).to.not.have.property('passwordHash');
       const token = await server.login('olive@octopus.test', 'a long enough password');
       expect(token).to.be.a('string');
@@ -62,9 +66,17 @@ for (const dialect of testDialects()) {
     });
 
     it('refuses a duplicate email with 409', async () => {
-      const body = { email: 'dup@x.test', name: 'D', role: 'sro', password: 'a long enough password' };
+      const body = {
+        email: 'dup@x.test',
+        name: 'D',
+        role: 'sro',
+        password: 'a long enough password',
+      };
       expect((await server.api('/api/users', { token: admin, body })).status).to.equal(201);
-      const again = await server.api('/api/users', { token: admin, body: { ...body, email: 'DUP@x.test' } });
+      const again = await server.api('/api/users', {
+        token: admin,
+        body: { ...body, email: 'DUP@x.test' },
+      });
       expect(again.status).to.equal(409);
     });
 
@@ -79,9 +91,14 @@ for (const dialect of testDialects()) {
       });
       expect(reset.status).to.equal(200);
       await server.login(user.email, 'a brand new password');
-      const old = await server.api('/api/auth/login', { body: { email: user.email, password: user.password } });
+      const old = await server.api('/api/auth/login', {
+        body: { email: user.email, password: user.password },
+      });
       expect(old.status).to.equal(401);
-      const missing = await server.api('/api/users/nobody/deactivate', { method: 'POST', token: admin });
+      const missing = await server.api('/api/users/nobody/deactivate', {
+        method: 'POST',
+        token: admin,
+      });
       expect(missing.status).to.equal(404);
     });
 
@@ -90,9 +107,20 @@ for (const dialect of testDialects()) {
         const { token, id } = await server.signedIn(role);
         const calls = [
           server.api('/api/users', { token }),
-          server.api('/api/users', { token, body: { email: 'z@z.test', name: 'Z', role: 'admin', password: 'a long enough password' } }),
+          server.api('/api/users', {
+            token,
+            body: {
+              email: 'z@z.test',
+              name: 'Z',
+              role: 'admin',
+              password: 'a long enough password',
+            },
+          }),
           server.api(`/api/users/${id}/deactivate`, { method: 'POST', token }),
-          server.api(`/api/users/${id}/password`, { token, body: { password: 'a long enough password' } }),
+          server.api(`/api/users/${id}/password`, {
+            token,
+            body: { password: 'a long enough password' },
+          }),
           server.api('/api/organisations', { token, body: { name: 'Q', kind: 'programme' } }),
         ];
         for (const res of await Promise.all(calls)) expect(res.status, role).to.equal(403);

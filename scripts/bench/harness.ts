@@ -1,0 +1,116 @@
+// Shared benchmark plumbing: the real server in its own process, autocannon in this one, and
+// results reported as ratios against a baseline measured in the same run (machines here are noisy).
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export interface BenchServer {
+  url: string;
+  dataDir: string;
+  token: string;
+  stop(): Promise<void>;
+}
+
+const ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password' };
+
+export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  execSync('node scripts/ensure-built.mjs', { stdio: 'inherit' });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'm6-bench-'));
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  const child: ChildProcess = spawn('node', ['dist/server/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error('bench server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return {
+    url,
+    dataDir,
+    token,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Measurement {
+  name: string;
+  p50: number;
+  p99: number;
+  rps: number;
+  errors: number;
+}
+
+export async function measure(
+  name: string,
+  url: string,
+  options: { token?: string; connections: number; seconds: number },
+): Promise<Measurement> {
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+  });
+  return {
+    name,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Prints a Markdown table: absolute numbers plus each row's ratio to the first (the baseline). */
+export function report(title: string, rows: Measurement[], targetP99Ratio?: number): boolean {
+  const [base] = rows;
+  if (!base) return true;
+  const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : (a / b).toFixed(2));
+  console.log(`\n### ${title}\n`);
+  console.log(
+    '| endpoint | p50 ms | p99 ms | req/s | errors | p50 ratio | p99 ratio | throughput ratio |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  let ok = true;
+  for (const r of rows) {
+    console.log(
+      `| ${r.name} | ${r.p50} | ${r.p99} | ${r.rps.toFixed(0)} | ${r.errors} | ${ratio(r.p50, base.p50)} | ${ratio(r.p99, base.p99)} | ${ratio(r.rps, base.rps)} |`,
+    );
+    if (r.errors > 0) ok = false;
+    if (targetP99Ratio && r !== base && base.p99 > 0 && r.p99 / base.p99 > targetP99Ratio)
+      ok = false;
+  }
+  if (targetP99Ratio)
+    console.log(
+      `\nTarget: p99 within ${targetP99Ratio}x of ${base.name}: ${ok ? 'met' : 'NOT met'}`,
+    );
+  return ok;
+}

@@ -1,0 +1,19 @@
+// `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
+import { benchRegistry } from './registry.js';
+
+const benches: Record<string, () => Promise<boolean>> = {
+  registry: () => benchRegistry(),
+};
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(benches);
+let allMet = true;
+for (const name of names) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}"; known: ${Object.keys(benches).join(', ')}`);
+    process.exit(2);
+  }
+  allMet = (await bench()) && allMet;
+}
+process.exitCode = allMet ? 0 : 1;
