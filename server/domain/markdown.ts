@@ -11,9 +11,8 @@ const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const contentOptions: sanitizeHtml.IOptions = {
   allowedTags: [
     ...HEADINGS,
-    ...'p br hr blockquote pre code kbd strong b em i u s strike del ins sub sup mark abbr'.split(
-      ' ',
-    ),
+    ...'p br hr blockquote pre code kbd'.split(' '),
+    ...'strong b em i u s strike del ins sub sup mark abbr'.split(' '),
     ...'ul ol li dl dt dd table caption thead tbody tfoot tr th td a'.split(' '),
   ],
   allowedAttributes: { a: ['href', 'title'], ol: ['start'], th: ['align'], td: ['align'] },

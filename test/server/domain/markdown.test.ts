@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { renderDocumentHtml, renderMarkdown } from '../../../server/domain/markdown.js';
 import {
   parseClauses,
@@ -240,6 +241,26 @@ describe('renderDocumentHtml', () => {
     expect(out).to.contain('id="x&quot; onclick=&quot;alert(1)"');
     expect(out).to.contain('data-ref="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
     expect(out).to.contain('</span> &lt;script&gt;alert(1)&lt;/script&gt;</h2>');
+  });
+
+  it('stays inert with one element per anchor for arbitrary hostile documents', () => {
+    const fragment = fc.oneof(
+      fc.constantFrom(...HOSTILE.split('\n\n'), '1.1 Intro', '1.1.1 Text', '(a) item', 'Annex A'),
+      fc.constantFrom('<section id="clause-1-1">', '</section>', '<h2 id="clause-1">', '<div>'),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 30 }), (fragments) => {
+        const parsedDoc = parseClauses(fragments.join('\n'));
+        const out = renderDocumentHtml(parsedDoc);
+        // Inside an HTML block Markdown links stay literal text, so only tags are checked here.
+        expect(out).not.to.match(/<(script|iframe|img|style)|<[^>]*(javascript:|\son\w+=)/i);
+        for (const clause of parsedDoc.clauses) {
+          expect(out.split(`id="${clause.anchor}"`).length - 1, clause.ref).to.equal(1);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('ignores clause ids smuggled into Markdown bodies', () => {

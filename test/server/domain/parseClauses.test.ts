@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { parseClauses, type Clause } from '../../../server/domain/parseClauses.js';
 
 const SAMPLE = `SECTION S: SUPPLIER VOLUME ALLOCATION
@@ -495,6 +496,38 @@ describe('parseClauses', () => {
     const empty = { title: null, preamble: '', clauses: [] };
     expect(parseClauses('')).to.deep.equal(empty);
     expect(parseClauses('\n\n  \r\n\t')).to.deep.equal(empty);
+  });
+
+  it('keeps its invariants on arbitrary mixes of clause-like lines', () => {
+    const line = fc.oneof(
+      fc.constantFrom(
+        ...['1. GENERAL', '1.1 Intro', '1.1.1 Text.', '3.2 dup', '**1.2** x', '## 2.3 H', '# 1'],
+        ...['(a) a', '(h) h', '(i) i', '(ii) ii', '(v) v', '\\(b\\) y', '(zz) z'],
+        ...['ANNEX S-3: X', 'Appendix A', '```', '# Title', '', 'plain text', '2024 was'],
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    const document = fc.tuple(fc.array(line, { maxLength: 40 }), fc.constantFrom('\n', '\r\n'));
+    fc.assert(
+      fc.property(document, ([lines, eol]) => {
+        const { clauses } = parseClauses(lines.join(eol));
+        const seen = new Map<string, number>();
+        const anchors = new Set<string>();
+        let previousLine = 0;
+        for (const c of clauses) {
+          expect(seen.has(c.ref), c.ref).to.equal(false);
+          expect(anchors.has(c.anchor), c.anchor).to.equal(false);
+          expect(c.anchor).to.match(/^clause(-[a-z0-9]+)*$/);
+          expect(c.line).to.be.greaterThan(previousLine);
+          expect(c.level).to.be.at.least(1);
+          if (c.parentRef !== null) expect(seen.get(c.parentRef)).to.be.lessThan(c.level);
+          seen.set(c.ref, c.level);
+          anchors.add(c.anchor);
+          previousLine = c.line;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   describe('a large generated document', () => {
