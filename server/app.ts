@@ -8,6 +8,9 @@ import { errorHandler, unknownApiRoute } from './http/errorHandler.js';
 import { mountEndpoints } from './http/mountEndpoints.js';
 import { buildOpenApi } from './http/openapi.js';
 import { artefactEndpoints } from './routes/artefacts/index.js';
+import { auditEndpoints } from './routes/audit/index.js';
+import { commentEndpoints } from './routes/comments/index.js';
+import { consultationEndpoints } from './routes/consultations/index.js';
 import { authEndpoints } from './routes/auth/index.js';
 import { healthEndpoints } from './routes/health/index.js';
 import { organisationEndpoints } from './routes/organisations/index.js';
@@ -34,6 +37,9 @@ export function createApp(options: AppOptions): Express {
     ...userEndpoints,
     ...organisationEndpoints,
     ...artefactEndpoints,
+    ...consultationEndpoints,
+    ...commentEndpoints,
+    ...auditEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;
   endpoints.push(

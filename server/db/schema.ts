@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CommentCategory, CommentStatus, Severity } from '../domain/commentLifecycle.js';
 
 // Timestamps are ISO-8601 UTC strings and booleans are 0/1 integers on both dialects,
 // so one query path returns the same JavaScript values from SQLite and PostgreSQL.
@@ -78,6 +79,74 @@ export interface MetaTable {
   value: string;
 }
 
+export interface CounterTable {
+  name: string;
+  value: number;
+}
+
+export interface ConsultationTable {
+  id: string;
+  title: string;
+  opensAt: string;
+  closesAt: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface ConsultationArtefactTable {
+  consultationId: string;
+  artefactId: string;
+}
+
+export interface CommentTable {
+  id: string;
+  /** Human and external id (C-000042, or the ID column of an imported log); stable across imports. */
+  ref: string;
+  artefactId: string;
+  versionId: string;
+  clauseRef: string;
+  quote: string | null;
+  category: CommentCategory;
+  severity: Severity;
+  severityRank: number;
+  body: string;
+  proposedText: string | null;
+  confidential: number;
+  authorId: string | null;
+  organisationId: string | null;
+  status: CommentStatus;
+  /** Bumped by every change; writers must present the revision they read (optimistic concurrency). */
+  revision: number;
+  /** The latest code-body response and who gave it, denormalised for lists and exports. */
+  response: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CommentReplyTable {
+  id: string;
+  commentId: string;
+  body: string;
+  authorId: string | null;
+  createdAt: string;
+}
+
+export interface TriageDecisionTable {
+  id: string;
+  commentId: string;
+  fromStatus: CommentStatus;
+  status: CommentStatus;
+  response: string;
+  action: string | null;
+  changeId: string | null;
+  duplicateOf: string | null;
+  decidedBy: string | null;
+  decidedByName: string;
+  decidedAt: string;
+}
+
 export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
@@ -86,4 +155,10 @@ export interface Database {
   artefactVersions: ArtefactVersionTable;
   auditEvents: AuditEventTable;
   meta: MetaTable;
+  counters: CounterTable;
+  consultations: ConsultationTable;
+  consultationArtefacts: ConsultationArtefactTable;
+  comments: CommentTable;
+  commentReplies: CommentReplyTable;
+  triageDecisions: TriageDecisionTable;
 }

@@ -17,6 +17,10 @@ interface Rule<R> {
 
 const everyone: readonly Role[] = ['participant', 'code_body', 'programme', 'sro', 'admin'];
 const registryEditors: readonly Role[] = ['programme', 'admin'];
+const commenters: readonly Role[] = ['participant', 'code_body', 'programme'];
+const overseers: readonly Role[] = ['programme', 'sro', 'admin'];
+const ownCode = (actor: Actor, artefact: { code: string }) =>
+  actor.role === 'code_body' && actor.code === artefact.code;
 const ownCodeOrAdmin = (actor: Actor, artefact: { code: string }) =>
   actor.role === 'admin' || (actor.role === 'code_body' && actor.code === artefact.code);
 
@@ -33,6 +37,26 @@ export const policies = {
     roles: ['code_body', 'admin'],
     resource: ownCodeOrAdmin,
   } satisfies Rule<{ code: string }>,
+  'consultation.list': { roles: everyone },
+  'consultation.create': { roles: registryEditors },
+  'comment.list': { roles: everyone },
+  'comment.read': { roles: everyone },
+  'comment.create': { roles: commenters },
+  // The author check (only your own comment) is made by the command.
+  'comment.edit': { roles: commenters },
+  'comment.withdraw': { roles: commenters },
+  'comment.reply': { roles: everyone },
+  'comment.triage': { roles: ['code_body'], resource: ownCode } satisfies Rule<{ code: string }>,
+  'comment.export': { roles: everyone },
+  'comment.import': {
+    roles: ['programme', 'code_body'],
+    resource: (actor, artefact) => actor.role === 'programme' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
+  // Audit of a comment follows comment visibility; audit of anything else is for overseers.
+  'audit.read': {
+    roles: everyone,
+    resource: (actor, event) => event.entity === 'comment' || overseers.includes(actor.role),
+  } satisfies Rule<{ entity: string }>,
   'organisation.list': { roles: everyone },
   'organisation.create': { roles: ['admin'] },
   'user.list': { roles: ['admin'] },

@@ -1,6 +1,7 @@
 import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../database.js';
 import * as m0001 from './0001_registry.js';
+import * as m0002 from './0002_comments.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -9,6 +10,7 @@ interface DialectMigration {
 // Listed in order; names are stored in kysely_migration, so never rename one.
 const migrations: Record<string, DialectMigration> = {
   '0001_registry': m0001,
+  '0002_comments': m0002,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

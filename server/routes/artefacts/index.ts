@@ -7,7 +7,10 @@ import {
   listArtefacts,
   listVersions,
 } from '../../db/queries/artefacts.js';
+import { commentCountsByArtefact } from '../../db/queries/comments.js';
 import { notFound } from '../../errors.js';
+import { commentVisibility } from '../../policies/commentVisibility.js';
+import type { Actor } from '../../policies/index.js';
 import { endpoint } from '../../http/endpoint.js';
 import { presentArtefact } from '../../presenters/artefact.js';
 import { presentVersion, presentVersionSummary } from '../../presenters/version.js';
@@ -26,6 +29,12 @@ async function loadArtefact(db: Db, idOrSlug: string) {
   return artefact;
 }
 
+async function presentOne(db: Db, actor: Actor, idOrSlug: string) {
+  const artefact = await loadArtefact(db, idOrSlug);
+  const counts = await commentCountsByArtefact(db, commentVisibility(actor), artefact.id);
+  return { data: presentArtefact(artefact, counts.get(artefact.id)) };
+}
+
 export const artefactEndpoints = [
   endpoint({
     method: 'get',
@@ -34,9 +43,12 @@ export const artefactEndpoints = [
     tag: 'artefacts',
     policy: 'artefact.list',
     query: listArtefactsQuery,
-    async handler({ query, services }) {
-      const rows = await listArtefacts(services.db, query);
-      const data = rows.map((row) => presentArtefact(row));
+    async handler({ query, actor, services }) {
+      const [rows, counts] = await Promise.all([
+        listArtefacts(services.db, query),
+        commentCountsByArtefact(services.db, commentVisibility(actor)),
+      ]);
+      const data = rows.map((row) => presentArtefact(row, counts.get(row.id)));
       return { data: query.brag ? data.filter((a) => a.brag === query.brag) : data };
     },
   }),
@@ -50,7 +62,7 @@ export const artefactEndpoints = [
     status: 201,
     async handler({ body, actor, services }) {
       const created = await createArtefact(services.db, actor.id, body);
-      return { data: presentArtefact(await loadArtefact(services.db, created.id)) };
+      return presentOne(services.db, actor, created.id);
     },
   }),
   endpoint({
@@ -60,8 +72,8 @@ export const artefactEndpoints = [
     tag: 'artefacts',
     policy: 'artefact.read',
     params: artefactParams,
-    async handler({ params, services }) {
-      return { data: presentArtefact(await loadArtefact(services.db, params.id)) };
+    async handler({ params, actor, services }) {
+      return presentOne(services.db, actor, params.id);
     },
   }),
   endpoint({
@@ -75,7 +87,7 @@ export const artefactEndpoints = [
     async handler({ params, body, actor, services }) {
       const artefact = await loadArtefact(services.db, params.id);
       await updateArtefact(services.db, actor.id, artefact.id, body);
-      return { data: presentArtefact(await loadArtefact(services.db, artefact.id)) };
+      return presentOne(services.db, actor, artefact.id);
     },
   }),
   endpoint({

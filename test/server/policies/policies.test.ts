@@ -19,6 +19,18 @@ const expected: Record<Action, Role[]> = {
   'version.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'version.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'version.publish': ['code_body', 'admin'],
+  'consultation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'consultation.create': ['programme', 'admin'],
+  'comment.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'comment.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'comment.create': ['participant', 'code_body', 'programme'],
+  'comment.edit': ['participant', 'code_body', 'programme'],
+  'comment.withdraw': ['participant', 'code_body', 'programme'],
+  'comment.reply': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'comment.triage': ['code_body'],
+  'comment.export': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'comment.import': ['programme', 'code_body'],
+  'audit.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'organisation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'organisation.create': ['admin'],
   'user.list': ['admin'],
@@ -40,6 +52,32 @@ describe('policies', () => {
       });
     }
   }
+
+  describe('comment.triage on a specific artefact', () => {
+    it('lets only a code-body user of that code triage', () => {
+      expect(can(actor('code_body', 'BSC'), 'comment.triage', { code: 'BSC' })).to.equal(true);
+      expect(can(actor('code_body', 'REC'), 'comment.triage', { code: 'BSC' })).to.equal(false);
+      for (const role of ['admin', 'programme', 'sro', 'participant'] as const) {
+        expect(can(actor(role), 'comment.triage', { code: 'BSC' }), role).to.equal(false);
+      }
+    });
+  });
+
+  describe('comment.import rows and audit.read entities', () => {
+    it('lets programme import for any code and a code body only for its own', () => {
+      expect(can(actor('programme'), 'comment.import', { code: 'REC' })).to.equal(true);
+      expect(can(actor('code_body', 'BSC'), 'comment.import', { code: 'BSC' })).to.equal(true);
+      expect(can(actor('code_body', 'BSC'), 'comment.import', { code: 'REC' })).to.equal(false);
+    });
+    it('shows comment history to anyone who can see the comment, other history to overseers only', () => {
+      expect(can(actor('participant'), 'audit.read', { entity: 'comment' })).to.equal(true);
+      expect(can(actor('participant'), 'audit.read', { entity: 'user' })).to.equal(false);
+      expect(can(actor('code_body', 'BSC'), 'audit.read', { entity: 'artefact' })).to.equal(false);
+      for (const role of ['programme', 'sro', 'admin'] as const) {
+        expect(can(actor(role), 'audit.read', { entity: 'user' }), role).to.equal(true);
+      }
+    });
+  });
 
   describe('version.publish on a specific artefact', () => {
     const bsc = { code: 'BSC' };

@@ -1,0 +1,119 @@
+import type { Db } from '../db/database.js';
+import { writeAudit } from '../db/audit.js';
+import { updateCommentAtRevision } from '../db/commentRevision.js';
+import type { CommentRow } from '../db/queries/comments.js';
+import {
+  canEdit,
+  canWithdraw,
+  SEVERITY_RANK,
+  type CommentCategory,
+  type Severity,
+} from '../domain/commentLifecycle.js';
+import type { Clause } from '../domain/parseClauses.js';
+import { conflict, forbidden } from '../errors.js';
+import { newId, nowIso } from '../lib/ids.js';
+import type { Actor } from '../policies/index.js';
+import { checkAnchor } from './createComment.js';
+
+export interface EditCommentInput {
+  revision: number;
+  quote?: string | null;
+  category?: CommentCategory;
+  severity?: Severity;
+  body?: string;
+  proposedText?: string | null;
+  confidential?: boolean;
+}
+
+function assertAuthor(actor: Actor, comment: CommentRow): void {
+  if (comment.authorId !== actor.id) throw forbidden('Only the author may change this comment');
+}
+
+export async function editComment(
+  db: Db,
+  actor: Actor,
+  comment: CommentRow,
+  input: EditCommentInput,
+): Promise<void> {
+  assertAuthor(actor, comment);
+  if (!canEdit(comment.status)) {
+    throw conflict(`Comment ${comment.ref} is ${comment.status}; only open comments can be edited`);
+  }
+  await db.kysely.transaction().execute(async (trx) => {
+    if (input.quote) {
+      const version = await trx
+        .selectFrom('artefactVersions')
+        .select('clauses')
+        .where('id', '=', comment.versionId)
+        .executeTakeFirstOrThrow();
+      checkAnchor(JSON.parse(version.clauses) as Clause[], comment.clauseRef, input.quote);
+    }
+    const { revision, confidential, ...fields } = input;
+    const changes = {
+      ...fields,
+      ...(fields.severity ? { severityRank: SEVERITY_RANK[fields.severity] } : {}),
+      ...(confidential === undefined ? {} : { confidential: confidential ? 1 : 0 }),
+      updatedAt: nowIso(),
+    };
+    const edited = confidential === undefined ? fields : { ...fields, confidential };
+    const before = Object.fromEntries(
+      Object.keys(edited).map((k) => [k, comment[k as keyof CommentRow]]),
+    );
+    await updateCommentAtRevision(trx, comment, revision, changes);
+    await writeAudit(trx, {
+      actorId: actor.id,
+      action: 'comment.edit',
+      entity: 'comment',
+      entityId: comment.id,
+      before,
+      after: edited,
+    });
+  });
+}
+
+export async function withdrawComment(
+  db: Db,
+  actor: Actor,
+  comment: CommentRow,
+  revision: number,
+): Promise<void> {
+  assertAuthor(actor, comment);
+  if (!canWithdraw(comment.status)) {
+    throw conflict(
+      `Comment ${comment.ref} is ${comment.status}; only open comments can be withdrawn`,
+    );
+  }
+  await db.kysely.transaction().execute(async (trx) => {
+    const now = nowIso();
+    await updateCommentAtRevision(trx, comment, revision, { status: 'withdrawn', updatedAt: now });
+    const author = await trx
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', actor.id)
+      .executeTakeFirst();
+    await trx
+      .insertInto('triageDecisions')
+      .values({
+        id: newId(),
+        commentId: comment.id,
+        fromStatus: comment.status,
+        status: 'withdrawn',
+        response: '',
+        action: null,
+        changeId: null,
+        duplicateOf: null,
+        decidedBy: actor.id,
+        decidedByName: author?.name ?? '',
+        decidedAt: now,
+      })
+      .execute();
+    await writeAudit(trx, {
+      actorId: actor.id,
+      action: 'comment.withdraw',
+      entity: 'comment',
+      entityId: comment.id,
+      before: { status: comment.status, revision },
+      after: { status: 'withdrawn', revision: revision + 1 },
+    });
+  });
+}

@@ -1,0 +1,86 @@
+import type { Db } from '../db/database.js';
+import { writeAudit } from '../db/audit.js';
+import { updateCommentAtRevision } from '../db/commentRevision.js';
+import type { CommentRow } from '../db/queries/comments.js';
+import { checkTriage, type TriageStatus } from '../domain/commentLifecycle.js';
+import { badRequest, conflict } from '../errors.js';
+import { newId, nowIso } from '../lib/ids.js';
+import { authorize, type Actor } from '../policies/index.js';
+
+export interface TriageInput {
+  status: TriageStatus;
+  response: string;
+  action?: string | null;
+  changeId?: string | null;
+  duplicateOf?: string | null;
+  revision: number;
+}
+
+/** A code body's decision on a comment: one TriageDecision and one AuditEvent, in one transaction. */
+export async function triageComment(
+  db: Db,
+  actor: Actor,
+  comment: CommentRow & { artefactCode: string },
+  input: TriageInput,
+): Promise<{ revision: number }> {
+  authorize(actor, 'comment.triage', { code: comment.artefactCode });
+  const problem = checkTriage(comment.status, input);
+  if (problem) {
+    throw comment.status === 'open' || comment.status === 'triaged'
+      ? badRequest(`body.status: ${problem}`)
+      : conflict(problem);
+  }
+  return db.kysely.transaction().execute(async (trx) => {
+    let duplicateOf: string | null = null;
+    if (input.duplicateOf) {
+      const original = await trx
+        .selectFrom('comments')
+        .select(['id', 'artefactId'])
+        .where((eb) =>
+          eb.or([eb('id', '=', input.duplicateOf ?? ''), eb('ref', '=', input.duplicateOf ?? '')]),
+        )
+        .executeTakeFirst();
+      if (!original || original.id === comment.id || original.artefactId !== comment.artefactId) {
+        throw badRequest('body.duplicateOf: must name another comment on the same artefact');
+      }
+      duplicateOf = original.id;
+    }
+    const decider = await trx
+      .selectFrom('users')
+      .select('name')
+      .where('id', '=', actor.id)
+      .executeTakeFirstOrThrow();
+    const decidedAt = nowIso();
+    const response = input.response.trim();
+    const revision = await updateCommentAtRevision(trx, comment, input.revision, {
+      status: input.status,
+      response,
+      decidedByName: decider.name,
+      decidedAt,
+      updatedAt: decidedAt,
+    });
+    const decision = {
+      id: newId(),
+      commentId: comment.id,
+      fromStatus: comment.status,
+      status: input.status,
+      response,
+      action: input.action?.trim() || null,
+      changeId: input.changeId || null,
+      duplicateOf,
+      decidedBy: actor.id,
+      decidedByName: decider.name,
+      decidedAt,
+    };
+    await trx.insertInto('triageDecisions').values(decision).execute();
+    await writeAudit(trx, {
+      actorId: actor.id,
+      action: 'comment.triage',
+      entity: 'comment',
+      entityId: comment.id,
+      before: { status: comment.status, revision: input.revision, response: comment.response },
+      after: { status: input.status, revision, response, decisionId: decision.id },
+    });
+    return { revision };
+  });
+}

@@ -1,0 +1,212 @@
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { CommentCategory, CommentStatus, Severity } from '../../domain/commentLifecycle.js';
+import type { CommentVisibility } from '../../policies/commentVisibility.js';
+import type { Db } from '../database.js';
+import type { CommentTable, Database, TriageDecisionTable } from '../schema.js';
+
+export type CommentRow = Selectable<CommentTable>;
+
+export interface CommentListRow extends CommentRow {
+  artefactCode: string;
+  artefactReference: string;
+  artefactTitle: string;
+  artefactSlug: string;
+  authorName: string | null;
+  organisationName: string | null;
+  versionLabel: string | null;
+}
+
+export interface CommentFilters {
+  artefactId?: string;
+  code?: string;
+  status?: CommentStatus[];
+  category?: CommentCategory;
+  severity?: Severity;
+  organisationId?: string;
+  authorId?: string;
+}
+
+export type CommentSort = 'oldest' | 'newest' | 'severity';
+
+type CommentScope = ExpressionBuilder<
+  Database & { c: CommentTable; a: Database['artefacts'] },
+  'c' | 'a'
+>;
+
+/** The SQL form of the visibility rule in policies/commentVisibility.ts. */
+function visible(eb: CommentScope, visibility: CommentVisibility) {
+  switch (visibility.kind) {
+    case 'all':
+      return eb.lit(true);
+    case 'public-or-organisation':
+      return visibility.organisationId
+        ? eb.or([
+            eb('c.confidential', '=', 0),
+            eb('c.organisationId', '=', visibility.organisationId),
+          ])
+        : eb('c.confidential', '=', 0);
+    case 'public-or-code':
+      return visibility.code
+        ? eb.or([eb('c.confidential', '=', 0), eb('a.code', '=', visibility.code)])
+        : eb('c.confidential', '=', 0);
+  }
+}
+
+function visibleComments(db: Db, visibility: CommentVisibility, filters: CommentFilters) {
+  let query = db.kysely
+    .selectFrom('comments as c')
+    .innerJoin('artefacts as a', 'a.id', 'c.artefactId')
+    .where((eb) => visible(eb, visibility));
+  if (filters.artefactId) query = query.where('c.artefactId', '=', filters.artefactId);
+  if (filters.code) query = query.where('a.code', '=', filters.code);
+  if (filters.status?.length) query = query.where('c.status', 'in', filters.status);
+  if (filters.category) query = query.where('c.category', '=', filters.category);
+  if (filters.severity) query = query.where('c.severity', '=', filters.severity);
+  if (filters.organisationId) query = query.where('c.organisationId', '=', filters.organisationId);
+  if (filters.authorId) query = query.where('c.authorId', '=', filters.authorId);
+  return query;
+}
+
+function withDetails(db: Db, visibility: CommentVisibility, filters: CommentFilters) {
+  return visibleComments(db, visibility, filters)
+    .leftJoin('users as u', 'u.id', 'c.authorId')
+    .leftJoin('organisations as o', 'o.id', 'c.organisationId')
+    .leftJoin('artefactVersions as v', 'v.id', 'c.versionId')
+    .selectAll('c')
+    .select([
+      'a.code as artefactCode',
+      'a.reference as artefactReference',
+      'a.title as artefactTitle',
+      'a.slug as artefactSlug',
+      'u.name as authorName',
+      'o.name as organisationName',
+      'v.label as versionLabel',
+    ]);
+}
+
+export interface CommentCursor {
+  createdAt: string;
+  id: string;
+  severityRank?: number;
+}
+
+export async function listComments(
+  db: Db,
+  visibility: CommentVisibility,
+  filters: CommentFilters,
+  page: { sort: CommentSort; limit: number; after?: CommentCursor },
+): Promise<CommentListRow[]> {
+  let query = withDetails(db, visibility, filters);
+  const after = page.after;
+  if (page.sort === 'severity') {
+    if (after) {
+      const rank = after.severityRank ?? 0;
+      query = query.where((eb) =>
+        eb.or([
+          eb('c.severityRank', '<', rank),
+          eb.and([eb('c.severityRank', '=', rank), eb('c.createdAt', '>', after.createdAt)]),
+          eb.and([
+            eb('c.severityRank', '=', rank),
+            eb('c.createdAt', '=', after.createdAt),
+            eb('c.id', '>', after.id),
+          ]),
+        ]),
+      );
+    }
+    query = query
+      .orderBy('c.severityRank', 'desc')
+      .orderBy('c.createdAt', 'asc')
+      .orderBy('c.id', 'asc');
+  } else {
+    const direction = page.sort === 'newest' ? 'desc' : 'asc';
+    const beyond = page.sort === 'newest' ? '<' : '>';
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('c.createdAt', beyond, after.createdAt),
+          eb.and([eb('c.createdAt', '=', after.createdAt), eb('c.id', beyond, after.id)]),
+        ]),
+      );
+    }
+    query = query.orderBy('c.createdAt', direction).orderBy('c.id', direction);
+  }
+  return query.limit(page.limit).execute();
+}
+
+/** Every matching comment, unpaged, in age order (exports). */
+export async function listAllComments(
+  db: Db,
+  visibility: CommentVisibility,
+  filters: CommentFilters,
+): Promise<CommentListRow[]> {
+  return withDetails(db, visibility, filters).orderBy('c.createdAt').orderBy('c.id').execute();
+}
+
+export async function countCommentsByStatus(
+  db: Db,
+  visibility: CommentVisibility,
+  filters: CommentFilters,
+): Promise<Record<string, number>> {
+  const rows = await visibleComments(db, visibility, { ...filters, status: undefined })
+    .select(['c.status', (eb) => eb.fn.countAll().as('count')])
+    .groupBy('c.status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.count)]));
+}
+
+export async function findVisibleComment(
+  db: Db,
+  visibility: CommentVisibility,
+  idOrRef: string,
+): Promise<CommentListRow | undefined> {
+  return withDetails(db, visibility, {})
+    .where((eb) => eb.or([eb('c.id', '=', idOrRef), eb('c.ref', '=', idOrRef)]))
+    .executeTakeFirst();
+}
+
+/** Outstanding and total (not withdrawn) comments per artefact, as this actor may see them. */
+export async function commentCountsByArtefact(
+  db: Db,
+  visibility: CommentVisibility,
+  artefactId?: string,
+): Promise<Map<string, { outstanding: number; total: number }>> {
+  let query = visibleComments(db, visibility, artefactId ? { artefactId } : {})
+    .where('c.status', '!=', 'withdrawn')
+    .select([
+      'c.artefactId',
+      (eb) => eb.fn.countAll().as('total'),
+      sql<number>`sum(case when c.status in ('open', 'triaged') then 1 else 0 end)`.as(
+        'outstanding',
+      ),
+    ])
+    .groupBy('c.artefactId');
+  if (artefactId) query = query.where('c.artefactId', '=', artefactId);
+  const rows = await query.execute();
+  return new Map(
+    rows.map((r) => [r.artefactId, { outstanding: Number(r.outstanding), total: Number(r.total) }]),
+  );
+}
+
+export async function listReplies(db: Db, commentId: string) {
+  return db.kysely
+    .selectFrom('commentReplies as r')
+    .leftJoin('users as u', 'u.id', 'r.authorId')
+    .select(['r.id', 'r.body', 'r.authorId', 'r.createdAt', 'u.name as authorName'])
+    .where('r.commentId', '=', commentId)
+    .orderBy('r.createdAt')
+    .orderBy('r.id')
+    .execute();
+}
+
+export async function listDecisions(
+  db: Db,
+  commentId: string,
+): Promise<Selectable<TriageDecisionTable>[]> {
+  return db.kysely
+    .selectFrom('triageDecisions')
+    .selectAll()
+    .where('commentId', '=', commentId)
+    .orderBy('decidedAt')
+    .orderBy('id')
+    .execute();
+}

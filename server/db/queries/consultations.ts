@@ -1,0 +1,32 @@
+import type { Selectable } from 'kysely';
+import type { Db } from '../database.js';
+import type { ConsultationTable } from '../schema.js';
+
+export type ConsultationRow = Selectable<ConsultationTable> & { artefactIds: string[] };
+
+export async function listConsultations(db: Db, artefactId?: string): Promise<ConsultationRow[]> {
+  let query = db.kysely.selectFrom('consultations').selectAll();
+  if (artefactId) {
+    query = query.where('id', 'in', (eb) =>
+      eb
+        .selectFrom('consultationArtefacts')
+        .select('consultationId')
+        .where('artefactId', '=', artefactId),
+    );
+  }
+  const consultations = await query.orderBy('opensAt', 'desc').orderBy('id').execute();
+  if (consultations.length === 0) return [];
+  const links = await db.kysely
+    .selectFrom('consultationArtefacts')
+    .select(['consultationId', 'artefactId'])
+    .where(
+      'consultationId',
+      'in',
+      consultations.map((c) => c.id),
+    )
+    .execute();
+  return consultations.map((c) => ({
+    ...c,
+    artefactIds: links.filter((l) => l.consultationId === c.id).map((l) => l.artefactId),
+  }));
+}

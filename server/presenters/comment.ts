@@ -1,0 +1,67 @@
+import type { Selectable } from 'kysely';
+import type { CommentListRow } from '../db/queries/comments.js';
+import type { TriageDecisionTable } from '../db/schema.js';
+import { isOutstanding } from '../domain/commentLifecycle.js';
+
+export function presentComment(row: CommentListRow) {
+  return {
+    id: row.id,
+    ref: row.ref,
+    artefact: {
+      id: row.artefactId,
+      slug: row.artefactSlug,
+      code: row.artefactCode,
+      reference: row.artefactReference,
+      title: row.artefactTitle,
+    },
+    version: { id: row.versionId, label: row.versionLabel },
+    clauseRef: row.clauseRef,
+    quote: row.quote,
+    category: row.category,
+    severity: row.severity,
+    body: row.body,
+    proposedText: row.proposedText,
+    confidential: row.confidential === 1,
+    author: row.authorId ? { id: row.authorId, name: row.authorName ?? '' } : null,
+    organisation: row.organisationId
+      ? { id: row.organisationId, name: row.organisationName ?? '' }
+      : null,
+    status: row.status,
+    outstanding: isOutstanding(row.status),
+    revision: row.revision,
+    response: row.response,
+    decidedBy: row.decidedByName,
+    decidedAt: row.decidedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function presentReply(row: {
+  id: string;
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+}) {
+  return {
+    id: row.id,
+    body: row.body,
+    author: row.authorId ? { id: row.authorId, name: row.authorName ?? '' } : null,
+    createdAt: row.createdAt,
+  };
+}
+
+export function presentDecision(row: Selectable<TriageDecisionTable>) {
+  return {
+    id: row.id,
+    fromStatus: row.fromStatus,
+    status: row.status,
+    response: row.response,
+    action: row.action,
+    changeId: row.changeId,
+    duplicateOf: row.duplicateOf,
+    decidedBy: { id: row.decidedBy, name: row.decidedByName },
+    decidedAt: row.decidedAt,
+  };
+}

@@ -1,0 +1,195 @@
+import type { z } from 'zod';
+import { createComment } from '../../commands/createComment.js';
+import { editComment, withdrawComment } from '../../commands/editComment.js';
+import { replyToComment } from '../../commands/replyToComment.js';
+import { triageComment } from '../../commands/triageComment.js';
+import type { Db } from '../../db/database.js';
+import { findArtefact } from '../../db/queries/artefacts.js';
+import {
+  countCommentsByStatus,
+  findVisibleComment,
+  listComments,
+  listDecisions,
+  listReplies,
+  type CommentFilters,
+} from '../../db/queries/comments.js';
+import { notFound } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { commentVisibility } from '../../policies/commentVisibility.js';
+import type { Actor } from '../../policies/index.js';
+import { presentComment, presentDecision, presentReply } from '../../presenters/comment.js';
+import { artefactParams } from '../artefacts/schema.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import {
+  commentParams,
+  createCommentBody,
+  editCommentBody,
+  listCommentsQuery,
+  replyBody,
+  triageBody,
+  withdrawCommentBody,
+  type commentFiltersQuery,
+} from './schema.js';
+
+/** Looks a comment up through the visibility rule: an invisible comment is a 404, not a 403. */
+export async function loadVisibleComment(db: Db, actor: Actor, idOrRef: string) {
+  const comment = await findVisibleComment(db, commentVisibility(actor), idOrRef);
+  if (!comment) throw notFound(`No comment with id "${idOrRef}"`);
+  return comment;
+}
+
+export async function resolveCommentFilters(
+  db: Db,
+  actor: Actor,
+  query: z.infer<typeof commentFiltersQuery>,
+): Promise<CommentFilters> {
+  let artefactId: string | undefined;
+  if (query.artefactId) {
+    const artefact = await findArtefact(db, query.artefactId);
+    if (!artefact) throw notFound(`No artefact with id or slug "${query.artefactId}"`);
+    artefactId = artefact.id;
+  }
+  return {
+    artefactId,
+    code: query.code,
+    status: query.status,
+    category: query.category,
+    severity: query.severity,
+    organisationId: query.organisationId,
+    authorId: query.mine === 'true' ? actor.id : undefined,
+  };
+}
+
+async function commentWithThread(db: Db, actor: Actor, idOrRef: string) {
+  const comment = await loadVisibleComment(db, actor, idOrRef);
+  const [replies, decisions] = await Promise.all([
+    listReplies(db, comment.id),
+    listDecisions(db, comment.id),
+  ]);
+  return {
+    data: {
+      ...presentComment(comment),
+      replies: replies.map(presentReply),
+      decisions: decisions.map(presentDecision),
+    },
+  };
+}
+
+export const commentEndpoints = [
+  endpoint({
+    method: 'post',
+    path: '/artefacts/:id/comments',
+    summary: 'Comment on a clause of an artefact while a consultation covering it is open',
+    tag: 'comments',
+    policy: 'comment.create',
+    params: artefactParams,
+    body: createCommentBody,
+    status: 201,
+    async handler({ params, body, actor, services }) {
+      const artefact = await findArtefact(services.db, params.id);
+      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const created = await createComment(services.db, actor, artefact, body);
+      return commentWithThread(services.db, actor, created.id);
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/comments',
+    summary: 'The comment queue: filters, sort by age or severity, cursor pages, counts per status',
+    tag: 'comments',
+    policy: 'comment.list',
+    query: listCommentsQuery,
+    async handler({ query, actor, services }) {
+      const visibility = commentVisibility(actor);
+      const filters = await resolveCommentFilters(services.db, actor, query);
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const [rows, counts] = await Promise.all([
+        listComments(services.db, visibility, filters, {
+          sort: query.sort,
+          limit: query.limit + 1,
+          after,
+        }),
+        countCommentsByStatus(services.db, visibility, filters),
+      ]);
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const nextCursor =
+        rows.length > query.limit && last
+          ? encodeCursor({
+              createdAt: last.createdAt,
+              id: last.id,
+              severityRank: last.severityRank,
+            })
+          : null;
+      return { data: page.map(presentComment), nextCursor, counts };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/comments/:id',
+    summary: 'One comment with its replies and triage decisions',
+    tag: 'comments',
+    policy: 'comment.read',
+    params: commentParams,
+    async handler({ params, actor, services }) {
+      return commentWithThread(services.db, actor, params.id);
+    },
+  }),
+  endpoint({
+    method: 'patch',
+    path: '/comments/:id',
+    summary: 'Edit your own comment while it is open',
+    tag: 'comments',
+    policy: 'comment.edit',
+    params: commentParams,
+    body: editCommentBody,
+    async handler({ params, body, actor, services }) {
+      const comment = await loadVisibleComment(services.db, actor, params.id);
+      await editComment(services.db, actor, comment, body);
+      return commentWithThread(services.db, actor, comment.id);
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/comments/:id/withdraw',
+    summary: 'Withdraw your own comment while it is open',
+    tag: 'comments',
+    policy: 'comment.withdraw',
+    params: commentParams,
+    body: withdrawCommentBody,
+    async handler({ params, body, actor, services }) {
+      const comment = await loadVisibleComment(services.db, actor, params.id);
+      await withdrawComment(services.db, actor, comment, body.revision);
+      return commentWithThread(services.db, actor, comment.id);
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/comments/:id/replies',
+    summary: "Reply in a comment's thread",
+    tag: 'comments',
+    policy: 'comment.reply',
+    params: commentParams,
+    body: replyBody,
+    status: 201,
+    async handler({ params, body, actor, services }) {
+      const comment = await loadVisibleComment(services.db, actor, params.id);
+      await replyToComment(services.db, actor, comment, body.body);
+      return commentWithThread(services.db, actor, comment.id);
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/comments/:id/triage',
+    summary: "A code body's decision on a comment on its own code's artefact",
+    tag: 'comments',
+    policy: 'comment.triage',
+    params: commentParams,
+    body: triageBody,
+    async handler({ params, body, actor, services }) {
+      const comment = await loadVisibleComment(services.db, actor, params.id);
+      await triageComment(services.db, actor, comment, body);
+      return commentWithThread(services.db, actor, comment.id);
+    },
+  }),
+];
