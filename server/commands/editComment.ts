@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
-import { updateCommentAtRevision } from '../db/commentRevision.js';
+import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import {
   canEdit,
@@ -36,6 +36,7 @@ export async function editComment(
   input: EditCommentInput,
 ): Promise<void> {
   assertAuthor(actor, comment);
+  assertCurrentRevision(comment, input.revision);
   if (!canEdit(comment.status)) {
     throw conflict(`Comment ${comment.ref} is ${comment.status}; only open comments can be edited`);
   }
@@ -78,6 +79,7 @@ export async function withdrawComment(
   revision: number,
 ): Promise<void> {
   assertAuthor(actor, comment);
+  assertCurrentRevision(comment, revision);
   if (!canWithdraw(comment.status)) {
     throw conflict(
       `Comment ${comment.ref} is ${comment.status}; only open comments can be withdrawn`,

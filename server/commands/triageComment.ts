@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
-import { updateCommentAtRevision } from '../db/commentRevision.js';
+import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import { checkTriage, type TriageStatus } from '../domain/commentLifecycle.js';
 import { badRequest, conflict } from '../errors.js';
@@ -24,6 +24,7 @@ export async function triageComment(
   input: TriageInput,
 ): Promise<{ revision: number }> {
   authorize(actor, 'comment.triage', { code: comment.artefactCode });
+  assertCurrentRevision(comment, input.revision);
   const problem = checkTriage(comment.status, input);
   if (problem) {
     throw comment.status === 'open' || comment.status === 'triaged'

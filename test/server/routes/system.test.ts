@@ -69,6 +69,16 @@ for (const dialect of testDialects()) {
         ['/api/artefacts/{id}/versions', 'get'],
         ['/api/artefacts/{id}/versions', 'post'],
         ['/api/artefacts/{id}/versions/{versionId}', 'get'],
+        ['/api/consultations', 'get'],
+        ['/api/consultations', 'post'],
+        ['/api/artefacts/{id}/comments', 'post'],
+        ['/api/comments', 'get'],
+        ['/api/comments/{id}', 'get'],
+        ['/api/comments/{id}', 'patch'],
+        ['/api/comments/{id}/withdraw', 'post'],
+        ['/api/comments/{id}/replies', 'post'],
+        ['/api/comments/{id}/triage', 'post'],
+        ['/api/audit', 'get'],
         ['/api/openapi.json', 'get'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
