@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { endpoint, type Endpoint, type Services } from './http/endpoint.js';
 import { errorHandler, unknownApiRoute } from './http/errorHandler.js';
 import { mountEndpoints } from './http/mountEndpoints.js';
+import { requestLogger } from './http/requestLogger.js';
 import { buildOpenApi } from './http/openapi.js';
 import { artefactEndpoints } from './routes/artefacts/index.js';
 import { auditEndpoints } from './routes/audit/index.js';
+import { commentLogEndpoints } from './routes/commentLog/index.js';
 import { commentEndpoints } from './routes/comments/index.js';
 import { consultationEndpoints } from './routes/consultations/index.js';
 import { authEndpoints } from './routes/auth/index.js';
@@ -38,6 +39,7 @@ export function createApp(options: AppOptions): Express {
     ...organisationEndpoints,
     ...artefactEndpoints,
     ...consultationEndpoints,
+    ...commentLogEndpoints,
     ...commentEndpoints,
     ...auditEndpoints,
   ];
@@ -60,14 +62,9 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet());
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      customLogLevel: (_req, res, err) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-    }),
-  );
+  // API responses are per-user and change with every write: no ETag hashing of every body.
+  app.set('etag', false);
+  app.use(requestLogger(options.logger));
   app.use('/api', express.json({ limit: JSON_LIMIT }));
   app.use('/api', mountEndpoints(endpoints, services));
   app.use('/api', unknownApiRoute);

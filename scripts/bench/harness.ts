@@ -5,30 +5,48 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { bootDatabase } from '../../server/boot.js';
+import { loadConfig } from '../../server/config.js';
+import type { Db } from '../../server/db/database.js';
 
 export interface BenchServer {
   url: string;
   dataDir: string;
+  /** The admin's token. */
   token: string;
+  login(email: string, password: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 const ADMIN = { email: 'bench-admin@example.org', password: 'bench-admin-password' };
 
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Seeds a fresh data directory through the app's own boot path (migrations, registry, first
+ * admin), then starts the built server on it as a separate process.
+ */
+export async function startBenchServer(
+  options: { seed?: (db: Db) => Promise<void> } = {},
+): Promise<BenchServer> {
   execSync('node scripts/ensure-built.mjs', { stdio: 'inherit' });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'm6-bench-'));
+  const env = {
+    DATA_DIR: dataDir,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+  };
+  if (options.seed) {
+    const { db } = await bootDatabase(loadConfig({ ...env }));
+    try {
+      await options.seed(db);
+    } finally {
+      await db.close();
+    }
+  }
   const port = 40000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn('node', ['dist/server/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
+    env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -43,16 +61,20 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
       throw new Error('bench server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const login = async (email: string, password: string) => {
+    const res = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`bench sign-in failed for ${email}: ${res.status}`);
+    return ((await res.json()) as { token: string }).token;
+  };
   return {
     url,
     dataDir,
-    token,
+    token: await login(ADMIN.email, ADMIN.password),
+    login,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));

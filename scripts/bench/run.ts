@@ -1,8 +1,10 @@
 // `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
+import { benchComments } from './comments.js';
 import { benchRegistry } from './registry.js';
 
 const benches: Record<string, () => Promise<boolean>> = {
   registry: () => benchRegistry(),
+  comments: () => benchComments(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { nextCounter } from '../db/counters.js';
+import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import { SEVERITY_RANK, type CommentCategory, type Severity } from '../domain/commentLifecycle.js';
 import { commentWindowProblem } from '../domain/consultationWindow.js';
@@ -47,6 +48,7 @@ export async function createComment(
   input: CreateCommentInput,
 ): Promise<CommentRow> {
   return db.kysely.transaction().execute(async (trx) => {
+    await lockArtefactForComments(trx, db.dialect, artefact.id);
     const versionId = input.versionId ?? artefact.currentVersionId;
     if (!versionId) throw conflict(`${artefact.reference} has no published version to comment on`);
     const version = await trx
@@ -92,6 +94,7 @@ export async function createComment(
       updatedAt: now,
     };
     await trx.insertInto('comments').values(comment).execute();
+    await refreshCommentTallies(trx, [artefact.id]);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.create',

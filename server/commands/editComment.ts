@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
+import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import {
@@ -41,6 +42,7 @@ export async function editComment(
     throw conflict(`Comment ${comment.ref} is ${comment.status}; only open comments can be edited`);
   }
   await db.kysely.transaction().execute(async (trx) => {
+    await lockArtefactForComments(trx, db.dialect, comment.artefactId);
     if (input.quote) {
       const version = await trx
         .selectFrom('artefactVersions')
@@ -61,6 +63,7 @@ export async function editComment(
       Object.keys(edited).map((k) => [k, comment[k as keyof CommentRow]]),
     );
     await updateCommentAtRevision(trx, comment, revision, changes);
+    if (confidential !== undefined) await refreshCommentTallies(trx, [comment.artefactId]);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.edit',
@@ -86,8 +89,10 @@ export async function withdrawComment(
     );
   }
   await db.kysely.transaction().execute(async (trx) => {
+    await lockArtefactForComments(trx, db.dialect, comment.artefactId);
     const now = nowIso();
     await updateCommentAtRevision(trx, comment, revision, { status: 'withdrawn', updatedAt: now });
+    await refreshCommentTallies(trx, [comment.artefactId]);
     const author = await trx
       .selectFrom('users')
       .select('name')

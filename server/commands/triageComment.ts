@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
+import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import { checkTriage, type TriageStatus } from '../domain/commentLifecycle.js';
@@ -32,6 +33,7 @@ export async function triageComment(
       : conflict(problem);
   }
   return db.kysely.transaction().execute(async (trx) => {
+    await lockArtefactForComments(trx, db.dialect, comment.artefactId);
     let duplicateOf: string | null = null;
     if (input.duplicateOf) {
       const original = await trx
@@ -74,6 +76,7 @@ export async function triageComment(
       decidedAt,
     };
     await trx.insertInto('triageDecisions').values(decision).execute();
+    await refreshCommentTallies(trx, [comment.artefactId]);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.triage',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../lib/ids.js';
+import { bumpDataVersion } from './readCache.js';
 import type { Database } from './schema.js';
 
 export interface AuditInput {
@@ -11,7 +12,10 @@ export interface AuditInput {
   after?: unknown;
 }
 
-/** The one audit writer: call it inside the same transaction as the change it records. */
+/**
+ * The one audit writer: call it inside the same transaction as the change it records. It also
+ * bumps the data version that cached reads are checked against.
+ */
 export async function writeAudit(trx: Kysely<Database>, event: AuditInput): Promise<void> {
   await trx
     .insertInto('auditEvents')
@@ -25,4 +29,5 @@ export async function writeAudit(trx: Kysely<Database>, event: AuditInput): Prom
       at: nowIso(),
     })
     .execute();
+  await bumpDataVersion(trx);
 }

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { migrationsFor } from './migrations/index.js';
+import { ReadCache } from './readCache.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<Database>;
   dialect: DialectName;
+  /** Per-process cache of hot reads, invalidated by the data version (see readCache.ts). */
+  readCache: ReadCache;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,12 @@ export function openDatabase(options: DatabaseOptions): Db {
       dialect: new PostgresDialect({ pool }),
       plugins: [new CamelCasePlugin()],
     });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    return {
+      kysely,
+      dialect: 'postgres',
+      readCache: new ReadCache(),
+      close: () => kysely.destroy(),
+    };
   }
 
   const file = options.sqliteFile ?? ':memory:';
@@ -52,7 +60,7 @@ export function openDatabase(options: DatabaseOptions): Db {
     dialect: new SqliteDialect({ database: sqlite }),
     plugins: [new CamelCasePlugin()],
   });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', readCache: new ReadCache(), close: () => kysely.destroy() };
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

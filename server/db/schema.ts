@@ -125,6 +125,15 @@ export interface CommentTable {
   updatedAt: string;
 }
 
+export interface CommentTallyTable {
+  artefactId: string;
+  confidential: number;
+  /** '' for public comments: only confidential ones need their organisation for visibility. */
+  organisationId: string;
+  status: CommentStatus;
+  n: number;
+}
+
 export interface CommentReplyTable {
   id: string;
   commentId: string;
@@ -159,6 +168,7 @@ export interface Database {
   consultations: ConsultationTable;
   consultationArtefacts: ConsultationArtefactTable;
   comments: CommentTable;
+  commentTallies: CommentTallyTable;
   commentReplies: CommentReplyTable;
   triageDecisions: TriageDecisionTable;
 }

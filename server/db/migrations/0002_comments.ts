@@ -74,6 +74,29 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column('organisation_id')
     .execute();
 
+  // Comment counts per artefact, status and visibility key, refreshed in every comment write's
+  // transaction, so registry and queue counts never scan every comment. Public comments are
+  // tallied under organisation '' so the table stays small.
+  await db.schema
+    .createTable('comment_tallies')
+    .addColumn('artefact_id', 'text', (c) => c.notNull().references('artefacts.id'))
+    .addColumn('confidential', 'integer', (c) => c.notNull())
+    .addColumn('organisation_id', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('comment_tallies_pk', [
+      'artefact_id',
+      'confidential',
+      'organisation_id',
+      'status',
+    ])
+    .execute();
+  await db.schema
+    .createIndex('comment_tallies_visibility_idx')
+    .on('comment_tallies')
+    .columns(['confidential', 'organisation_id'])
+    .execute();
+
   await db.schema
     .createTable('comment_replies')
     .addColumn('id', 'text', (c) => c.primaryKey())

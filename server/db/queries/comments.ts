@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { CommentCategory, CommentStatus, Severity } from '../../domain/commentLifecycle.js';
 import type { CommentVisibility } from '../../policies/commentVisibility.js';
 import type { Db } from '../database.js';
-import type { CommentTable, Database, TriageDecisionTable } from '../schema.js';
+import type { CommentTable, CommentTallyTable, Database, TriageDecisionTable } from '../schema.js';
 
 export type CommentRow = Selectable<CommentTable>;
 
@@ -147,6 +147,14 @@ export async function countCommentsByStatus(
   visibility: CommentVisibility,
   filters: CommentFilters,
 ): Promise<Record<string, number>> {
+  // The tallies answer the common queue views; finer filters count the comments themselves.
+  if (!filters.category && !filters.severity && !filters.organisationId && !filters.authorId) {
+    const tallies = await visibleTallies(db, visibility, filters)
+      .select(['t.status', (eb) => eb.fn.sum<number>('t.n').as('count')])
+      .groupBy('t.status')
+      .execute();
+    return Object.fromEntries(tallies.map((r) => [r.status, Number(r.count)]));
+  }
   const rows = await visibleComments(db, visibility, { ...filters, status: undefined })
     .select(['c.status', (eb) => eb.fn.countAll().as('count')])
     .groupBy('c.status')
@@ -164,24 +172,61 @@ export async function findVisibleComment(
     .executeTakeFirst();
 }
 
+type TallyScope = ExpressionBuilder<
+  Database & { t: CommentTallyTable; a: Database['artefacts'] },
+  't' | 'a'
+>;
+
+/** The visibility rule again, over the tallies (public comments are tallied under organisation ''). */
+function visibleTally(eb: TallyScope, visibility: CommentVisibility) {
+  switch (visibility.kind) {
+    case 'all':
+      return eb.lit(true);
+    case 'public-or-organisation':
+      return visibility.organisationId
+        ? eb.or([
+            eb('t.confidential', '=', 0),
+            eb('t.organisationId', '=', visibility.organisationId),
+          ])
+        : eb('t.confidential', '=', 0);
+    case 'public-or-code':
+      return visibility.code
+        ? eb.or([eb('t.confidential', '=', 0), eb('a.code', '=', visibility.code)])
+        : eb('t.confidential', '=', 0);
+  }
+}
+
+function visibleTallies(
+  db: Db,
+  visibility: CommentVisibility,
+  scope: { artefactId?: string; code?: string },
+) {
+  let query = db.kysely
+    .selectFrom('commentTallies as t')
+    .innerJoin('artefacts as a', 'a.id', 't.artefactId')
+    .where((eb) => visibleTally(eb, visibility));
+  if (scope.artefactId) query = query.where('t.artefactId', '=', scope.artefactId);
+  if (scope.code) query = query.where('a.code', '=', scope.code);
+  return query;
+}
+
 /** Outstanding and total (not withdrawn) comments per artefact, as this actor may see them. */
 export async function commentCountsByArtefact(
   db: Db,
   visibility: CommentVisibility,
   artefactId?: string,
 ): Promise<Map<string, { outstanding: number; total: number }>> {
-  let query = visibleComments(db, visibility, artefactId ? { artefactId } : {})
-    .where('c.status', '!=', 'withdrawn')
+  const rows = await visibleTallies(db, visibility, { artefactId })
+    .where('t.status', '!=', 'withdrawn')
     .select([
-      'c.artefactId',
-      (eb) => eb.fn.countAll().as('total'),
-      sql<number>`sum(case when c.status in ('open', 'triaged') then 1 else 0 end)`.as(
+      't.artefactId',
+      (eb) => eb.fn.sum<number>('t.n').as('total'),
+      sql<number>`sum(case when t.status in ('open', 'triaged') then t.n else 0 end)`.as(
         'outstanding',
       ),
     ])
-    .groupBy('c.artefactId');
-  if (artefactId) query = query.where('c.artefactId', '=', artefactId);
-  const rows = await query.execute();
+    .groupBy('t.artefactId')
+    .execute();
   return new Map(
     rows.map((r) => [r.artefactId, { outstanding: Number(r.outstanding), total: Number(r.total) }]),
   );

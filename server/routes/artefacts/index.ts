@@ -8,6 +8,7 @@ import {
   listVersions,
 } from '../../db/queries/artefacts.js';
 import { commentCountsByArtefact } from '../../db/queries/comments.js';
+import { cachedRead } from '../../db/readCache.js';
 import { notFound } from '../../errors.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import type { Actor } from '../../policies/index.js';
@@ -44,12 +45,18 @@ export const artefactEndpoints = [
     policy: 'artefact.list',
     query: listArtefactsQuery,
     async handler({ query, actor, services }) {
-      const [rows, counts] = await Promise.all([
-        listArtefacts(services.db, query),
-        commentCountsByArtefact(services.db, commentVisibility(actor)),
-      ]);
-      const data = rows.map((row) => presentArtefact(row, counts.get(row.id)));
-      return { data: query.brag ? data.filter((a) => a.brag === query.brag) : data };
+      const { db } = services;
+      const visibility = commentVisibility(actor);
+      // The registry is read far more than it changes: the presented list is cached per filter and
+      // viewer until the next audited write (see db/readCache.ts).
+      return cachedRead(db, `artefact-list:${JSON.stringify({ query, visibility })}`, async () => {
+        const [rows, counts] = await Promise.all([
+          listArtefacts(db, query),
+          commentCountsByArtefact(db, visibility),
+        ]);
+        const data = rows.map((row) => presentArtefact(row, counts.get(row.id)));
+        return { data: query.brag ? data.filter((a) => a.brag === query.brag) : data };
+      });
     },
   }),
   endpoint({

@@ -13,6 +13,7 @@ import {
   listReplies,
   type CommentFilters,
 } from '../../db/queries/comments.js';
+import { cachedRead } from '../../db/readCache.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
@@ -103,25 +104,24 @@ export const commentEndpoints = [
       const visibility = commentVisibility(actor);
       const filters = await resolveCommentFilters(services.db, actor, query);
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const { db } = services;
+      const page = { sort: query.sort, limit: query.limit + 1, after };
+      const key = JSON.stringify({ visibility, filters });
       const [rows, counts] = await Promise.all([
-        listComments(services.db, visibility, filters, {
-          sort: query.sort,
-          limit: query.limit + 1,
-          after,
-        }),
-        countCommentsByStatus(services.db, visibility, filters),
+        cachedRead(db, `comment-page:${key}:${JSON.stringify(page)}`, async () =>
+          (await listComments(db, visibility, filters, page)).map((row) => ({
+            cursor: { createdAt: row.createdAt, id: row.id, severityRank: row.severityRank },
+            comment: presentComment(row),
+          })),
+        ),
+        cachedRead(db, `comment-counts:${key}`, () =>
+          countCommentsByStatus(db, visibility, filters),
+        ),
       ]);
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const nextCursor =
-        rows.length > query.limit && last
-          ? encodeCursor({
-              createdAt: last.createdAt,
-              id: last.id,
-              severityRank: last.severityRank,
-            })
-          : null;
-      return { data: page.map(presentComment), nextCursor, counts };
+      const shown = rows.slice(0, query.limit);
+      const last = shown[shown.length - 1];
+      const nextCursor = rows.length > query.limit && last ? encodeCursor(last.cursor) : null;
+      return { data: shown.map((r) => r.comment), nextCursor, counts };
     },
   }),
   endpoint({

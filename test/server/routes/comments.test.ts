@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { commentCountsByArtefact } from '../../../server/db/queries/comments.js';
+import { canSeeComment, commentVisibility } from '../../../server/policies/commentVisibility.js';
 import { testDialects } from '../../helpers/db.js';
 import {
   artefactId,
@@ -513,6 +515,32 @@ for (const dialect of testDialects()) {
         expect(
           (await server.api('/api/comments?artefactId=nope', { token: bsc.token })).status,
         ).to.equal(404);
+      });
+
+      it('keeps the tallies equal to a recount of the comments, for every viewer', async () => {
+        const comments = await server.db.kysely
+          .selectFrom('comments as c')
+          .innerJoin('artefacts as a', 'a.id', 'c.artefactId')
+          .select(['c.artefactId', 'c.status', 'c.confidential', 'c.organisationId', 'a.code'])
+          .execute();
+        for (const viewer of [alice, bob, bsc, rec, programme]) {
+          const visibility = commentVisibility(viewer);
+          const expected = new Map<string, { outstanding: number; total: number }>();
+          for (const c of comments) {
+            const seen = canSeeComment(visibility, {
+              confidential: c.confidential === 1,
+              organisationId: c.organisationId,
+              artefactCode: c.code,
+            });
+            if (!seen || c.status === 'withdrawn') continue;
+            const entry = expected.get(c.artefactId) ?? { outstanding: 0, total: 0 };
+            entry.total += 1;
+            if (c.status === 'open' || c.status === 'triaged') entry.outstanding += 1;
+            expected.set(c.artefactId, entry);
+          }
+          const actual = await commentCountsByArtefact(server.db, visibility);
+          expect(Object.fromEntries(actual), viewer.role).to.deep.equal(Object.fromEntries(expected));
+        }
       });
 
       it("shows a participant's own comments with mine=true", async () => {
