@@ -517,6 +517,24 @@ for (const dialect of testDialects()) {
         ).to.equal(404);
       });
 
+      it('refreshes cached registry and queue reads after a write', async () => {
+        const before = await server.api('/api/artefacts', { token: alice.token });
+        const queue = await server.api(`/api/comments?artefactId=${artefact}&status=outstanding`, {
+          token: alice.token,
+        });
+        const row = before.body.data.find((a: { id: string }) => a.id === artefact);
+        await postComment(server, alice.token, artefact, { body: 'one more' });
+        const after = await server.api('/api/artefacts', { token: alice.token });
+        const rowAfter = after.body.data.find((a: { id: string }) => a.id === artefact);
+        expect(rowAfter.outstandingComments).to.equal(row.outstandingComments + 1);
+        expect(rowAfter.totalComments).to.equal(row.totalComments + 1);
+        const queueAfter = await server.api(
+          `/api/comments?artefactId=${artefact}&status=outstanding`,
+          { token: alice.token },
+        );
+        expect(queueAfter.body.counts.open).to.equal(queue.body.counts.open + 1);
+      });
+
       it('keeps the tallies equal to a recount of the comments, for every viewer', async () => {
         const comments = await server.db.kysely
           .selectFrom('comments as c')
@@ -539,7 +557,9 @@ for (const dialect of testDialects()) {
             expected.set(c.artefactId, entry);
           }
           const actual = await commentCountsByArtefact(server.db, visibility);
-          expect(Object.fromEntries(actual), viewer.role).to.deep.equal(Object.fromEntries(expected));
+          expect(Object.fromEntries(actual), viewer.role).to.deep.equal(
+            Object.fromEntries(expected),
+          );
         }
       });
 
