@@ -80,6 +80,8 @@ for (const dialect of testDialects()) {
         ['/api/comments/{id}/triage', 'post'],
         ['/api/audit', 'get'],
         ['/api/openapi.json', 'get'],
+        ['/api/comments/export', 'get'],
+        ['/api/comments/import', 'post'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
       const count = Object.values(paths as Record<string, object>).reduce(

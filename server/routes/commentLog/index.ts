@@ -1,0 +1,102 @@
+import express, { type Request, type Response } from 'express';
+import { importComments } from '../../commands/importComments.js';
+import { listArtefacts } from '../../db/queries/artefacts.js';
+import { listAllComments } from '../../db/queries/comments.js';
+import { artefactLabels, commentLogRecord } from '../../domain/commentLog.js';
+import { AppError, badRequest, payloadTooLarge } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import {
+  CONTENT_TYPES,
+  XLSX_TYPE,
+  commentLogCsv,
+  commentLogXlsx,
+  readCsv,
+  readXlsx,
+  type CommentLogFormat,
+} from '../../lib/commentLogFiles.js';
+import { commentVisibility } from '../../policies/commentVisibility.js';
+import { resolveCommentFilters } from '../comments/index.js';
+import { UPLOAD_LIMIT, UPLOAD_TYPES, exportCommentsQuery } from './schema.js';
+
+// The import's body is the file itself, so this route reads it with its own raw parser; the JSON
+// parser that runs first for all of /api leaves other content types unread.
+const readRawBody = express.raw({ type: Object.keys(UPLOAD_TYPES), limit: UPLOAD_LIMIT });
+
+async function receiveUpload(
+  req: Request,
+  res: Response,
+): Promise<{ format: CommentLogFormat; file: Buffer }> {
+  const matched = req.is(Object.keys(UPLOAD_TYPES));
+  if (matched === null) throw badRequest('Send the comment log file as the request body');
+  const format = matched ? UPLOAD_TYPES[matched] : undefined;
+  if (!format) {
+    const sent = req.get('content-type');
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      `Send the comment log as the raw file, with Content-Type text/csv for a .csv file or ${XLSX_TYPE} for a .xlsx workbook${sent ? ` (this request sent ${sent})` : ''}`,
+    );
+  }
+  await new Promise<void>((resolve, reject) => {
+    readRawBody(req, res, (err?: unknown) => (err ? reject(err) : resolve()));
+  }).catch((err: unknown) => {
+    if ((err as { type?: string }).type === 'entity.too.large') {
+      throw payloadTooLarge(
+        `The file is larger than ${UPLOAD_LIMIT.toUpperCase()}; split the log into smaller files`,
+      );
+    }
+    throw err;
+  });
+  const file: unknown = req.body;
+  if (!Buffer.isBuffer(file) || file.length === 0) throw badRequest('The file is empty');
+  return { format, file };
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const commentLogEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/comments/export',
+    summary:
+      'The comments you can see, filtered as the queue, as an industry comment log (CSV or XLSX)',
+    tag: 'comments',
+    policy: 'comment.export',
+    query: exportCommentsQuery,
+    async handler({ query, actor, services, res }) {
+      const filters = await resolveCommentFilters(services.db, actor, query);
+      const [comments, artefacts] = await Promise.all([
+        listAllComments(services.db, commentVisibility(actor), filters),
+        listArtefacts(services.db, {}),
+      ]);
+      const labels = artefactLabels(artefacts);
+      const records = comments.map((c) =>
+        commentLogRecord(c, labels.get(c.artefactId) ?? c.artefactReference),
+      );
+      const file = query.format === 'xlsx' ? await commentLogXlsx(records) : commentLogCsv(records);
+      res
+        .status(200)
+        .type(CONTENT_TYPES[query.format])
+        .set(
+          'Content-Disposition',
+          `attachment; filename="m6-comment-log-${today()}.${query.format}"`,
+        )
+        .set('Cache-Control', 'no-store')
+        .send(file);
+      return undefined;
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/comments/import',
+    summary:
+      'Import an industry comment log (the raw .csv or .xlsx file as the body); all rows or none',
+    tag: 'comments',
+    policy: 'comment.import',
+    async handler({ actor, services, req, res }) {
+      const { format, file } = await receiveUpload(req, res);
+      const rows = format === 'xlsx' ? await readXlsx(file) : readCsv(file);
+      return { data: await importComments(services.db, actor, rows) };
+    },
+  }),
+];

@@ -1,0 +1,14 @@
+import { CSV_TYPE, XLSX_TYPE, type CommentLogFormat } from '../../lib/commentLogFiles.js';
+
+/** The export takes the comment queue's filters plus `format=csv|xlsx`. */
+export { exportCommentsQuery } from '../comments/schema.js';
+
+/** Upload types the import reads, and the format each means. */
+export const UPLOAD_TYPES: Record<string, CommentLogFormat> = {
+  [CSV_TYPE]: 'csv',
+  'application/csv': 'csv',
+  [XLSX_TYPE]: 'xlsx',
+};
+
+/** Larger than any real comment log; a bigger file is answered 413. */
+export const UPLOAD_LIMIT = '10mb';

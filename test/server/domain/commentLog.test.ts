@@ -1,0 +1,374 @@
+import { expect } from 'chai';
+import {
+  artefactLabels,
+  artefactResolver,
+  COMMENT_LOG_COLUMNS,
+  commentLogRecord,
+  guardCell,
+  importedCommentRef,
+  logRecordFrom,
+  MAX_LOG_TEXT,
+  organisationResolver,
+  parseLogDate,
+  readLogHeader,
+  unguardCell,
+  validateLogRecord,
+  validateLogRecords,
+  type ImportArtefact,
+  type ImportContext,
+  type LogRecord,
+} from '../../../server/domain/commentLog.js';
+import { MAX_COMMENT_LENGTH } from '../../../server/routes/comments/schema.js';
+
+const artefact = (
+  id: string,
+  code: string,
+  reference: string,
+  title: string,
+  clauses: string[] = ['1', '1.1', '1.1.1'],
+): ImportArtefact => ({
+  id,
+  label: reference,
+  slug: `${code}-${title}`.toLowerCase().replace(/\W+/g, '-'),
+  code,
+  reference,
+  title,
+  currentVersionId: clauses.length ? `v-${id}` : null,
+  currentVersionLabel: clauses.length ? 'v1' : null,
+  clauseRefs: new Set(clauses),
+});
+
+const REGISTRY = [
+  artefact('s', 'BSC', 'Section S', 'Supplier Volume Allocation'),
+  artefact('dic', 'REC', 'Data Specification', 'Data Item Catalogue'),
+  artefact('mmc', 'REC', 'Data Specification', 'Market Message Catalogue'),
+  artefact('ees', 'REC', 'Service Specification', 'Electricity Enquiry Service Definition'),
+  artefact('e', 'BSC', 'Section E', 'BSC Agents', []),
+];
+const ORGANISATIONS = [
+  { id: 'o1', name: 'Acme Energy Ltd' },
+  { id: 'o2', name: 'Northern Networks plc' },
+];
+const NOW = new Date('2025-06-01T12:00:00Z');
+
+const context = (code: string | null = null): ImportContext => ({
+  resolveArtefact: artefactResolver(REGISTRY),
+  resolveOrganisation: organisationResolver(ORGANISATIONS),
+  permissionProblem: (a) => (code && a.code !== code ? `not ${code}: ${a.reference}` : null),
+  now: NOW,
+});
+
+const record = (cells: Partial<LogRecord> = {}): LogRecord => ({
+  ID: '',
+  Artefact: 'Section S',
+  Clause: '1.1.1',
+  Category: 'drafting',
+  Severity: '',
+  Comment: 'Please clarify.',
+  'Proposed text': '',
+  Organisation: 'Acme Energy Ltd',
+  Status: '',
+  'Code body response': '',
+  'Decided by': '',
+  'Decided at': '',
+  ...cells,
+});
+
+const problemsOf = (cells: Partial<LogRecord>, ctx = context()) =>
+  validateLogRecord(7, record(cells), ctx).problems.map((p) => `${p.column}: ${p.message}`);
+
+describe('comment log', () => {
+  it('has the twelve industry columns in order', () => {
+    expect(COMMENT_LOG_COLUMNS).to.deep.equal([
+      'ID',
+      'Artefact',
+      'Clause',
+      'Category',
+      'Severity',
+      'Comment',
+      'Proposed text',
+      'Organisation',
+      'Status',
+      'Code body response',
+      'Decided by',
+      'Decided at',
+    ]);
+    expect(MAX_LOG_TEXT).to.equal(MAX_COMMENT_LENGTH);
+  });
+
+  describe('artefact labels', () => {
+    it('uses the reference when unique, otherwise "reference: title"', () => {
+      const labels = artefactLabels(REGISTRY);
+      expect(labels.get('s')).to.equal('Section S');
+      expect(labels.get('dic')).to.equal('Data Specification: Data Item Catalogue');
+      expect(labels.get('mmc')).to.equal('Data Specification: Market Message Catalogue');
+      expect(labels.get('ees')).to.equal('Service Specification');
+    });
+
+    it('resolves a reference, a long label or a slug, ignoring case and spacing', () => {
+      const resolve = artefactResolver(REGISTRY);
+      const idOf = (label: string) => {
+        const found = resolve(label);
+        return found.ok ? found.value.id : found.message;
+      };
+      expect(idOf('Section S')).to.equal('s');
+      expect(idOf('  section   s ')).to.equal('s');
+      expect(idOf('Data Specification: Market Message Catalogue')).to.equal('mmc');
+      expect(idOf('data specification :market message catalogue')).to.equal('mmc');
+      expect(idOf('rec-data-item-catalogue')).to.equal('dic');
+      expect(idOf('Data Specification')).to.match(/names 2 artefacts.*"Data Specification: Data/);
+      expect(idOf('Section Z')).to.equal('no artefact "Section Z" in the registry');
+    });
+
+    it('round-trips every label it writes', () => {
+      const resolve = artefactResolver(REGISTRY);
+      for (const [id, label] of artefactLabels(REGISTRY)) {
+        const found = resolve(label);
+        expect(found.ok && found.value.id, label).to.equal(id);
+      }
+    });
+  });
+
+  describe('export', () => {
+    it('maps a comment to its row, blanks for missing values', () => {
+      const row = commentLogRecord(
+        {
+          ref: 'C-000042',
+          artefactId: 's',
+          clauseRef: '1.1.1',
+          category: 'legal',
+          severity: 'high',
+          body: 'Text',
+          proposedText: null,
+          organisationName: null,
+          status: 'rejected',
+          response: 'No.',
+          decidedByName: 'Elexon',
+          decidedAt: '2025-05-01T10:00:00.000Z',
+        },
+        'Section S',
+      );
+      expect(row).to.deep.equal({
+        ID: 'C-000042',
+        Artefact: 'Section S',
+        Clause: '1.1.1',
+        Category: 'legal',
+        Severity: 'high',
+        Comment: 'Text',
+        'Proposed text': '',
+        Organisation: '',
+        Status: 'rejected',
+        'Code body response': 'No.',
+        'Decided by': 'Elexon',
+        'Decided at': '2025-05-01T10:00:00.000Z',
+      });
+    });
+
+    it('guards cells a spreadsheet would run as formulas, and undoes it on import', () => {
+      for (const risky of ['=1+1', '+44 20', '-2', '@SUM(A1)', '\tx', '\rx']) {
+        expect(guardCell(risky)).to.equal(`'${risky}`);
+        expect(unguardCell(guardCell(risky))).to.equal(risky);
+      }
+      for (const safe of ['Plain', "'quoted", 'a=b', '']) {
+        expect(guardCell(safe)).to.equal(safe);
+        expect(unguardCell(safe)).to.equal(safe);
+      }
+    });
+  });
+
+  describe('import header', () => {
+    it('matches columns ignoring case and spaces, ignores others, names what is missing', () => {
+      const header = readLogHeader([' id ', 'ARTEFACT', 'Notes', 'clause', 'Comment', 'comment']);
+      expect(header.columns.get('ID')).to.equal(0);
+      expect(header.columns.get('Clause')).to.equal(3);
+      expect(header.missing).to.deep.equal(['Category', 'Organisation']);
+      expect(header.repeated).to.deep.equal(['Comment']);
+      const rec = logRecordFrom(['x', ' Section S ', 'n', "'=1.1", 'c'], header);
+      expect(rec).to.include({ ID: 'x', Artefact: 'Section S', Clause: '=1.1', Severity: '' });
+    });
+  });
+
+  describe('row validation', () => {
+    it('accepts a minimal row with defaults: medium, open, derived id', () => {
+      const { value, problems } = validateLogRecord(2, record(), context());
+      expect(problems).to.deep.equal([]);
+      expect(value).to.include({
+        row: 2,
+        severity: 'medium',
+        status: 'open',
+        versionId: 'v-s',
+        response: null,
+        decidedAt: null,
+      });
+      expect(value?.organisation).to.deep.equal(ORGANISATIONS[0]);
+      expect(value?.ref).to.match(/^IMP-[0-9a-f]{10}$/);
+      expect(value?.ref).to.equal(
+        importedCommentRef({
+          artefact: 'bsc-supplier-volume-allocation',
+          clause: '1.1.1',
+          organisation: 'Acme Energy Ltd',
+          comment: 'Please clarify.',
+        }),
+      );
+    });
+
+    it('derives the same id for the same row, another for another comment', () => {
+      const ref = (cells: Partial<LogRecord>) => validateLogRecord(2, record(cells), context());
+      expect(ref({}).value?.ref).to.equal(
+        ref({ Artefact: 'BSC-supplier-volume-allocation' }).value?.ref,
+      );
+      expect(ref({}).value?.ref).to.not.equal(ref({ Comment: 'Other' }).value?.ref);
+      expect(ref({ ID: 'LOG-7' }).value?.ref).to.equal('LOG-7');
+    });
+
+    it('reads vocabulary as people type it', () => {
+      const { value } = validateLogRecord(
+        2,
+        record({
+          Category: 'Plain English',
+          Severity: 'HIGH',
+          Status: 'Partially accepted',
+          'Code body response': 'In part.',
+          Organisation: 'acme energy ltd',
+        }),
+        context(),
+      );
+      expect(value).to.include({
+        category: 'plain-english',
+        severity: 'high',
+        status: 'partially-accepted',
+        response: 'In part.',
+      });
+      expect(value?.organisation?.id).to.equal('o1');
+    });
+
+    it('allows a blank organisation (programme or code body comment)', () => {
+      const { value, problems } = validateLogRecord(2, record({ Organisation: '' }), context());
+      expect(problems).to.deep.equal([]);
+      expect(value?.organisation).to.equal(null);
+    });
+
+    it('reports every problem of a row, naming the column', () => {
+      expect(
+        problemsOf({
+          Artefact: 'Section Z',
+          Category: 'typo',
+          Severity: 'urgent',
+          Comment: '',
+          Organisation: 'Nobody Ltd',
+          Status: 'closed',
+        }),
+      ).to.deep.equal([
+        'Artefact: no artefact "Section Z" in the registry',
+        'Category: "typo" is not one of drafting, legal, design-mismatch, plain-english, consequential, other',
+        'Severity: "urgent" is not one of low, medium, high',
+        'Comment: must not be empty',
+        'Organisation: no organisation named "Nobody Ltd"',
+        'Status: "closed" is not one of open, triaged, accepted, partially-accepted, rejected, deferred, duplicate',
+      ]);
+    });
+
+    it('checks the clause against the current version, and needs a version', () => {
+      expect(problemsOf({ Clause: '9.9' })).to.deep.equal([
+        'Clause: clause "9.9" does not exist in the current version (v1) of Section S',
+      ]);
+      expect(problemsOf({ Artefact: 'Section E' })).to.deep.equal([
+        'Artefact: Section E has no published version to comment on',
+      ]);
+      expect(problemsOf({ Clause: '' })).to.deep.equal(['Clause: is required']);
+    });
+
+    it('applies the lifecycle: responses for rejected, partially-accepted and deferred; no withdrawn', () => {
+      for (const status of ['rejected', 'partially-accepted', 'deferred']) {
+        expect(problemsOf({ Status: status })).to.deep.equal([
+          `Code body response: a written response is required for a ${status} comment`,
+        ]);
+      }
+      expect(problemsOf({ Status: 'accepted' })).to.deep.equal([]);
+      expect(problemsOf({ Status: 'withdrawn' })).to.deep.equal([
+        'Status: withdrawn comments are not imported; remove the row',
+      ]);
+      expect(problemsOf({ 'Code body response': 'Noted' })).to.have.length(1);
+    });
+
+    it('limits text lengths', () => {
+      const long = 'x'.repeat(MAX_LOG_TEXT + 1);
+      expect(problemsOf({ Comment: long, 'Proposed text': long, ID: long })).to.deep.equal([
+        'ID: must be at most 100 characters',
+        'Comment: must be at most 20,000 characters',
+        'Proposed text: must be at most 20,000 characters',
+      ]);
+      expect(problemsOf({ Comment: 'x'.repeat(MAX_LOG_TEXT) })).to.deep.equal([]);
+    });
+
+    it("refuses an artefact of another code when the importer's permission says so", () => {
+      expect(problemsOf({ Artefact: 'Service Specification' }, context('BSC'))).to.deep.equal([
+        'Artefact: not BSC: Service Specification',
+      ]);
+    });
+
+    it('carries the decision: decided by and a valid decided at, else blanks', () => {
+      const decided = validateLogRecord(
+        2,
+        record({
+          Status: 'rejected',
+          'Code body response': 'Out of scope',
+          'Decided by': 'RECCo panel',
+          'Decided at': '02/05/2025 14:30',
+        }),
+        context(),
+      ).value;
+      expect(decided).to.include({
+        decidedByName: 'RECCo panel',
+        decidedAt: '2025-05-02T14:30:00.000Z',
+      });
+      const vague = validateLogRecord(
+        2,
+        record({ Status: 'accepted', 'Decided at': 'last week' }),
+        context(),
+      ).value;
+      expect(vague).to.include({ decidedByName: null, decidedAt: null });
+    });
+
+    it('refuses two rows that are the same comment, by ID or by content', () => {
+      const { rows, problems } = validateLogRecords(
+        [
+          { row: 2, record: record({ ID: 'A-1' }) },
+          { row: 3, record: record({ ID: 'A-1', Comment: 'Other' }) },
+          { row: 4, record: record() },
+          { row: 5, record: record({ Severity: 'high' }) },
+          { row: 6, record: record({ Clause: 'nope' }) },
+        ],
+        context(),
+      );
+      expect(rows.map((r) => r.row)).to.deep.equal([2, 4]);
+      expect(problems.map((p) => [p.row, p.column])).to.deep.equal([
+        [3, 'ID'],
+        [5, 'ID'],
+        [6, 'Clause'],
+      ]);
+      expect(problems[0]?.message).to.equal('ID "A-1" is already used on row 2');
+      expect(problems[1]?.message).to.match(/^repeats row 4/);
+    });
+  });
+
+  describe('dates', () => {
+    it('reads ISO and UK dates as UTC, and nothing implausible', () => {
+      const cases: [string, string | null][] = [
+        ['2025-05-02T14:30:00.000Z', '2025-05-02T14:30:00.000Z'],
+        ['2025-05-02T15:30:00+01:00', '2025-05-02T14:30:00.000Z'],
+        ['2025-05-02 14:30', '2025-05-02T14:30:00.000Z'],
+        ['2025-05-02', '2025-05-02T00:00:00.000Z'],
+        ['2/5/2025', '2025-05-02T00:00:00.000Z'],
+        ['31/02/2025', null],
+        ['2025-13-01', null],
+        ['1999-12-31', null],
+        ['2030-01-01', null],
+        ['soon', null],
+        ['', null],
+      ];
+      for (const [text, expected] of cases)
+        expect(parseLogDate(text, NOW), text).to.equal(expected);
+    });
+  });
+});
