@@ -64,7 +64,9 @@ export function openDatabase(options: DatabaseOptions): Db {
 }
 
 async function currentSchema(db: Db): Promise<string> {
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db.kysely);
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+    db.kysely,
+  );
   const schema = rows[0]?.schema;
   if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path');
   return schema;
