@@ -2,9 +2,12 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
 import { ArtefactPage } from './pages/ArtefactPage';
+import { ConsultationsPage } from './pages/ConsultationsPage';
 import { LoginPage } from './pages/LoginPage';
+import { MyCommentsPage } from './pages/MyCommentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegistryPage } from './pages/RegistryPage';
+import { TriagePage } from './pages/TriagePage';
 
 export interface LoginRedirectState {
   from?: string;
@@ -46,6 +49,9 @@ export function App() {
             <Route element={<RequireAuth />}>
               <Route index element={<RegistryPage />} />
               <Route path="/artefacts/:idOrSlug" element={<ArtefactPage />} />
+              <Route path="/consultations" element={<ConsultationsPage />} />
+              <Route path="/my-comments" element={<MyCommentsPage />} />
+              <Route path="/triage" element={<TriagePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

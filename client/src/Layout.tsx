@@ -1,6 +1,9 @@
-import { Link, Outlet, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { roleLabel } from './format';
+
+// Roles that work the triage queue: code bodies decide, the programme and admins follow along.
+const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
 
 export function Layout() {
   const { state, signOut } = useAuth();
@@ -20,6 +23,16 @@ export function Layout() {
         <Link to="/" className="site-name">
           M6 Review
         </Link>
+        {state.status === 'signed-in' && (
+          <nav className="site-nav" aria-label="Main">
+            <NavLink to="/" end>
+              Registry
+            </NavLink>
+            <NavLink to="/consultations">Consultations</NavLink>
+            <NavLink to="/my-comments">My comments</NavLink>
+            {TRIAGE_ROLES.includes(state.user.role) && <NavLink to="/triage">Triage</NavLink>}
+          </nav>
+        )}
         {state.status === 'signed-in' && (
           <div className="signed-in-user">
             <span>

@@ -94,7 +94,7 @@ interface RequestOptions {
   authenticated?: boolean;
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, authenticated = true } = options;
   const token = authenticated ? getToken() : null;
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -129,14 +129,14 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
   );
 }
 
-function query(params: Record<string, string | undefined>): string {
+export function query(params: Record<string, string | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
   const text = search.toString();
   return text ? `?${text}` : '';
 }
 
-const segment = encodeURIComponent;
+export const segment = encodeURIComponent;
 
 export const login = (email: string, password: string) =>
   request<{ token: string; user: User }>('/api/auth/login', {
@@ -168,3 +168,37 @@ export const getVersion = (artefactId: string, versionId: string, signal?: Abort
     `/api/artefacts/${segment(artefactId)}/versions/${segment(versionId)}`,
     { signal },
   ).then((r) => r.data);
+
+/**
+ * Downloads a file from an authenticated endpoint. A plain link cannot carry the Authorization
+ * header, so the file is fetched here and handed to the browser as a blob.
+ */
+export async function downloadFile(path: string, fallbackName: string): Promise<void> {
+  const token = getToken();
+  const response = await fetch(path, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  }).catch(() => {
+    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection.');
+  });
+  if (!response.ok) {
+    const payload = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string };
+    } | null;
+    throw new ApiError(
+      response.status,
+      payload?.error?.code ?? 'http_error',
+      payload?.error?.message ?? `The download failed with ${response.status}.`,
+    );
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser a moment to start the download before the blob goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

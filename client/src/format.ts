@@ -38,3 +38,12 @@ export function roleLabel(role: Role, code: string | null): string {
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
 export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
+
+export const plural = (count: number, noun: string): string =>
+  `${count} ${noun}${count === 1 ? '' : 's'}`;

@@ -38,6 +38,8 @@ export const TRIAGE_STATUSES = [
 ] as const;
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 
+export const MAX_COMMENT_LENGTH = 20_000;
+
 export const OUTSTANDING_STATUSES: readonly CommentStatus[] = ['open', 'triaged'];
 export const RESPONSE_REQUIRED: readonly CommentStatus[] = [
   'rejected',
@@ -91,6 +93,11 @@ export function checkTriage(current: CommentStatus, request: TriageRequest): str
     return 'duplicateOf is only for status duplicate';
   }
   return null;
+}
+
+/** The decisions a code body may still make on a comment in this status. */
+export function triageOptions(current: CommentStatus): TriageStatus[] {
+  return TRIAGE_STATUSES.filter((status) => NEXT[current].includes(status));
 }
 
 export function canWithdraw(current: CommentStatus): boolean {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import {
   COMMENT_CATEGORIES,
   COMMENT_STATUSES,
+  MAX_COMMENT_LENGTH,
   RESPONSE_REQUIRED,
   SEVERITIES,
   type CommentCategory,
@@ -42,7 +43,6 @@ export const REQUIRED_IMPORT_COLUMNS: readonly LogColumn[] = [
 ];
 
 /** The comment API's limit on a comment, a proposal and a response (routes/comments/schema.ts). */
-export const MAX_LOG_TEXT = 20_000;
 const MAX_ID = 100;
 const MAX_NAME = 200;
 
@@ -424,10 +424,11 @@ export function validateLogRecord(
 
   const body = record.Comment;
   if (!body) problem('Comment', 'must not be empty');
-  else if (body.length > MAX_LOG_TEXT) problem('Comment', tooLong(MAX_LOG_TEXT));
+  else if (body.length > MAX_COMMENT_LENGTH) problem('Comment', tooLong(MAX_COMMENT_LENGTH));
 
   const proposedText = record['Proposed text'];
-  if (proposedText.length > MAX_LOG_TEXT) problem('Proposed text', tooLong(MAX_LOG_TEXT));
+  if (proposedText.length > MAX_COMMENT_LENGTH)
+    problem('Proposed text', tooLong(MAX_COMMENT_LENGTH));
 
   let organisation: ImportOrganisation | null = null;
   if (record.Organisation) {
@@ -443,7 +444,8 @@ export function validateLogRecord(
     problem('Status', 'withdrawn comments are not imported; remove the row');
 
   const response = record['Code body response'];
-  if (response.length > MAX_LOG_TEXT) problem('Code body response', tooLong(MAX_LOG_TEXT));
+  if (response.length > MAX_COMMENT_LENGTH)
+    problem('Code body response', tooLong(MAX_COMMENT_LENGTH));
   else if (status && RESPONSE_REQUIRED.includes(status) && !response)
     problem('Code body response', `a written response is required for a ${status} comment`);
   else if (status === 'open' && response)

@@ -1,8 +1,7 @@
-import { useEffect } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { getArtefact, getVersion, listVersions, type Artefact, type Version } from '../api';
+import { getArtefact, listVersions, type Artefact, type Version } from '../api';
+import { VersionView } from '../artefact/VersionView';
 import { BragBadge } from '../BragBadge';
-import { ClauseOutline } from '../ClauseOutline';
 import { formatDate, kindLabel } from '../format';
 import { useApi } from '../useApi';
 import type { ArtefactLinkState } from './RegistryPage';
@@ -114,7 +113,14 @@ function ArtefactVersions({ artefact }: { artefact: Artefact }) {
           />
         )}
       </section>
-      {selectedId && <VersionView artefactId={artefact.id} versionId={selectedId} />}
+      {selectedId && (
+        <VersionView
+          key={selectedId}
+          artefact={artefact}
+          versionId={selectedId}
+          initialClause={params.get('clause')}
+        />
+      )}
     </>
   );
 }
@@ -164,40 +170,6 @@ function VersionTable({ versions, selectedId, currentId }: VersionTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
-  );
-}
-
-function VersionView({ artefactId, versionId }: { artefactId: string; versionId: string }) {
-  const version = useApi(
-    (signal) => getVersion(artefactId, versionId, signal),
-    [artefactId, versionId],
-  );
-  const html = version.data?.html;
-
-  // The clauses arrive after the browser has given up on the URL's #anchor, so scroll ourselves.
-  useEffect(() => {
-    const anchor = decodeURIComponent(window.location.hash.slice(1));
-    if (html && anchor) document.getElementById(anchor)?.scrollIntoView();
-  }, [html]);
-
-  if (version.error) {
-    return (
-      <p className="error" role="alert">
-        {version.error.status === 404 ? 'That version was not found.' : version.error.message}
-      </p>
-    );
-  }
-  if (!version.data) return <p role="status">Loading version…</p>;
-
-  return (
-    <div className="version" aria-busy={version.loading}>
-      <ClauseOutline clauses={version.data.clauses} />
-      <article className="version-body" aria-labelledby="version-heading">
-        <h2 id="version-heading">Version {version.data.label}</h2>
-        {/* The server sanitises this HTML before sending it. */}
-        <div dangerouslySetInnerHTML={{ __html: version.data.html }} />
-      </article>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { BragBadge } from '../BragBadge';
-import { CODES, KIND_LABELS, formatDate, kindLabel } from '../format';
+import { CODES, KIND_LABELS, formatDate, kindLabel, plural } from '../format';
 import { useApi } from '../useApi';
 
 const SEARCH_DELAY_MS = 300;
@@ -16,8 +16,6 @@ function countByCode(artefacts: Artefact[]): string {
   for (const { code } of artefacts) counts.set(code, (counts.get(code) ?? 0) + 1);
   return [...counts].map(([code, count]) => `${code} ${count}`).join(' · ');
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function RegistryPage() {
   const location = useLocation();
@@ -170,7 +168,7 @@ export function RegistryPage() {
                   <BragBadge brag={artefact.brag} />
                   {artefact.bragSource === 'override' && <span className="muted"> (override)</span>}
                 </td>
-                <td className="numeric">
+                <td className="numeric" data-testid={`outstanding-${artefact.slug}`}>
                   {artefact.outstandingComments}
                   <span className="muted"> of {artefact.totalComments}</span>
                 </td>

@@ -1,8 +1,8 @@
-import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { CommentCategory, CommentStatus, Severity } from '../../domain/commentLifecycle.js';
 import type { CommentVisibility } from '../../policies/commentVisibility.js';
 import type { Db } from '../database.js';
-import type { CommentTable, CommentTallyTable, Database, TriageDecisionTable } from '../schema.js';
+import type { CommentTable, TriageDecisionTable } from '../schema.js';
 
 export type CommentRow = Selectable<CommentTable>;
 
@@ -28,27 +28,23 @@ export interface CommentFilters {
 
 export type CommentSort = 'oldest' | 'newest' | 'severity';
 
-type CommentScope = ExpressionBuilder<
-  Database & { c: CommentTable; a: Database['artefacts'] },
-  'c' | 'a'
->;
-
-/** The SQL form of the visibility rule in policies/commentVisibility.ts. */
-function visible(eb: CommentScope, visibility: CommentVisibility) {
+/**
+ * The SQL form of the visibility rule in policies/commentVisibility.ts, over comments (alias `c`)
+ * or their tallies (alias `t`, where public comments carry organisation ''); `a` is the artefact.
+ */
+function visibleTo(visibility: CommentVisibility, alias: 'c' | 't') {
+  const isPublic = sql<boolean>`${sql.ref(`${alias}.confidential`)} = 0`;
   switch (visibility.kind) {
     case 'all':
-      return eb.lit(true);
+      return sql<boolean>`1 = 1`;
     case 'public-or-organisation':
       return visibility.organisationId
-        ? eb.or([
-            eb('c.confidential', '=', 0),
-            eb('c.organisationId', '=', visibility.organisationId),
-          ])
-        : eb('c.confidential', '=', 0);
+        ? sql<boolean>`(${isPublic} or ${sql.ref(`${alias}.organisationId`)} = ${visibility.organisationId})`
+        : isPublic;
     case 'public-or-code':
       return visibility.code
-        ? eb.or([eb('c.confidential', '=', 0), eb('a.code', '=', visibility.code)])
-        : eb('c.confidential', '=', 0);
+        ? sql<boolean>`(${isPublic} or ${sql.ref('a.code')} = ${visibility.code})`
+        : isPublic;
   }
 }
 
@@ -56,7 +52,7 @@ function visibleComments(db: Db, visibility: CommentVisibility, filters: Comment
   let query = db.kysely
     .selectFrom('comments as c')
     .innerJoin('artefacts as a', 'a.id', 'c.artefactId')
-    .where((eb) => visible(eb, visibility));
+    .where(visibleTo(visibility, 'c'));
   if (filters.artefactId) query = query.where('c.artefactId', '=', filters.artefactId);
   if (filters.code) query = query.where('a.code', '=', filters.code);
   if (filters.status?.length) query = query.where('c.status', 'in', filters.status);
@@ -172,30 +168,6 @@ export async function findVisibleComment(
     .executeTakeFirst();
 }
 
-type TallyScope = ExpressionBuilder<
-  Database & { t: CommentTallyTable; a: Database['artefacts'] },
-  't' | 'a'
->;
-
-/** The visibility rule again, over the tallies (public comments are tallied under organisation ''). */
-function visibleTally(eb: TallyScope, visibility: CommentVisibility) {
-  switch (visibility.kind) {
-    case 'all':
-      return eb.lit(true);
-    case 'public-or-organisation':
-      return visibility.organisationId
-        ? eb.or([
-            eb('t.confidential', '=', 0),
-            eb('t.organisationId', '=', visibility.organisationId),
-          ])
-        : eb('t.confidential', '=', 0);
-    case 'public-or-code':
-      return visibility.code
-        ? eb.or([eb('t.confidential', '=', 0), eb('a.code', '=', visibility.code)])
-        : eb('t.confidential', '=', 0);
-  }
-}
-
 function visibleTallies(
   db: Db,
   visibility: CommentVisibility,
@@ -204,7 +176,7 @@ function visibleTallies(
   let query = db.kysely
     .selectFrom('commentTallies as t')
     .innerJoin('artefacts as a', 'a.id', 't.artefactId')
-    .where((eb) => visibleTally(eb, visibility));
+    .where(visibleTo(visibility, 't'));
   if (scope.artefactId) query = query.where('t.artefactId', '=', scope.artefactId);
   if (scope.code) query = query.where('a.code', '=', scope.code);
   return query;

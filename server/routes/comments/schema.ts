@@ -3,12 +3,11 @@ import {
   COMMENT_CATEGORIES,
   COMMENT_STATUSES,
   SEVERITIES,
+  MAX_COMMENT_LENGTH,
   TRIAGE_STATUSES,
   type CommentStatus,
 } from '../../domain/commentLifecycle.js';
 import { CHANGE_ID_PATTERN } from '../../domain/vocabulary.js';
-
-export const MAX_COMMENT_LENGTH = 20_000;
 
 const id = z.string().min(1).max(200);
 const longText = z

@@ -1,5 +1,7 @@
 import { createConsultation } from '../../commands/createConsultation.js';
+import { findArtefact } from '../../db/queries/artefacts.js';
 import { listConsultations } from '../../db/queries/consultations.js';
+import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { nowIso } from '../../lib/ids.js';
 import { presentConsultation } from '../../presenters/consultation.js';
@@ -15,7 +17,13 @@ export const consultationEndpoints = [
     query: listConsultationsQuery,
     async handler({ query, services }) {
       const now = nowIso();
-      const data = (await listConsultations(services.db, query.artefactId)).map((c) =>
+      let artefactId: string | undefined;
+      if (query.artefactId) {
+        const artefact = await findArtefact(services.db, query.artefactId);
+        if (!artefact) throw notFound(`No artefact with id or slug "${query.artefactId}"`);
+        artefactId = artefact.id;
+      }
+      const data = (await listConsultations(services.db, artefactId)).map((c) =>
         presentConsultation(c, now),
       );
       return { data: query.state ? data.filter((c) => c.state === query.state) : data };

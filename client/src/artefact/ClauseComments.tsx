@@ -1,0 +1,104 @@
+import { memo } from 'react';
+import type { Clause } from '../api';
+import { CommentCard } from '../comments/CommentCard';
+import type { CommentDraft } from '../comments/CommentFields';
+import type { Comment, CommentDetail } from '../comments/commentsApi';
+import { NewCommentForm } from '../comments/NewCommentForm';
+import { plural } from '../format';
+
+export interface ThreadState {
+  ref: string;
+  /** The comment being written, when the form is open. */
+  draft: CommentDraft | null;
+  quoteNote?: string;
+}
+
+interface Props {
+  artefactId: string;
+  versionId: string;
+  clause: Clause;
+  comments: Comment[];
+  thread: ThreadState | null;
+  canComment: boolean;
+  onThreadChange(thread: ThreadState | null): void;
+  /** Opens the form for a clause, quoting the selection when it lies in that clause. */
+  onCompose(ref: string): void;
+  onCommentChange(comment: Comment | CommentDetail): void;
+}
+
+/**
+ * A clause's comment count and "Comment" button, and its thread when opened. Memoised: typing in
+ * one clause's form must not re-render the tools of every other clause in a long document.
+ */
+export const ClauseComments = memo(function ClauseComments(props: Props) {
+  const { clause, comments, thread } = props;
+  const isOpen = thread?.ref === clause.ref;
+  const threadId = `thread-${clause.anchor}`;
+  const outstanding = comments.filter((c) => c.outstanding).length;
+
+  return (
+    <div className="clause-comments">
+      <div className="clause-tools">
+        <button
+          type="button"
+          className="comment-count"
+          aria-expanded={isOpen}
+          aria-controls={isOpen ? threadId : undefined}
+          data-testid={`clause-comments-${clause.ref}`}
+          // Not "on clause X": the Comment button's name would then be part of this one.
+          aria-label={`${plural(comments.length, 'comment')}, clause ${clause.ref}`}
+          onClick={() => props.onThreadChange(isOpen ? null : { ref: clause.ref, draft: null })}
+        >
+          {plural(comments.length, 'comment')}
+        </button>
+        {outstanding > 0 && <span className="muted">{outstanding} outstanding</span>}
+        {props.canComment && (
+          <button type="button" className="secondary" onClick={() => props.onCompose(clause.ref)}>
+            Comment<span className="visually-hidden"> on clause {clause.ref}</span>
+          </button>
+        )}
+      </div>
+      {isOpen && (
+        <aside id={threadId} className="clause-thread" aria-labelledby={`${threadId}-heading`}>
+          <div className="thread-header">
+            <h3 id={`${threadId}-heading`}>Comments on clause {clause.ref}</h3>
+            <button type="button" className="secondary" onClick={() => props.onThreadChange(null)}>
+              Close<span className="visually-hidden"> comments on clause {clause.ref}</span>
+            </button>
+          </div>
+          {thread.draft && (
+            <NewCommentForm
+              artefactId={props.artefactId}
+              versionId={props.versionId}
+              clause={clause}
+              draft={thread.draft}
+              quoteNote={thread.quoteNote}
+              onDraftChange={(draft) => props.onThreadChange({ ...thread, draft })}
+              onCreated={(created) => {
+                props.onCommentChange(created);
+                props.onThreadChange({ ref: clause.ref, draft: null });
+              }}
+              onCancel={() => props.onThreadChange({ ref: clause.ref, draft: null })}
+            />
+          )}
+          {comments.length === 0 && !thread.draft && (
+            <p className="muted">No comments on this clause yet.</p>
+          )}
+          <ol className="comment-list">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <CommentCard
+                  comment={c}
+                  onChange={props.onCommentChange}
+                  headingLevel={4}
+                  loadThread
+                  clause={clause}
+                />
+              </li>
+            ))}
+          </ol>
+        </aside>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { getVersion, type Artefact, type Clause } from '../api';
+import { useAuth } from '../auth';
+import { ClauseOutline } from '../ClauseOutline';
+import { emptyDraft } from '../comments/CommentFields';
+import type { Comment } from '../comments/commentsApi';
+import { quoteFromSelection } from '../comments/quote';
+import { listConsultations } from '../consultations/consultationsApi';
+import { plural } from '../format';
+import { useApi } from '../useApi';
+import { ClauseComments, type ThreadState } from './ClauseComments';
+import { ClauseDocument } from './ClauseDocument';
+import { describeCommentWindow } from './commentWindow';
+import { selectionInClause } from './selection';
+import { useArtefactComments } from './useArtefactComments';
+
+const COMMENTER_ROLES = ['participant', 'code_body', 'programme'];
+const NO_COMMENTS: Comment[] = [];
+
+interface Props {
+  artefact: Artefact;
+  versionId: string;
+  /** A clause whose thread starts open, e.g. when arriving from "My comments". */
+  initialClause: string | null;
+}
+
+export function VersionView({ artefact, versionId, initialClause }: Props) {
+  const { state } = useAuth();
+  const role = state.status === 'signed-in' ? state.user.role : null;
+  const version = useApi(
+    (signal) => getVersion(artefact.id, versionId, signal),
+    [artefact.id, versionId],
+  );
+  const consultations = useApi(
+    (signal) => listConsultations({ artefactId: artefact.id }, signal),
+    [artefact.id],
+  );
+  const comments = useArtefactComments(artefact.id);
+  const [thread, setThread] = useState<ThreadState | null>(
+    initialClause ? { ref: initialClause, draft: null } : null,
+  );
+
+  const commentWindow =
+    consultations.data && describeCommentWindow(artefact.reference, consultations.data);
+  const roleMayComment = role !== null && COMMENTER_ROLES.includes(role);
+  const canComment = roleMayComment && Boolean(commentWindow?.open);
+  const html = version.data?.html;
+
+  // Comments are anchored by clause number, so a clause shows comments made on earlier versions
+  // of it too; each comment names the version it was made on.
+  const byClause = useMemo(() => {
+    const map = new Map<string, Comment[]>();
+    for (const c of comments.comments) {
+      const list = map.get(c.clauseRef);
+      if (list) list.push(c);
+      else map.set(c.clauseRef, [c]);
+    }
+    return map;
+  }, [comments.comments]);
+  const clauses = useMemo(
+    () => new Map((version.data?.clauses ?? []).map((c): [string, Clause] => [c.ref, c])),
+    [version.data],
+  );
+  const orphans = comments.comments.filter((c) => !clauses.has(c.clauseRef)).length;
+
+  // The clauses arrive after the browser has given up on the URL's #anchor, so scroll ourselves.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!html || scrolled.current) return;
+    scrolled.current = true;
+    const anchor = decodeURIComponent(window.location.hash.slice(1));
+    const target = anchor || (initialClause && clauses.get(initialClause)?.anchor);
+    if (target) document.getElementById(target)?.scrollIntoView();
+  }, [html, clauses, initialClause]);
+
+  const compose = useCallback(
+    (ref: string, selected?: string) => {
+      const clause = clauses.get(ref);
+      if (!clause) return;
+      const quote = selected === undefined ? null : quoteFromSelection(selected, clause);
+      const quoteNote =
+        selected !== undefined && quote === null
+          ? 'The selection could not be matched word for word to the clause text, so it was not quoted.'
+          : undefined;
+      setThread((previous) =>
+        previous?.ref === ref && previous.draft
+          ? { ref, quoteNote, draft: { ...previous.draft, quote: quote ?? previous.draft.quote } }
+          : { ref, quoteNote, draft: emptyDraft(quote ?? '') },
+      );
+    },
+    [clauses],
+  );
+
+  const composeFromButton = useCallback(
+    (ref: string) => {
+      const selection = selectionInClause();
+      compose(ref, selection?.ref === ref ? selection.text : undefined);
+    },
+    [compose],
+  );
+
+  function handleSelection(event: SyntheticEvent) {
+    // Clicks inside a thread (e.g. on Submit) must not re-quote a selection left in the clause.
+    const target = event.target as Element;
+    if (!canComment || target.closest('.clause-comments, input, textarea, select')) return;
+    const selection = selectionInClause();
+    if (selection) compose(selection.ref, selection.text);
+  }
+
+  if (version.error) {
+    return (
+      <p className="error" role="alert">
+        {version.error.status === 404 ? 'That version was not found.' : version.error.message}
+      </p>
+    );
+  }
+  if (!version.data) return <p role="status">Loading version…</p>;
+
+  return (
+    <>
+      {commentWindow && (
+        <p className={commentWindow.open ? 'notice' : 'notice closed'} data-testid="comment-window">
+          {commentWindow.message}
+          {commentWindow.open && !roleMayComment && ' Your role can read and reply to comments.'}
+          {commentWindow.open &&
+            roleMayComment &&
+            ' Select words in a clause, or use its Comment button.'}
+        </p>
+      )}
+      {consultations.error && (
+        <p className="error" role="alert">
+          Could not tell whether comments are open: {consultations.error.message}
+        </p>
+      )}
+      {orphans > 0 && (
+        <p className="muted">
+          {plural(orphans, 'comment')} on this artefact {orphans === 1 ? 'is' : 'are'} on clauses
+          that are not in this version; see them in the triage queue or under My comments.
+        </p>
+      )}
+      {comments.error && (
+        <p className="error" role="alert">
+          Comments could not be loaded: {comments.error.message}
+        </p>
+      )}
+      <div className="version" aria-busy={version.loading}>
+        <ClauseOutline clauses={version.data.clauses} />
+        <article
+          className="version-body"
+          aria-labelledby="version-heading"
+          onMouseUp={handleSelection}
+          onKeyUp={(e) => e.shiftKey && handleSelection(e)}
+        >
+          <h2 id="version-heading">Version {version.data.label}</h2>
+          <ClauseDocument
+            html={version.data.html}
+            renderTools={(ref) => {
+              const clause = clauses.get(ref);
+              return (
+                clause && (
+                  <ClauseComments
+                    artefactId={artefact.id}
+                    versionId={versionId}
+                    clause={clause}
+                    comments={byClause.get(ref) ?? NO_COMMENTS}
+                    thread={thread?.ref === ref ? thread : null}
+                    canComment={canComment}
+                    onThreadChange={setThread}
+                    onCompose={composeFromButton}
+                    onCommentChange={comments.upsert}
+                  />
+                )
+              );
+            }}
+          />
+        </article>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,164 @@
+import { downloadFile, query, request, segment } from '../api';
+import type { Category, CommentStatus, Severity, TriageStatus } from './vocabulary';
+
+export interface Person {
+  id: string;
+  name: string;
+}
+
+export interface Comment {
+  id: string;
+  ref: string;
+  artefact: { id: string; slug: string; code: string; reference: string; title: string };
+  version: { id: string; label: string };
+  clauseRef: string;
+  quote: string | null;
+  category: Category;
+  severity: Severity;
+  body: string;
+  proposedText: string | null;
+  confidential: boolean;
+  author: Person | null;
+  organisation: Person | null;
+  status: CommentStatus;
+  outstanding: boolean;
+  revision: number;
+  response: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Reply {
+  id: string;
+  body: string;
+  author: Person | null;
+  createdAt: string;
+}
+
+export interface Decision {
+  id: string;
+  fromStatus: string;
+  status: string;
+  response: string;
+  action: string | null;
+  changeId: string | null;
+  duplicateOf: string | null;
+  decidedBy: Person;
+  decidedAt: string;
+}
+
+export interface CommentDetail extends Comment {
+  replies: Reply[];
+  decisions: Decision[];
+}
+
+export interface CommentFilters {
+  artefactId?: string;
+  code?: string;
+  /** Comma-separated statuses, or `outstanding` for open and triaged. */
+  status?: string;
+  category?: string;
+  severity?: string;
+  organisationId?: string;
+  mine?: 'true';
+}
+
+export type CommentSort = 'oldest' | 'newest' | 'severity';
+
+export interface CommentPage {
+  data: Comment[];
+  nextCursor: string | null;
+  counts: Partial<Record<CommentStatus, number>>;
+}
+
+export interface NewComment {
+  versionId?: string;
+  clauseRef: string;
+  quote?: string | null;
+  category: Category;
+  severity: Severity;
+  body: string;
+  proposedText?: string | null;
+  confidential: boolean;
+}
+
+export type CommentEdit = Partial<Omit<NewComment, 'versionId' | 'clauseRef'>> & {
+  revision: number;
+};
+
+export interface TriageDecision {
+  status: TriageStatus;
+  response: string;
+  action?: string | null;
+  changeId?: string | null;
+  duplicateOf?: string | null;
+  revision: number;
+}
+
+const commentPath = (id: string) => `/api/comments/${segment(id)}`;
+
+export const listComments = (
+  filters: CommentFilters,
+  page: { sort?: CommentSort; cursor?: string; limit?: number },
+  signal?: AbortSignal,
+) =>
+  request<CommentPage>(
+    `/api/comments${query({ ...filters, sort: page.sort, cursor: page.cursor, limit: page.limit?.toString() })}`,
+    { signal },
+  );
+
+export const getComment = (idOrRef: string, signal?: AbortSignal) =>
+  request<{ data: CommentDetail }>(commentPath(idOrRef), { signal }).then((r) => r.data);
+
+export const createComment = (artefactId: string, comment: NewComment) =>
+  request<{ data: CommentDetail }>(`/api/artefacts/${segment(artefactId)}/comments`, {
+    method: 'POST',
+    body: comment,
+  }).then((r) => r.data);
+
+export const editComment = (id: string, edit: CommentEdit) =>
+  request<{ data: CommentDetail }>(commentPath(id), { method: 'PATCH', body: edit }).then(
+    (r) => r.data,
+  );
+
+export const withdrawComment = (id: string, revision: number) =>
+  request<{ data: CommentDetail }>(`${commentPath(id)}/withdraw`, {
+    method: 'POST',
+    body: { revision },
+  }).then((r) => r.data);
+
+export const replyToComment = (id: string, body: string) =>
+  request<{ data: CommentDetail }>(`${commentPath(id)}/replies`, {
+    method: 'POST',
+    body: { body },
+  }).then((r) => r.data);
+
+export const triageComment = (id: string, decision: TriageDecision) =>
+  request<{ data: CommentDetail }>(`${commentPath(id)}/triage`, {
+    method: 'POST',
+    body: decision,
+  }).then((r) => r.data);
+
+/** Every visible comment on an artefact, following the cursor through all pages. */
+export async function listAllArtefactComments(
+  artefactId: string,
+  signal?: AbortSignal,
+): Promise<Comment[]> {
+  const all: Comment[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listComments({ artefactId }, { limit: 200, cursor }, signal);
+    all.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+export function exportComments(filters: CommentFilters, format: 'csv' | 'xlsx'): Promise<void> {
+  return downloadFile(
+    `/api/comments/export${query({ ...filters, format })}`,
+    `comment-log.${format}`,
+  );
+}

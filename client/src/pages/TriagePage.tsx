@@ -1,0 +1,191 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { listArtefacts } from '../api';
+import { useAuth } from '../auth';
+import { ClauseContext } from '../comments/ClauseContext';
+import { CommentList } from '../comments/CommentList';
+import { getComment, type CommentFilters, type CommentSort } from '../comments/commentsApi';
+import { ExportButtons } from '../comments/ExportButtons';
+import { StatusCounts } from '../comments/StatusCounts';
+import { TriageForm } from '../comments/TriageForm';
+import { useCommentPages } from '../comments/useCommentPages';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  SEVERITIES,
+  nextTriageStatuses,
+} from '../comments/vocabulary';
+import { CODES, humanise } from '../format';
+import { useApi } from '../useApi';
+
+const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
+// In the URL, "all" means "no filter", so that an absent parameter can mean the default.
+const ALL = 'all';
+
+export function TriagePage() {
+  const { state } = useAuth();
+  const user = state.status === 'signed-in' ? state.user : null;
+  const [params, setParams] = useSearchParams();
+
+  const codeParam = params.get('code') ?? (user?.role === 'code_body' ? (user.code ?? '') : ALL);
+  const code = codeParam === ALL ? '' : codeParam;
+  const statusParam = params.get('status') ?? 'outstanding';
+  const status = statusParam === ALL ? '' : statusParam;
+  const artefactId = params.get('artefact') ?? '';
+  const category = params.get('category') ?? '';
+  const severity = params.get('severity') ?? '';
+  const sort = (params.get('sort') ?? 'oldest') as CommentSort;
+
+  const allowed = user !== null && TRIAGE_ROLES.includes(user.role);
+  const filters = useMemo<CommentFilters | null>(
+    () =>
+      allowed
+        ? {
+            code: code || undefined,
+            artefactId: artefactId || undefined,
+            status: status || undefined,
+            category: category || undefined,
+            severity: severity || undefined,
+          }
+        : null,
+    [allowed, code, artefactId, status, category, severity],
+  );
+  const pages = useCommentPages(filters, sort);
+  const artefacts = useApi(
+    allowed ? (signal) => listArtefacts({ code: code || undefined }, signal) : null,
+    [allowed, code],
+  );
+
+  function setParam(name: string, value: string) {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.set(name, value);
+        // A different code has different artefacts.
+        if (name === 'code') next.delete('artefact');
+        for (const [key, v] of [...next]) if (v === '') next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+
+  if (!user) return null;
+  if (!allowed) {
+    return (
+      <div className="page-message">
+        <title>Triage · M6 Review</title>
+        <h1>Triage queue</h1>
+        <p>The triage queue is for code bodies and the programme.</p>
+      </div>
+    );
+  }
+
+  const canDecide = (artefactCode: string) =>
+    user.role === 'code_body' && user.code === artefactCode;
+
+  return (
+    <>
+      <title>Triage · M6 Review</title>
+      <h1>Triage queue</h1>
+      {user.role !== 'code_body' && (
+        <p className="notice">
+          You can follow every code&apos;s queue here; only each code&apos;s code body records
+          decisions.
+        </p>
+      )}
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="triage-code">Code</label>
+          <select
+            id="triage-code"
+            value={code || ALL}
+            onChange={(e) => setParam('code', e.target.value)}
+          >
+            <option value={ALL}>All</option>
+            {CODES.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field artefact-filter">
+          <label htmlFor="triage-artefact">Artefact</label>
+          <select
+            id="triage-artefact"
+            value={artefactId}
+            onChange={(e) => setParam('artefact', e.target.value)}
+          >
+            <option value="">All artefacts</option>
+            {artefacts.data?.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.reference} — {a.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="triage-category">Category</label>
+          <select
+            id="triage-category"
+            value={category}
+            onChange={(e) => setParam('category', e.target.value)}
+          >
+            <option value="">All</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="triage-severity">Severity</label>
+          <select
+            id="triage-severity"
+            value={severity}
+            onChange={(e) => setParam('severity', e.target.value)}
+          >
+            <option value="">All</option>
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {humanise(s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="triage-sort">Sort</label>
+          <select id="triage-sort" value={sort} onChange={(e) => setParam('sort', e.target.value)}>
+            <option value="oldest">Oldest first</option>
+            <option value="newest">Newest first</option>
+            <option value="severity">Most severe first</option>
+          </select>
+        </div>
+      </form>
+      <StatusCounts
+        counts={pages.counts}
+        selected={status}
+        onSelect={(value) => setParam('status', value || ALL)}
+      />
+      {filters && <ExportButtons filters={filters} />}
+      <CommentList
+        pages={pages}
+        emptyText="No comments match these filters."
+        extra={(comment, replace) => (
+          <>
+            <ClauseContext comment={comment} />
+            {canDecide(comment.artefact.code) && nextTriageStatuses(comment.status).length > 0 && (
+              <TriageForm
+                comment={comment}
+                onChange={replace}
+                onReload={async () => replace(await getComment(comment.id))}
+              />
+            )}
+          </>
+        )}
+      />
+    </>
+  );
+}
