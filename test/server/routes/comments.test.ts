@@ -48,7 +48,9 @@ for (const dialect of testDialects()) {
           opensAt: hoursFromNow(24),
           closesAt: hoursFromNow(48),
         });
-        const res = await server.api('/api/consultations?artefactId=bsc-section-e', { token: alice.token });
+        const res = await server.api('/api/consultations?artefactId=bsc-section-e', {
+          token: alice.token,
+        });
         expect(res.status).to.equal(200);
         expect(
           res.body.data.map((c: { title: string; state: string }) => `${c.title}:${c.state}`),
