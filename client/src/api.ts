@@ -62,12 +62,16 @@ export interface ArtefactFilters {
   q?: string;
 }
 
-/** The one error type for every failed API call; `message` is safe to show to users. */
+/**
+ * The one error type for every failed API call; `message` is safe to show to users. `details` is
+ * the response's `error.details` as sent (e.g. the row problems of a rejected import), unchecked.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -89,16 +93,20 @@ export function onUnauthorized(listener: () => void): () => void {
 
 interface RequestOptions {
   method?: string;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as-is instead of `body`, e.g. an uploaded file. */
+  raw?: { body: Blob; contentType: string };
   signal?: AbortSignal;
   authenticated?: boolean;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, authenticated = true } = options;
+  const { method = 'GET', body, raw, signal, authenticated = true } = options;
   const token = authenticated ? getToken() : null;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw) headers['Content-Type'] = raw.contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
 
   let response: Response;
@@ -106,7 +114,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
@@ -117,7 +125,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
 
-  const error = (payload as { error?: { code?: string; message?: string } } | null)?.error;
+  const error = (
+    payload as { error?: { code?: string; message?: string; details?: unknown } } | null
+  )?.error;
   if (response.status === 401 && token) {
     clearToken();
     window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
@@ -126,6 +136,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response.status,
     error?.code ?? 'http_error',
     error?.message ?? `The server responded with ${response.status} ${response.statusText}.`,
+    error?.details,
   );
 }
 

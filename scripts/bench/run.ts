@@ -1,10 +1,12 @@
 // `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
 import { benchComments } from './comments.js';
+import { benchRedline } from './redline.js';
 import { benchRegistry } from './registry.js';
 
 const benches: Record<string, () => Promise<boolean>> = {
   registry: () => benchRegistry(),
   comments: () => benchComments(),
+  redline: () => benchRedline(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,4 +1,4 @@
-import { downloadFile, query, request, segment } from '../api';
+import { ApiError, downloadFile, query, request, segment } from '../api';
 import type { Category, CommentStatus, Severity, TriageStatus } from './vocabulary';
 
 export interface Person {
@@ -160,5 +160,56 @@ export function exportComments(filters: CommentFilters, format: 'csv' | 'xlsx'):
   return downloadFile(
     `/api/comments/export${query({ ...filters, format })}`,
     `comment-log.${format}`,
+  );
+}
+
+/** What an import did: comments created, refs of rows already present (never overwritten), rows read. */
+export interface ImportResult {
+  created: number;
+  skipped: string[];
+  total: number;
+}
+
+/** One problem in a rejected import, numbered as the spreadsheet numbers its rows. */
+export interface ImportProblem {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type CommentLogFormat = 'csv' | 'xlsx';
+
+const COMMENT_LOG_TYPES: Record<CommentLogFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The file types an `<input type="file">` should offer for a comment log. */
+export const COMMENT_LOG_ACCEPT = ['.csv', '.xlsx', ...Object.values(COMMENT_LOG_TYPES)].join(',');
+
+/** A comment log's format, by the file's extension; null for any other file. */
+export function commentLogFormat(fileName: string): CommentLogFormat | null {
+  const extension = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === 'csv' || extension === 'xlsx' ? extension : null;
+}
+
+/** Sends a comment log file as the request body; the server stores all its rows or none. */
+export const importCommentLog = (file: Blob, format: CommentLogFormat) =>
+  request<{ data: ImportResult }>('/api/comments/import', {
+    method: 'POST',
+    raw: { body: file, contentType: COMMENT_LOG_TYPES[format] },
+  }).then((r) => r.data);
+
+/** The row problems of a rejected import (a 400 whose details list them), else an empty list. */
+export function importProblems(error: unknown): ImportProblem[] {
+  if (!(error instanceof ApiError) || error.status !== 400 || !Array.isArray(error.details))
+    return [];
+  return error.details.filter(
+    (d): d is ImportProblem =>
+      typeof d === 'object' &&
+      d !== null &&
+      typeof (d as ImportProblem).row === 'number' &&
+      typeof (d as ImportProblem).column === 'string' &&
+      typeof (d as ImportProblem).message === 'string',
   );
 }

@@ -23,9 +23,9 @@ const toApiError = (error: unknown) =>
   error instanceof ApiError ? error : new ApiError(0, 'client_error', String(error));
 
 /**
- * A cursor-paged comment list: the first page loads whenever the filters change, "load more"
- * appends the next. Comments changed on this page are replaced in place and the status counts
- * follow, so a decision shows at once without losing the reader's place.
+ * A cursor-paged comment list: the first page loads whenever the filters change (or on reload()),
+ * "load more" appends the next. Comments changed on this page are replaced in place and the status
+ * counts follow, so a decision shows at once without losing the reader's place.
  */
 export function useCommentPages(filters: CommentFilters | null, sort: CommentSort) {
   const [state, setState] = useState<State>({
@@ -36,6 +36,8 @@ export function useCommentPages(filters: CommentFilters | null, sort: CommentSor
     error: null,
   });
   const key = filters ? JSON.stringify({ filters, sort }) : null;
+  // Bumped by reload() to fetch the first page again with the same filters.
+  const [reloads, setReloads] = useState(0);
   // Identifies the current filters so a late page for old filters is dropped.
   const generation = useRef(0);
 
@@ -59,7 +61,7 @@ export function useCommentPages(filters: CommentFilters | null, sort: CommentSor
       },
     );
     return () => controller.abort();
-  }, [key]);
+  }, [key, reloads]);
 
   const loadMore = useCallback(async () => {
     if (!filters || !state.nextCursor) return;
@@ -97,5 +99,8 @@ export function useCommentPages(filters: CommentFilters | null, sort: CommentSor
     });
   }, []);
 
-  return { ...state, loadMore, replace };
+  /** Loads the first page again, e.g. after comments were added from elsewhere (an import). */
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+
+  return { ...state, loadMore, replace, reload };
 }

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { listArtefacts } from '../api';
 import { useAuth } from '../auth';
 import { ClauseContext } from '../comments/ClauseContext';
+import { CommentLogImport } from '../comments/CommentLogImport';
 import { CommentList } from '../comments/CommentList';
 import { getComment, type CommentFilters, type CommentSort } from '../comments/commentsApi';
 import { ExportButtons } from '../comments/ExportButtons';
@@ -19,6 +20,8 @@ import { CODES, humanise } from '../format';
 import { useApi } from '../useApi';
 
 const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
+// The programme imports logs for any code, a code body only for its own (the server checks each row).
+const IMPORT_ROLES = ['code_body', 'programme'];
 // In the URL, "all" means "no filter", so that an absent parameter can mean the default.
 const ALL = 'all';
 
@@ -170,6 +173,12 @@ export function TriagePage() {
         onSelect={(value) => setParam('status', value || ALL)}
       />
       {filters && <ExportButtons filters={filters} />}
+      {IMPORT_ROLES.includes(user.role) && (
+        <CommentLogImport
+          code={user.role === 'code_body' ? user.code : null}
+          onImported={pages.reload}
+        />
+      )}
       <CommentList
         pages={pages}
         emptyText="No comments match these filters."

@@ -1,0 +1,143 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import {
+  COMMENT_LOG_ACCEPT,
+  commentLogFormat,
+  importCommentLog,
+  importProblems,
+  type ImportProblem,
+  type ImportResult,
+} from './commentsApi';
+
+type Outcome =
+  | { kind: 'imported'; result: ImportResult }
+  | { kind: 'failed'; message: string; problems: ImportProblem[] };
+
+// A rejected 50,000-row file can have many problems; the first few are enough to start fixing it.
+const SHOWN_PROBLEMS = 200;
+const SHOWN_SKIPPED = 20;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function importedText({ created, skipped }: ImportResult): string {
+  const imported = `Imported ${plural(created, 'comment')}`;
+  if (!skipped.length) return `${imported}.`;
+  const more = skipped.length - SHOWN_SKIPPED;
+  const refs = skipped.slice(0, SHOWN_SKIPPED).join(', ') + (more > 0 ? ` and ${more} more` : '');
+  return `${imported}; ${skipped.length} already present (skipped): ${refs}.`;
+}
+
+function wrongTypeText(fileName: string): string {
+  return `“${fileName}” is not a .csv or .xlsx file. Save the comment log as CSV or as an Excel workbook (.xlsx) and choose that file.`;
+}
+
+interface Props {
+  /** A code body's own code, whose artefacts alone it may import comments on; null for any code. */
+  code: string | null;
+  onImported(result: ImportResult): void;
+}
+
+/** Uploads an industry comment log (the export's columns); the server takes all its rows or none. */
+export function CommentLogImport({ code, onImported }: Props) {
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const fail = (message: string, problems: ImportProblem[] = []) =>
+    setOutcome({ kind: 'failed', message, problems });
+
+  function chosen() {
+    const file = input.current?.files?.[0];
+    if (file && !commentLogFormat(file.name)) fail(wrongTypeText(file.name));
+    else setOutcome(null);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) return fail('Choose a .csv or .xlsx comment log to import.');
+    const format = commentLogFormat(file.name);
+    if (!format) return fail(wrongTypeText(file.name));
+    setBusy(true);
+    setOutcome(null);
+    try {
+      const result = await importCommentLog(file, format);
+      setOutcome({ kind: 'imported', result });
+      onImported(result);
+    } catch (caught) {
+      fail(caught instanceof Error ? caught.message : String(caught), importProblems(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const problems = outcome?.kind === 'failed' ? outcome.problems : [];
+  return (
+    <section className="comment-log-import" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Import comment log</h2>
+      <form onSubmit={(e) => void submit(e)} aria-busy={busy}>
+        <div className="field">
+          <label htmlFor={`${id}-file`}>Comment log file (.csv or .xlsx)</label>
+          <input
+            ref={input}
+            id={`${id}-file`}
+            type="file"
+            accept={COMMENT_LOG_ACCEPT}
+            aria-describedby={`${id}-hint`}
+            disabled={busy}
+            onChange={chosen}
+          />
+          <p id={`${id}-hint`} className="hint">
+            Use the export&apos;s columns (ID, Artefact, Clause, Category, Severity, Comment,
+            Proposed text, Organisation, Status, Code body response, Decided by, Decided at); a file
+            with any invalid row is rejected whole, and importing the same file again never
+            duplicates a comment.{code && ` You can import comments on ${code} artefacts only.`}
+          </p>
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+      </form>
+      {outcome?.kind === 'imported' && (
+        <p className="notice" role="status">
+          {importedText(outcome.result)}
+        </p>
+      )}
+      {outcome?.kind === 'failed' && (
+        <>
+          <p className="error" role="alert">
+            {outcome.message}
+          </p>
+          {problems.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Problems in the file</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {problems.slice(0, SHOWN_PROBLEMS).map((p, index) => (
+                    <tr key={index}>
+                      <td className="numeric">{p.row}</td>
+                      <td className="nowrap">{p.column}</td>
+                      <td>{p.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {problems.length > SHOWN_PROBLEMS && (
+                <p className="hint">
+                  The first {SHOWN_PROBLEMS} of {problems.length} problems are shown.
+                </p>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,244 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'chai';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
+const VERSION_BODY = [
+  '1. GENERAL',
+  '1.1 Introduction',
+  '1.1.1 This BSCP sets out the Smart Data Service.',
+].join('\n\n');
+const ORGANISATION = 'Importing Energy Ltd';
+const HEADER = [
+  'ID',
+  'Artefact',
+  'Clause',
+  'Category',
+  'Severity',
+  'Comment',
+  'Proposed text',
+  'Organisation',
+  'Status',
+  'Code body response',
+  'Decided by',
+  'Decided at',
+];
+const FIRST = 'Imported: name the Smart Data Service in full.';
+const SECOND = 'Imported: say who runs the service.';
+const NEVER = 'Imported: this row must not be stored.';
+
+/** A comment log as the export writes it: one open comment per row, IDs left for the server. */
+function commentLog(rows: { clause: string; comment: string }[]): string {
+  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const lines = [
+    HEADER,
+    ...rows.map((r) => ['', 'BSCP701', r.clause, 'drafting', 'high', r.comment, '', ORGANISATION]),
+  ];
+  return lines.map((cells) => cells.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+describe('importing a comment log in the browser', function () {
+  this.timeout(90_000);
+
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let dir: string | undefined;
+  let artefactId: string;
+  let codeBody: TestUser & { token: string };
+  const pages: Page[] = [];
+
+  before(async function () {
+    if (!existsSync(CHROMIUM_PATH)) {
+      console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH).`);
+      this.skip();
+    }
+    if (!existsSync(CLIENT_INDEX)) {
+      throw new Error(`${CLIENT_INDEX} is missing: run npm run build first`);
+    }
+    server = await startTestServer({ seedRegistry: true, serveClient: true });
+
+    // A BSC code body publishes BSCP701 v1; an import needs no consultation.
+    codeBody = await server.signedIn('code_body', { code: 'BSC' });
+    const found = await server.api('/api/artefacts?q=BSCP701', { token: codeBody.token });
+    const artefact = (found.body.data as { id: string; reference: string }[]).find(
+      (a) => a.reference === 'BSCP701',
+    );
+    if (!artefact) throw new Error(`BSCP701 not in the seeded registry: ${JSON.stringify(found)}`);
+    artefactId = artefact.id;
+    const published = await server.api(`/api/artefacts/${artefactId}/versions`, {
+      token: codeBody.token,
+      body: { label: 'v1', body: VERSION_BODY, changeNote: 'first' },
+    });
+    expect(published.status, JSON.stringify(published.body)).to.equal(201);
+
+    const admin = await server.signedIn('admin');
+    const organisation = await server.api('/api/organisations', {
+      token: admin.token,
+      body: { name: ORGANISATION, kind: 'participant', marketRole: 'supplier' },
+    });
+    expect(organisation.status, JSON.stringify(organisation.body)).to.equal(201);
+
+    dir = await mkdtemp(path.join(tmpdir(), 'm6-import-'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  beforeEach(function () {
+    if (!browser || !server) this.skip();
+  });
+
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function signedInPage(user: { email: string; password: string }): Promise<Page> {
+    const page = await browser!.newPage({ baseURL: server!.url });
+    pages.push(page);
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    return page;
+  }
+
+  async function file(name: string, text: string): Promise<string> {
+    const written = path.join(dir!, name);
+    await writeFile(written, text, 'utf8');
+    return written;
+  }
+
+  const panel = (page: Page) => page.getByRole('region', { name: 'Import comment log' });
+
+  async function choose(page: Page, filePath: string) {
+    await panel(page)
+      .getByLabel(/^Comment log file/)
+      .setInputFiles(filePath);
+  }
+
+  async function storedBodies(): Promise<string[]> {
+    const listed = await server!.api(`/api/comments?artefactId=${artefactId}&limit=100`, {
+      token: codeBody.token,
+    });
+    expect(listed.status, JSON.stringify(listed.body)).to.equal(200);
+    return (listed.body.data as { body: string }[]).map((c) => c.body);
+  }
+
+  it('imports two rows, shows them in the queue, and skips them on a second import', async () => {
+    const log = await file(
+      'comment-log.csv',
+      commentLog([
+        { clause: '1.1.1', comment: FIRST },
+        { clause: '1.1', comment: SECOND },
+      ]),
+    );
+    const page = await signedInPage(codeBody);
+    await page.goto('/triage');
+    const hint = await panel(page).locator('.hint').first().textContent();
+    expect(hint).to.contain('ID, Artefact, Clause, Category, Severity, Comment, Proposed text');
+    expect(hint).to.contain('rejected whole').and.to.contain('never duplicates');
+
+    await choose(page, log);
+    await panel(page).getByRole('button', { name: 'Import' }).click();
+    const status = panel(page).getByRole('status');
+    await status.getByText('Imported 2 comments.').waitFor();
+
+    for (const text of [FIRST, SECOND]) {
+      await page.getByRole('article').filter({ hasText: text }).waitFor();
+    }
+    const imported = page.getByRole('article').filter({ hasText: 'Imported:' });
+    const refs = (await imported.getByRole('heading').allTextContents()).map((t) => t.trim());
+    expect(refs).to.have.length(2);
+    for (const ref of refs) expect(ref).to.match(/^IMP-[0-9a-f]{10}$/);
+
+    // The same file again: nothing new, both rows reported as already present.
+    await choose(page, log);
+    await panel(page).getByRole('button', { name: 'Import' }).click();
+    await status.getByText('Imported 0 comments; 2 already present (skipped):').waitFor();
+    const text = (await status.textContent()) ?? '';
+    for (const ref of refs) expect(text).to.contain(ref);
+    expect(await imported.count()).to.equal(2);
+    expect((await storedBodies()).sort()).to.deep.equal([FIRST, SECOND].sort());
+  });
+
+  it('rejects a file with an invalid row whole and shows the row problems', async () => {
+    const before = await storedBodies();
+    const log = await file(
+      'bad-row.csv',
+      commentLog([
+        { clause: '1.1.1', comment: NEVER },
+        { clause: '9.9.9', comment: 'Imported: on a clause that does not exist.' },
+      ]),
+    );
+    const page = await signedInPage(codeBody);
+    await page.goto('/triage');
+    await choose(page, log);
+    await panel(page).getByRole('button', { name: 'Import' }).click();
+
+    await panel(page).getByRole('alert').getByText('nothing was imported').waitFor();
+    const table = panel(page).getByRole('table');
+    expect(await table.getByRole('columnheader').allTextContents()).to.deep.equal([
+      'Row',
+      'Column',
+      'Problem',
+    ]);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).to.equal(1);
+    const [row, column, problem] = await rows.first().getByRole('cell').allTextContents();
+    expect(row).to.equal('3');
+    expect(column).to.equal('Clause');
+    expect(problem).to.contain('9.9.9');
+
+    expect(await storedBodies()).to.deep.equal(before);
+    expect(before).not.to.include(NEVER);
+  });
+
+  it('refuses a file that is not .csv or .xlsx before sending it', async () => {
+    const page = await signedInPage(codeBody);
+    await page.goto('/triage');
+    let sent = false;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/comments/import')) sent = true;
+    });
+    await choose(page, await file('notes.txt', 'not a comment log'));
+    await panel(page).getByRole('alert').getByText('is not a .csv or .xlsx file').waitFor();
+    await panel(page).getByRole('button', { name: 'Import' }).click();
+    await panel(page).getByRole('alert').getByText('is not a .csv or .xlsx file').waitFor();
+    expect(sent).to.equal(false);
+  });
+
+  it('offers the import to the programme but not to an admin', async () => {
+    const programme = await signedInPage(await server!.createUser({ role: 'programme' }));
+    await programme.goto('/triage');
+    await panel(programme)
+      .getByLabel(/^Comment log file/)
+      .waitFor();
+
+    const admin = await signedInPage(await server!.createUser({ role: 'admin' }));
+    await admin.goto('/triage');
+    await admin.getByRole('heading', { name: 'Triage queue' }).waitFor();
+    await admin.getByRole('search').waitFor();
+    expect(await panel(admin).count()).to.equal(0);
+  });
+});
