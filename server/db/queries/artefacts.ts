@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../database.js';
+import type { Clause } from '../../domain/parseClauses.js';
 import type { ArtefactTable, ArtefactVersionTable } from '../schema.js';
 
 export type ArtefactRow = Selectable<ArtefactTable>;
@@ -87,4 +88,31 @@ export async function findVersion(
     .where('v.artefactId', '=', artefactId)
     .where('v.id', '=', versionId)
     .executeTakeFirst();
+}
+
+/** A version by id alone, with its parsed clauses; callers check which artefact it belongs to. */
+export async function findVersionClauses(
+  db: Db,
+  versionId: string,
+): Promise<
+  | { id: string; artefactId: string; label: string; createdAt: string; clauses: Clause[] }
+  | undefined
+> {
+  const row = await db.kysely
+    .selectFrom('artefactVersions')
+    .select(['id', 'artefactId', 'label', 'createdAt', 'clauses'])
+    .where('id', '=', versionId)
+    .executeTakeFirst();
+  return row && { ...row, clauses: JSON.parse(row.clauses) as Clause[] };
+}
+
+/** The version published just before this one, if any. */
+export async function findPreviousVersionId(
+  db: Db,
+  artefactId: string,
+  versionId: string,
+): Promise<string | undefined> {
+  const versions = await listVersions(db, artefactId);
+  const index = versions.findIndex((v) => v.id === versionId);
+  return index === -1 ? undefined : versions[index + 1]?.id;
 }

@@ -14,7 +14,9 @@ import {
   type CommentFilters,
 } from '../../db/queries/comments.js';
 import { cachedRead } from '../../db/readCache.js';
-import { notFound } from '../../errors.js';
+import { badRequest, notFound } from '../../errors.js';
+import { loadVersionClauses } from '../../db/versionCache.js';
+import { placeComments } from './placeComments.js';
 import { endpoint } from '../../http/endpoint.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import type { Actor } from '../../policies/index.js';
@@ -103,6 +105,16 @@ export const commentEndpoints = [
     async handler({ query, actor, services }) {
       const visibility = commentVisibility(actor);
       const filters = await resolveCommentFilters(services.db, actor, query);
+      const placeOn = query.versionId
+        ? await loadVersionClauses(services.db, query.versionId)
+        : undefined;
+      if (query.versionId && !placeOn) throw notFound(`No version with id "${query.versionId}"`);
+      if (placeOn && filters.artefactId && filters.artefactId !== placeOn.artefactId) {
+        throw badRequest(
+          'query.versionId: the version belongs to another artefact than query.artefactId',
+        );
+      }
+      if (placeOn) filters.artefactId = placeOn.artefactId;
       const after = query.cursor ? decodeCursor(query.cursor) : undefined;
       const { db } = services;
       const page = { sort: query.sort, limit: query.limit + 1, after };
@@ -121,7 +133,8 @@ export const commentEndpoints = [
       const shown = rows.slice(0, query.limit);
       const last = shown[shown.length - 1];
       const nextCursor = rows.length > query.limit && last ? encodeCursor(last.cursor) : null;
-      return { data: shown.map((r) => r.comment), nextCursor, counts };
+      const data = shown.map((r) => r.comment);
+      return { data: placeOn ? await placeComments(db, data, placeOn) : data, nextCursor, counts };
     },
   }),
   endpoint({

@@ -88,6 +88,8 @@ export const commentFiltersQuery = z.object({
 });
 
 export const listCommentsQuery = commentFiltersQuery.extend({
+  /** Place each comment on this version's clauses (comments follow their clause across drafts). */
+  versionId: id.optional(),
   sort: z.enum(['oldest', 'newest', 'severity']).default('oldest'),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

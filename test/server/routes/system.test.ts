@@ -69,6 +69,7 @@ for (const dialect of testDialects()) {
         ['/api/artefacts/{id}/versions', 'get'],
         ['/api/artefacts/{id}/versions', 'post'],
         ['/api/artefacts/{id}/versions/{versionId}', 'get'],
+        ['/api/artefacts/{id}/redline', 'get'],
         ['/api/consultations', 'get'],
         ['/api/consultations', 'post'],
         ['/api/artefacts/{id}/comments', 'post'],

@@ -1,0 +1,67 @@
+import type { Db } from '../../db/database.js';
+import { findArtefact, findPreviousVersionId } from '../../db/queries/artefacts.js';
+import { cachedRedline, loadVersionClauses } from '../../db/versionCache.js';
+import { redlineDocumentHtml } from '../../domain/redline.js';
+import { badRequest, notFound } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { artefactParams } from '../artefacts/schema.js';
+import { redlineQuery } from './schema.js';
+
+async function versionOf(
+  db: Db,
+  artefact: { id: string; reference: string },
+  versionId: string,
+  param: string,
+) {
+  const version = await loadVersionClauses(db, versionId);
+  if (!version) throw notFound(`No version with id "${versionId}"`);
+  if (version.artefactId !== artefact.id) {
+    throw badRequest(
+      `query.${param}: version "${versionId}" belongs to another artefact, not ${artefact.reference}`,
+    );
+  }
+  return version;
+}
+
+export const redlineEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/artefacts/:id/redline',
+    summary:
+      'Clause-aware redline between two versions (default: the current version and the one before)',
+    tag: 'versions',
+    policy: 'version.read',
+    params: artefactParams,
+    query: redlineQuery,
+    async handler({ params, query, services }) {
+      const { db } = services;
+      const artefact = await findArtefact(db, params.id);
+      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const toId = query.to ?? artefact.currentVersionId;
+      if (!toId) throw badRequest(`${artefact.reference} has no published version to compare`);
+      const to = await versionOf(db, artefact, toId, 'to');
+      const fromId = query.from ?? (await findPreviousVersionId(db, artefact.id, to.id));
+      if (!fromId)
+        throw badRequest(
+          `query.from: ${artefact.reference} has no version before "${to.label}" to compare with`,
+        );
+      const from = await versionOf(db, artefact, fromId, 'from');
+      const redline = cachedRedline(from, to);
+      return {
+        from: { id: from.id, label: from.label, createdAt: from.createdAt },
+        to: { id: to.id, label: to.label, createdAt: to.createdAt },
+        stats: redline.stats,
+        clauses: redline.clauses
+          .filter((c) => c.change !== 'unchanged')
+          .map((c) => ({
+            ref: c.ref,
+            fromRef: c.fromRef,
+            change: c.change,
+            textChanged: c.textChanged,
+            html: c.html,
+          })),
+        documentHtml: redlineDocumentHtml(redline),
+      };
+    },
+  }),
+];
