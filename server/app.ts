@@ -15,6 +15,7 @@ import { consultationEndpoints } from './routes/consultations/index.js';
 import { authEndpoints } from './routes/auth/index.js';
 import { healthEndpoints } from './routes/health/index.js';
 import { organisationEndpoints } from './routes/organisations/index.js';
+import { redlineEndpoints } from './routes/redline/index.js';
 import { userEndpoints } from './routes/users/index.js';
 
 export interface AppOptions extends Services {
@@ -38,6 +39,7 @@ export function createApp(options: AppOptions): Express {
     ...userEndpoints,
     ...organisationEndpoints,
     ...artefactEndpoints,
+    ...redlineEndpoints,
     ...consultationEndpoints,
     ...commentLogEndpoints,
     ...commentEndpoints,
