@@ -52,18 +52,14 @@ export function generateSection(clauses = 2000, seed = 42): GeneratedDocument {
   return { lines, clauseLines };
 }
 
-/** Rewrites the given share of numbered paragraphs: about 40% of each one's words replaced. */
+/** Rewrites the given share of numbered paragraphs: each chosen paragraph gets new text of the same length. */
 export function rewrite(doc: GeneratedDocument, share: number, seed = 7): string {
   const rand = random(seed);
   const lines = [...doc.lines];
   for (const index of doc.clauseLines) {
     if (rand() >= share) continue;
-    const line = lines[index] ?? '';
-    const [number, ...words] = line.split(' ');
-    const edited = words.map((w) =>
-      rand() < 0.4 ? (VOCABULARY[Math.floor(rand() * VOCABULARY.length)] ?? w) : w,
-    );
-    lines[index] = [number, ...edited].join(' ');
+    const [number, ...words] = (lines[index] ?? '').split(' ');
+    lines[index] = `${number} ${sentence(rand, words.length)}`;
   }
   return lines.join('\n');
 }

@@ -19,8 +19,10 @@ export interface Alignment {
 
 const SIMILAR = 0.5;
 const SAME_REF_BONUS = 0.15;
-const CANDIDATE_TOKENS = 4;
-const MAX_CANDIDATES = 40;
+/** How far from its expected place a renumbered clause is looked for. */
+const NEIGHBOURHOOD = 6;
+/** A word held by at most this many old clauses is rare enough to find a moved clause by. */
+const RARE = 3;
 
 function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -48,10 +50,10 @@ function similarity(
 /**
  * Matches the clauses of two versions, in four passes, each only over what is still unmatched:
  * same ref and same content; same content elsewhere (renumbered or moved, in order); similar
- * content found through shared rare words (renumbered or moved and edited), best first, with a
- * bonus for keeping the ref; then same ref whatever the content (rewritten in place). Linear in
- * the number of clauses apart from a bounded candidate search, so a 2,000-clause section aligns
- * in milliseconds.
+ * content near its expected place or sharing a rare word (renumbered or moved and edited), best
+ * first, with a bonus for keeping the ref; then same ref whatever the content (rewritten in
+ * place). Each clause is compared with a bounded number of candidates, so a 2,000-clause section
+ * aligns in milliseconds.
  */
 export function alignClauses(from: readonly Clause[], to: readonly Clause[]): Alignment {
   const fromContent = from.map((c) => clauseContent(c).replace(/\s+/g, ' ').trim());
@@ -88,35 +90,41 @@ export function alignClauses(from: readonly Clause[], to: readonly Clause[]): Al
     if (i !== undefined) pair(i, j);
   });
 
-  // 3. Similar content, found through the rarest words each new clause shares with old ones.
+  // 3. Similar content. Candidates for each new clause: old clauses near where it would stand
+  // (from the nearest pair before it), the old clause with its ref, and old clauses sharing a
+  // rare word (how moves across the document are found).
   const fromWords = from.map((_, i) => (fromMatch[i] === -1 ? tokens(fromContent[i] ?? '') : []));
   const fromCounts = fromWords.map(counts);
   const index = new Map<string, number[]>();
   fromCounts.forEach((map, i) => {
-    if (fromMatch[i] !== -1) return;
-    for (const word of map.keys()) {
-      const list = index.get(word);
-      if (list) list.push(i);
-      else index.set(word, [i]);
-    }
+    if (fromMatch[i] === -1)
+      for (const word of map.keys()) (index.get(word) ?? index.set(word, []).get(word))?.push(i);
   });
   const candidates: { i: number; j: number; score: number }[] = [];
+  let anchorFrom = -1;
+  let anchorTo = -1;
   to.forEach((c, j) => {
-    if (toMatch[j] !== -1) return;
+    if (toMatch[j] !== -1) {
+      anchorFrom = toMatch[j] ?? anchorFrom;
+      anchorTo = j;
+      return;
+    }
     const words = tokens(toContent[j] ?? '');
     const wordCounts = counts(words);
-    const rare = [...wordCounts.keys()]
-      .filter((w) => index.has(w))
-      .sort((a, b) => (index.get(a)?.length ?? 0) - (index.get(b)?.length ?? 0))
-      .slice(0, CANDIDATE_TOKENS);
     const seen = new Set<number>();
+    const expected = anchorFrom + (j - anchorTo);
+    for (
+      let i = Math.max(0, expected - NEIGHBOURHOOD);
+      i <= Math.min(from.length - 1, expected + NEIGHBOURHOOD);
+      i++
+    ) {
+      if (fromMatch[i] === -1) seen.add(i);
+    }
     const sameRef = fromByRef.get(c.ref);
     if (sameRef !== undefined && fromMatch[sameRef] === -1) seen.add(sameRef);
-    for (const word of rare) {
-      for (const i of index.get(word) ?? []) {
-        if (seen.size >= MAX_CANDIDATES) break;
-        seen.add(i);
-      }
+    for (const word of wordCounts.keys()) {
+      const holders = index.get(word);
+      if (holders && holders.length <= RARE) for (const i of holders) seen.add(i);
     }
     for (const i of seen) {
       const base = similarity(

@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays } from 'diff';
 import { alignClauses, clauseContent } from './alignClauses.js';
 import type { Clause } from './parseClauses.js';
 
@@ -56,10 +56,44 @@ function partsHtml(parts: DiffPart[]): string {
 
 function wordDiff(before: string, after: string): DiffPart[] {
   if (before === after) return before ? [{ op: 'equal', text: before }] : [];
-  return diffWordsWithSpace(before, after).map((c) => ({
+  // A clause rewritten wholesale reads better struck through and replaced than as a confetti of
+  // shared small words, and costs nothing to diff.
+  if (!before || !after || wordOverlap(before, after) < REWRITTEN) {
+    return [
+      ...(before ? [{ op: 'delete' as const, text: before }] : []),
+      ...(after ? [{ op: 'insert' as const, text: after }] : []),
+    ];
+  }
+  // jsdiff over words that carry their trailing whitespace: half the tokens of diffWordsWithSpace,
+  // and the parts still join back to both texts exactly.
+  return diffArrays(wordsWithSpace(before), wordsWithSpace(after)).map((c) => ({
     op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
-    text: c.value,
+    text: c.value.join(''),
   }));
+}
+
+/** Words and punctuation marks, each carrying the whitespace after it. */
+const wordsWithSpace = (text: string): string[] =>
+  text.match(/^\s+|[\p{L}\p{N}_'’-]+\s*|[^\s\p{L}\p{N}_'’-]\s*/gu) ?? [];
+
+/** Below this share of words in common a clause counts as rewritten rather than edited. */
+const REWRITTEN = 0.4;
+
+function wordOverlap(a: string, b: string): number {
+  const wordsA = a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const wordsB = b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (wordsA.length + wordsB.length === 0) return 1;
+  const pool = new Map<string, number>();
+  for (const w of wordsA) pool.set(w, (pool.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of wordsB) {
+    const n = pool.get(w) ?? 0;
+    if (n > 0) {
+      common++;
+      pool.set(w, n - 1);
+    }
+  }
+  return (2 * common) / (wordsA.length + wordsB.length);
 }
 
 const countWords = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
