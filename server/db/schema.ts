@@ -156,6 +156,105 @@ export interface TriageDecisionTable {
   decidedAt: string;
 }
 
+export interface ChangeTable {
+  /** CR053, DIN-0179. */
+  id: string;
+  type: 'CR' | 'DIN';
+  title: string;
+  status: 'raised' | 'impact-assessment' | 'approved' | 'rejected' | 'implemented' | 'withdrawn';
+  decidedAt: string | null;
+  /** Approved for after M6: the only kind of change a baselined artefact may take a new version for. */
+  postM6: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChangeArtefactTable {
+  changeId: string;
+  artefactId: string;
+  noCodeImpact: number;
+  noImpactReason: string | null;
+}
+
+export interface RequirementTable {
+  id: string;
+  text: string;
+  source: string;
+  createdAt: string;
+}
+
+export interface RequirementTraceTable {
+  requirementId: string;
+  artefactId: string;
+  clauseRef: string;
+}
+
+export interface DueProcessResponseTable {
+  id: string;
+  /** One response per organisation; a later one replaces it (audited). */
+  organisationId: string;
+  /** JSON: the five confirmations, each { confirmed: boolean, text: string | null }. */
+  answers: string;
+  lessonsLearnt: string;
+  submittedBy: string | null;
+  submittedAt: string;
+}
+
+export interface PlainEnglishFindingTable {
+  id: string;
+  versionId: string;
+  artefactId: string;
+  clauseRef: string;
+  kind: 'undefined-term' | 'broken-reference' | 'vague-wording' | 'long-sentence';
+  excerpt: string;
+  message: string;
+  status: 'open' | 'waived' | 'raised';
+  reason: string | null;
+  commentId: string | null;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+export interface RecommendationTable {
+  id: string;
+  verdict: 'ready' | 'not-ready';
+  /** JSON: the readiness evaluation frozen when the paper was generated. */
+  snapshot: string;
+  /** Hash of what the verdict rests on, to tell whether the state has changed since. */
+  fingerprint: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface DecisionTable {
+  id: string;
+  recommendationId: string;
+  body: 'CCAG' | 'SRO';
+  outcome: 'recommended' | 'not-recommended' | 'approved' | 'rejected';
+  notes: string;
+  decidedBy: string | null;
+  decidedAt: string;
+}
+
+export interface BaselineTable {
+  id: string;
+  recommendationId: string;
+  createdAt: string;
+}
+
+export interface BaselineVersionTable {
+  baselineId: string;
+  artefactId: string;
+  versionId: string;
+}
+
+export interface WorkOffItemTable {
+  id: string;
+  baselineId: string;
+  commentId: string;
+  createdAt: string;
+}
+
 export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
@@ -171,4 +270,15 @@ export interface Database {
   commentTallies: CommentTallyTable;
   commentReplies: CommentReplyTable;
   triageDecisions: TriageDecisionTable;
+  changes: ChangeTable;
+  changeArtefacts: ChangeArtefactTable;
+  requirements: RequirementTable;
+  requirementTraces: RequirementTraceTable;
+  dueProcessResponses: DueProcessResponseTable;
+  plainEnglishFindings: PlainEnglishFindingTable;
+  recommendations: RecommendationTable;
+  decisions: DecisionTable;
+  baselines: BaselineTable;
+  baselineVersions: BaselineVersionTable;
+  workOffItems: WorkOffItemTable;
 }

@@ -2,6 +2,7 @@ import type { Kysely, Migration } from 'kysely';
 import type { DialectName } from '../database.js';
 import * as m0001 from './0001_registry.js';
 import * as m0002 from './0002_comments.js';
+import * as m0003 from './0003_readiness.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -11,6 +12,7 @@ interface DialectMigration {
 const migrations: Record<string, DialectMigration> = {
   '0001_registry': m0001,
   '0002_comments': m0002,
+  '0003_readiness': m0003,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
