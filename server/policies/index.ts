@@ -57,6 +57,41 @@ export const policies = {
     roles: everyone,
     resource: (actor, event) => event.entity === 'comment' || overseers.includes(actor.role),
   } satisfies Rule<{ entity: string }>,
+  'change.list': { roles: everyone },
+  'change.create': { roles: registryEditors },
+  'change.update': { roles: registryEditors },
+  // A code body may say a change has no impact on its own artefacts; the programme on any.
+  'change.markNoImpact': {
+    roles: ['code_body', 'programme', 'admin'],
+    resource: (actor, artefact) => actor.role !== 'code_body' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
+  'requirement.list': { roles: everyone },
+  'requirement.create': { roles: registryEditors },
+  'requirement.trace': {
+    roles: ['code_body', 'programme', 'admin'],
+    resource: (actor, artefact) => actor.role !== 'code_body' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
+  'dueProcess.respond': { roles: ['participant'] },
+  'dueProcess.read': { roles: everyone },
+  'finding.list': { roles: everyone },
+  'finding.waive': {
+    roles: ['code_body', 'programme'],
+    resource: (actor, artefact) => actor.role === 'programme' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
+  'plainEnglish.configure': { roles: registryEditors },
+  'readiness.read': { roles: everyone },
+  'brag.override': {
+    roles: ['code_body', 'programme'],
+    resource: (actor, artefact) => actor.role === 'programme' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
+  'recommendation.create': { roles: ['programme'] },
+  'recommendation.read': { roles: everyone },
+  // The programme secretariat records CCAG's decision; only the SRO records the SRO's.
+  'decision.record': {
+    roles: ['programme', 'sro'],
+    resource: (actor, decision) =>
+      decision.body === 'SRO' ? actor.role === 'sro' : actor.role === 'programme',
+  } satisfies Rule<{ body: 'CCAG' | 'SRO' }>,
   'organisation.list': { roles: everyone },
   'organisation.create': { roles: ['admin'] },
   'user.list': { roles: ['admin'] },

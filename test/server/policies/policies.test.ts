@@ -31,6 +31,23 @@ const expected: Record<Action, Role[]> = {
   'comment.export': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'comment.import': ['programme', 'code_body'],
   'audit.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'change.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'change.create': ['programme', 'admin'],
+  'change.update': ['programme', 'admin'],
+  'change.markNoImpact': ['code_body', 'programme', 'admin'],
+  'requirement.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'requirement.create': ['programme', 'admin'],
+  'requirement.trace': ['code_body', 'programme', 'admin'],
+  'dueProcess.respond': ['participant'],
+  'dueProcess.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'finding.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'finding.waive': ['code_body', 'programme'],
+  'plainEnglish.configure': ['programme', 'admin'],
+  'readiness.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'brag.override': ['code_body', 'programme'],
+  'recommendation.create': ['programme'],
+  'recommendation.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'decision.record': ['programme', 'sro'],
   'organisation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'organisation.create': ['admin'],
   'user.list': ['admin'],
@@ -76,6 +93,27 @@ describe('policies', () => {
       for (const role of ['programme', 'sro', 'admin'] as const) {
         expect(can(actor(role), 'audit.read', { entity: 'user' }), role).to.equal(true);
       }
+    });
+  });
+
+  describe('resource rules for readiness work', () => {
+    it('lets code bodies act on their own code only; programme on any', () => {
+      for (const action of [
+        'change.markNoImpact',
+        'requirement.trace',
+        'finding.waive',
+        'brag.override',
+      ] as const) {
+        expect(can(actor('code_body', 'BSC'), action, { code: 'BSC' }), action).to.equal(true);
+        expect(can(actor('code_body', 'REC'), action, { code: 'BSC' }), action).to.equal(false);
+        expect(can(actor('programme'), action, { code: 'BSC' }), action).to.equal(true);
+      }
+    });
+    it('lets only the SRO record the SRO decision and only the programme record CCAG', () => {
+      expect(can(actor('sro'), 'decision.record', { body: 'SRO' })).to.equal(true);
+      expect(can(actor('programme'), 'decision.record', { body: 'SRO' })).to.equal(false);
+      expect(can(actor('programme'), 'decision.record', { body: 'CCAG' })).to.equal(true);
+      expect(can(actor('sro'), 'decision.record', { body: 'CCAG' })).to.equal(false);
     });
   });
 
