@@ -97,16 +97,18 @@ interface RequestOptions {
   body?: unknown;
   /** Sent as-is instead of `body`, e.g. an uploaded file. */
   raw?: { body: Blob; contentType: string };
+  /** Sent as multipart/form-data; the browser writes the Content-Type with its boundary. */
+  form?: FormData;
   signal?: AbortSignal;
   authenticated?: boolean;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, raw, signal, authenticated = true } = options;
+  const { method = 'GET', body, raw, form, signal, authenticated = true } = options;
   const token = authenticated ? getToken() : null;
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (raw) headers['Content-Type'] = raw.contentType;
-  else if (body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
 
   let response: Response;
@@ -114,7 +116,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     response = await fetch(path, {
       method,
       headers,
-      body: raw ? raw.body : body === undefined ? undefined : JSON.stringify(body),
+      body: form ?? (raw ? raw.body : body === undefined ? undefined : JSON.stringify(body)),
       signal,
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles.css';
 import './comments.css';
+import './redline.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

@@ -5,6 +5,7 @@ import type { CommentDraft } from '../comments/CommentFields';
 import type { Comment, CommentDetail } from '../comments/commentsApi';
 import { NewCommentForm } from '../comments/NewCommentForm';
 import { plural } from '../format';
+import { AnchorNote } from './AnchorNote';
 
 export interface ThreadState {
   ref: string;
@@ -92,7 +93,9 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
                   onChange={props.onCommentChange}
                   headingLevel={4}
                   loadThread
-                  clause={clause}
+                  // An edited quote is checked against the clause, unless its text has changed.
+                  clause={c.anchor?.textChanged ? undefined : clause}
+                  notice={<AnchorNote comment={c} />}
                 />
               </li>
             ))}

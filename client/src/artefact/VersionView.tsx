@@ -6,13 +6,13 @@ import { emptyDraft } from '../comments/CommentFields';
 import type { Comment } from '../comments/commentsApi';
 import { quoteFromSelection } from '../comments/quote';
 import { listConsultations } from '../consultations/consultationsApi';
-import { plural } from '../format';
 import { useApi } from '../useApi';
 import { ClauseComments, type ThreadState } from './ClauseComments';
 import { ClauseDocument } from './ClauseDocument';
 import { describeCommentWindow } from './commentWindow';
+import { OrphanedComments } from './OrphanedComments';
 import { selectionInClause } from './selection';
-import { useArtefactComments } from './useArtefactComments';
+import { anchoredRef, useVersionComments } from './useVersionComments';
 
 const COMMENTER_ROLES = ['participant', 'code_body', 'programme'];
 const NO_COMMENTS: Comment[] = [];
@@ -35,7 +35,7 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
     (signal) => listConsultations({ artefactId: artefact.id }, signal),
     [artefact.id],
   );
-  const comments = useArtefactComments(artefact.id);
+  const comments = useVersionComments(versionId);
   const [thread, setThread] = useState<ThreadState | null>(
     initialClause ? { ref: initialClause, draft: null } : null,
   );
@@ -46,22 +46,24 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
   const canComment = roleMayComment && Boolean(commentWindow?.open);
   const html = version.data?.html;
 
-  // Comments are anchored by clause number, so a clause shows comments made on earlier versions
-  // of it too; each comment names the version it was made on.
-  const byClause = useMemo(() => {
-    const map = new Map<string, Comment[]>();
-    for (const c of comments.comments) {
-      const list = map.get(c.clauseRef);
-      if (list) list.push(c);
-      else map.set(c.clauseRef, [c]);
-    }
-    return map;
-  }, [comments.comments]);
   const clauses = useMemo(
     () => new Map((version.data?.clauses ?? []).map((c): [string, Clause] => [c.ref, c])),
     [version.data],
   );
-  const orphans = comments.comments.filter((c) => !clauses.has(c.clauseRef)).length;
+  // Comments follow their clause from version to version (renumbered or moved), so a clause
+  // shows comments made on earlier versions of it too; those whose clause was removed have none.
+  const { byClause, orphans } = useMemo(() => {
+    const map = new Map<string, Comment[]>();
+    const orphaned: Comment[] = [];
+    for (const c of comments.comments) {
+      const ref = anchoredRef(c);
+      const list = ref === null ? undefined : map.get(ref);
+      if (ref === null || (version.data && !clauses.has(ref))) orphaned.push(c);
+      else if (list) list.push(c);
+      else map.set(ref, [c]);
+    }
+    return { byClause: map, orphans: orphaned };
+  }, [comments.comments, clauses, version.data]);
 
   // The clauses arrive after the browser has given up on the URL's #anchor, so scroll ourselves.
   const scrolled = useRef(false);
@@ -132,12 +134,6 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
           Could not tell whether comments are open: {consultations.error.message}
         </p>
       )}
-      {orphans > 0 && (
-        <p className="muted">
-          {plural(orphans, 'comment')} on this artefact {orphans === 1 ? 'is' : 'are'} on clauses
-          that are not in this version; see them in the triage queue or under My comments.
-        </p>
-      )}
       {comments.error && (
         <p className="error" role="alert">
           Comments could not be loaded: {comments.error.message}
@@ -175,6 +171,11 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
           />
         </article>
       </div>
+      <OrphanedComments
+        versionLabel={version.data.label}
+        comments={orphans}
+        onCommentChange={comments.upsert}
+      />
     </>
   );
 }

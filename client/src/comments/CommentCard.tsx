@@ -20,6 +20,8 @@ interface Props {
   /** Fetch replies and history straight away rather than on request. */
   loadThread?: boolean;
   clause?: Clause;
+  /** A note shown under the comment's details, e.g. that the clause has changed since. */
+  notice?: ReactNode;
   /** Extra content below the comment, e.g. the clause in context or a triage form. */
   children?: ReactNode;
 }
@@ -78,6 +80,7 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
         {c.organisation && `, ${c.organisation.name}`} · {formatDateTime(c.createdAt)}
         {c.updatedAt !== c.createdAt && c.status === 'open' && ' (edited)'}
       </p>
+      {props.notice}
       {c.quote && <blockquote className="comment-quote plain-text">{c.quote}</blockquote>}
       <p className="plain-text comment-body">{c.body}</p>
       {c.proposedText && (

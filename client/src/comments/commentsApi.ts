@@ -28,6 +28,18 @@ export interface Comment {
   decidedAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Where the comment stands on the version it was listed for (`versionId` filter). */
+  anchor?: CommentAnchor;
+}
+
+/**
+ * A comment's place on a version: its clause there (renumbered or moved, perhaps), whether that
+ * clause's text changed since the comment, or a null `clauseRef` when the clause was removed.
+ */
+export interface CommentAnchor {
+  versionId: string;
+  clauseRef: string | null;
+  textChanged: boolean;
 }
 
 export interface Reply {
@@ -56,6 +68,8 @@ export interface CommentDetail extends Comment {
 
 export interface CommentFilters {
   artefactId?: string;
+  /** A version's artefact, each comment with its `anchor` on that version. */
+  versionId?: string;
   code?: string;
   /** Comma-separated statuses, or `outstanding` for open and triaged. */
   status?: string;
@@ -141,15 +155,15 @@ export const triageComment = (id: string, decision: TriageDecision) =>
     body: decision,
   }).then((r) => r.data);
 
-/** Every visible comment on an artefact, following the cursor through all pages. */
-export async function listAllArtefactComments(
-  artefactId: string,
+/** Every visible comment matching the filters, following the cursor through all pages. */
+export async function listAllComments(
+  filters: CommentFilters,
   signal?: AbortSignal,
 ): Promise<Comment[]> {
   const all: Comment[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listComments({ artefactId }, { limit: 200, cursor }, signal);
+    const page = await listComments(filters, { limit: 200, cursor }, signal);
     all.push(...page.data);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -1,6 +1,7 @@
-import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
-import { getArtefact, listVersions, type Artefact, type Version } from '../api';
-import { VersionView } from '../artefact/VersionView';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router-dom';
+import { getArtefact, type Artefact } from '../api';
+import { ArtefactVersions } from '../artefact/ArtefactVersions';
 import { BragBadge } from '../BragBadge';
 import { formatDate, kindLabel } from '../format';
 import { useApi } from '../useApi';
@@ -21,7 +22,9 @@ function ArtefactView({ idOrSlug }: { idOrSlug: string }) {
     </Link>
   );
 
-  const artefact = useApi((signal) => getArtefact(idOrSlug, signal), [idOrSlug]);
+  // Bumped by a publish, so the current version and the version list are fetched again.
+  const [revision, setRevision] = useState(0);
+  const artefact = useApi((signal) => getArtefact(idOrSlug, signal), [idOrSlug, revision]);
 
   if (artefact.error) {
     const notFound = artefact.error.status === 404;
@@ -47,7 +50,11 @@ function ArtefactView({ idOrSlug }: { idOrSlug: string }) {
         <span className="reference">{a.reference}</span> {a.title}
       </h1>
       <ArtefactMetadata artefact={a} />
-      <ArtefactVersions artefact={a} />
+      <ArtefactVersions
+        artefact={a}
+        revision={revision}
+        onPublished={() => setRevision((r) => r + 1)}
+      />
     </>
   );
 }
@@ -83,93 +90,5 @@ function ArtefactMetadata({ artefact: a }: { artefact: Artefact }) {
           : 'None'}
       </dd>
     </dl>
-  );
-}
-
-function ArtefactVersions({ artefact }: { artefact: Artefact }) {
-  const [params] = useSearchParams();
-  const versions = useApi((signal) => listVersions(artefact.id, signal), [artefact.id]);
-  const selectedId =
-    params.get('version') ?? artefact.currentVersion?.id ?? versions.data?.[0]?.id ?? null;
-
-  return (
-    <>
-      <section aria-labelledby="versions-heading">
-        <h2 id="versions-heading">Versions</h2>
-        {versions.error && (
-          <p className="error" role="alert">
-            {versions.error.message}
-          </p>
-        )}
-        {versions.loading && <p role="status">Loading versions…</p>}
-        {versions.data?.length === 0 && (
-          <p className="notice">No version has been published yet.</p>
-        )}
-        {versions.data && versions.data.length > 0 && (
-          <VersionTable
-            versions={versions.data}
-            selectedId={selectedId}
-            currentId={artefact.currentVersion?.id}
-          />
-        )}
-      </section>
-      {selectedId && (
-        <VersionView
-          key={selectedId}
-          artefact={artefact}
-          versionId={selectedId}
-          initialClause={params.get('clause')}
-        />
-      )}
-    </>
-  );
-}
-
-interface VersionTableProps {
-  versions: Version[];
-  selectedId: string | null;
-  currentId: string | undefined;
-}
-
-function VersionTable({ versions, selectedId, currentId }: VersionTableProps) {
-  const location = useLocation();
-  return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">Versions, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Published</th>
-            <th scope="col">Author</th>
-            <th scope="col">Change note</th>
-            <th scope="col">Incorporates</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((version) => (
-            <tr key={version.id} className={version.id === selectedId ? 'selected' : undefined}>
-              <td>
-                <Link
-                  to={{ search: `?version=${encodeURIComponent(version.id)}` }}
-                  state={location.state}
-                  replace
-                  aria-current={version.id === selectedId ? 'true' : undefined}
-                >
-                  {version.label}
-                </Link>
-                {version.id === currentId && <span className="tag">Current</span>}
-                {version.baseline && <span className="tag">Baseline</span>}
-                {version.id === selectedId && <span className="visually-hidden"> (shown)</span>}
-              </td>
-              <td>{formatDate(version.createdAt)}</td>
-              <td>{version.author?.name ?? '—'}</td>
-              <td>{version.changeNote ?? '—'}</td>
-              <td>{version.incorporates.length > 0 ? version.incorporates.join(', ') : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }

@@ -1,0 +1,127 @@
+import { formatDate } from '../format';
+import { useApi } from '../useApi';
+import {
+  CHANGE_LABELS,
+  describeStats,
+  getRedline,
+  type Redline,
+  type RedlineClause,
+} from './versionsApi';
+
+export type RedlineMode = 'changes' | 'document';
+
+interface Props {
+  artefactId: string;
+  fromId: string;
+  toId: string;
+  mode: RedlineMode;
+  onModeChange(mode: RedlineMode): void;
+}
+
+/** The clause-aware redline between two versions: changed clauses only, or the whole document. */
+export function RedlineView({ artefactId, fromId, toId, mode, onModeChange }: Props) {
+  const redline = useApi(
+    (signal) => getRedline(artefactId, fromId, toId, signal),
+    [artefactId, fromId, toId],
+  );
+
+  if (redline.error) {
+    return (
+      <p className="error" role="alert">
+        The comparison could not be made: {redline.error.message}
+      </p>
+    );
+  }
+  if (!redline.data) return <p role="status">Comparing versions…</p>;
+  const r = redline.data;
+
+  return (
+    <section className="redline" aria-labelledby="redline-heading" aria-busy={redline.loading}>
+      <h2 id="redline-heading">
+        Changes from {r.from.label} to {r.to.label}
+      </h2>
+      <p className="muted redline-dates">
+        {r.from.label} published {formatDate(r.from.createdAt)}; {r.to.label} published{' '}
+        {formatDate(r.to.createdAt)}.
+      </p>
+      <p className="redline-stats" data-testid="redline-stats">
+        {describeStats(r.stats)}
+      </p>
+      <div className="redline-tools no-print">
+        <div role="group" aria-label="Clauses shown" className="redline-modes">
+          <ModeButton mode="changes" current={mode} onChange={onModeChange}>
+            Changed clauses only
+          </ModeButton>
+          <ModeButton mode="document" current={mode} onChange={onModeChange}>
+            Whole document
+          </ModeButton>
+        </div>
+        <button type="button" className="secondary" onClick={() => window.print()}>
+          Print
+        </button>
+      </div>
+      <p className="hint redline-legend">
+        <ins>Inserted text</ins> is underlined; <del>deleted text</del> is struck through.
+      </p>
+      {mode === 'document' ? (
+        // Built by the server from escaped text, with only section, div, span, ins and del.
+        <div className="redline-body" dangerouslySetInnerHTML={{ __html: r.documentHtml }} />
+      ) : (
+        <ChangedClauses redline={r} />
+      )}
+    </section>
+  );
+}
+
+function ModeButton(props: {
+  mode: RedlineMode;
+  current: RedlineMode;
+  onChange(mode: RedlineMode): void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="chip"
+      aria-pressed={props.mode === props.current}
+      onClick={() => props.onChange(props.mode)}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+function ChangedClauses({ redline }: { redline: Redline }) {
+  if (redline.clauses.length === 0) {
+    return (
+      <p className="notice">
+        No clause changed between {redline.from.label} and {redline.to.label}.
+      </p>
+    );
+  }
+  return (
+    <div className="redline-body">
+      {redline.clauses.map((c) => (
+        <ChangedClause key={`${c.change}:${c.ref}`} clause={c} />
+      ))}
+    </div>
+  );
+}
+
+function ChangedClause({ clause: c }: { clause: RedlineClause }) {
+  const label =
+    c.change === 'moved' && c.textChanged
+      ? `${CHANGE_LABELS.moved}, text changed`
+      : CHANGE_LABELS[c.change];
+  return (
+    <section className={`redline-clause redline-${c.change}`} data-ref={c.ref}>
+      <div className="redline-ref">
+        {c.ref}
+        {c.fromRef && <span className="redline-was"> (was {c.fromRef})</span>}
+        <span className="tag redline-change">{label}</span>
+      </div>
+      {/* Built by the server from escaped text, with only ins and del markup. */}
+      <div className="redline-text" dangerouslySetInnerHTML={{ __html: c.html }} />
+    </section>
+  );
+}
