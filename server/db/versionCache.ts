@@ -1,7 +1,9 @@
 import { clauseSuccessors, type ClauseSuccessor } from '../domain/alignClauses.js';
 import { computeRedline, type Redline } from '../domain/redline.js';
 import type { Clause } from '../domain/parseClauses.js';
-import { findVersionClauses } from './queries/artefacts.js';
+import { findVersionClauses, type VersionClauses } from './queries/artefacts.js';
+
+export type { VersionClauses };
 import type { Db } from './database.js';
 import { ReadCache } from './readCache.js';
 
@@ -11,8 +13,6 @@ const IMMUTABLE = 0;
 const versions = new ReadCache(200);
 const redlines = new ReadCache(50);
 const successors = new ReadCache(200);
-
-export type VersionClauses = NonNullable<Awaited<ReturnType<typeof findVersionClauses>>>;
 
 export async function loadVersionClauses(
   db: Db,

@@ -1,22 +1,23 @@
 import type { ArtefactListRow } from '../db/queries/artefacts.js';
-import { computeBrag, effectiveBrag } from '../domain/brag.js';
+import type { Brag } from '../domain/vocabulary.js';
 
 export interface CommentCounts {
   outstanding: number;
   total: number;
 }
 
+export interface Rating {
+  brag: Brag;
+  bragSource: 'computed' | 'override';
+  baselined: boolean;
+}
+
+/** Counts are as the viewer may see them; the rating comes from the readiness evaluation. */
 export function presentArtefact(
   row: ArtefactListRow,
   counts: CommentCounts = { outstanding: 0, total: 0 },
+  rating: Rating = { brag: 'red', bragSource: 'computed', baselined: false },
 ) {
-  const computed = computeBrag({
-    hasCurrentVersion: row.currentVersionId !== null,
-    outstandingComments: counts.outstanding,
-    unincorporatedApprovedChanges: 0,
-    consultationClosed: false,
-    overdueHighSeverityComments: 0,
-  });
   return {
     id: row.id,
     slug: row.slug,
@@ -26,7 +27,9 @@ export function presentArtefact(
     title: row.title,
     topicArea: row.topicArea,
     status: row.status,
-    ...effectiveBrag(computed, row.bragOverride),
+    brag: rating.brag,
+    bragSource: rating.bragSource,
+    baselined: rating.baselined,
     bragOverrideReason: row.bragOverrideReason,
     outstandingComments: counts.outstanding,
     totalComments: counts.total,

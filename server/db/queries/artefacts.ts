@@ -94,16 +94,28 @@ export async function findVersion(
 export async function findVersionClauses(
   db: Db,
   versionId: string,
-): Promise<
-  | { id: string; artefactId: string; label: string; createdAt: string; clauses: Clause[] }
-  | undefined
-> {
+): Promise<VersionClauses | undefined> {
   const row = await db.kysely
     .selectFrom('artefactVersions')
-    .select(['id', 'artefactId', 'label', 'createdAt', 'clauses'])
+    .select(['id', 'artefactId', 'label', 'createdAt', 'incorporates', 'clauses'])
     .where('id', '=', versionId)
     .executeTakeFirst();
-  return row && { ...row, clauses: JSON.parse(row.clauses) as Clause[] };
+  return (
+    row && {
+      ...row,
+      incorporates: JSON.parse(row.incorporates) as string[],
+      clauses: JSON.parse(row.clauses) as Clause[],
+    }
+  );
+}
+
+export interface VersionClauses {
+  id: string;
+  artefactId: string;
+  label: string;
+  createdAt: string;
+  incorporates: string[];
+  clauses: Clause[];
 }
 
 /** The version published just before this one, if any. */

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { publishVersion } from '../../commands/publishVersion.js';
 import { createArtefact, updateArtefact } from '../../commands/saveArtefact.js';
 import type { Db } from '../../db/database.js';
@@ -9,11 +10,14 @@ import {
 } from '../../db/queries/artefacts.js';
 import { commentCountsByArtefact } from '../../db/queries/comments.js';
 import { cachedRead } from '../../db/readCache.js';
-import { notFound } from '../../errors.js';
+import { badRequest, notFound } from '../../errors.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
-import type { Actor } from '../../policies/index.js';
-import { endpoint } from '../../http/endpoint.js';
-import { presentArtefact } from '../../presenters/artefact.js';
+import { authorize, type Actor } from '../../policies/index.js';
+import { endpoint, type UploadedFile } from '../../http/endpoint.js';
+import { docxToMarkdown } from '../../lib/docxToMarkdown.js';
+import { presentArtefact, type Rating } from '../../presenters/artefact.js';
+import type { Readiness } from '../../domain/readiness.js';
+import { currentReadiness } from '../../readiness.js';
 import { presentVersion, presentVersionSummary } from '../../presenters/version.js';
 import {
   artefactParams,
@@ -21,8 +25,18 @@ import {
   listArtefactsQuery,
   publishVersionBody,
   updateArtefactBody,
+  VERSION_UPLOAD_MAX_BYTES,
   versionParams,
 } from './schema.js';
+
+function ratingsOf(readiness: Readiness): Map<string, Rating> {
+  return new Map(
+    readiness.artefacts.map((a) => [
+      a.id,
+      { brag: a.brag, bragSource: a.bragSource, baselined: a.baselined },
+    ]),
+  );
+}
 
 async function loadArtefact(db: Db, idOrSlug: string) {
   const artefact = await findArtefact(db, idOrSlug);
@@ -33,7 +47,30 @@ async function loadArtefact(db: Db, idOrSlug: string) {
 async function presentOne(db: Db, actor: Actor, idOrSlug: string) {
   const artefact = await loadArtefact(db, idOrSlug);
   const counts = await commentCountsByArtefact(db, commentVisibility(actor), artefact.id);
-  return { data: presentArtefact(artefact, counts.get(artefact.id)) };
+  const ratings = ratingsOf(await currentReadiness(db));
+  return { data: presentArtefact(artefact, counts.get(artefact.id), ratings.get(artefact.id)) };
+}
+
+/** The version's Markdown: sent as `body`, or converted from an uploaded Word `file`. */
+async function versionText(
+  body: { body?: string | undefined },
+  file: UploadedFile | undefined,
+  log: Logger,
+): Promise<{ body: string; source: 'markdown' | 'docx'; sourceFile?: string }> {
+  if (file && body.body !== undefined) {
+    throw badRequest('Send the version either as Markdown `body` or as a Word `file`, not both');
+  }
+  if (file) {
+    const { markdown, warnings } = await docxToMarkdown(file);
+    if (warnings.length > 0) log.debug({ file: file.originalname, warnings }, 'docx conversion');
+    return { body: markdown, source: 'docx', sourceFile: file.originalname };
+  }
+  if (body.body === undefined) {
+    const message =
+      'body.body: send the version as Markdown `body`, or upload a Word .docx as `file` (multipart/form-data)';
+    throw badRequest(message, [{ path: 'body.body', message: 'Required' }]);
+  }
+  return { body: body.body, source: 'markdown' };
 }
 
 export const artefactEndpoints = [
@@ -54,7 +91,10 @@ export const artefactEndpoints = [
           listArtefacts(db, query),
           commentCountsByArtefact(db, visibility),
         ]);
-        const data = rows.map((row) => presentArtefact(row, counts.get(row.id)));
+        const ratings = ratingsOf(await currentReadiness(db));
+        const data = rows.map((row) =>
+          presentArtefact(row, counts.get(row.id), ratings.get(row.id)),
+        );
         return { data: query.brag ? data.filter((a) => a.brag === query.brag) : data };
       });
     },
@@ -112,15 +152,20 @@ export const artefactEndpoints = [
   endpoint({
     method: 'post',
     path: '/artefacts/:id/versions',
-    summary: 'Publish a new immutable version (Markdown) of an artefact',
+    summary:
+      'Publish a new immutable version of an artefact: Markdown as JSON, or a Word .docx as multipart/form-data',
     tag: 'versions',
     policy: 'version.publish',
     params: artefactParams,
     body: publishVersionBody,
+    upload: { field: 'file', maxBytes: VERSION_UPLOAD_MAX_BYTES },
     status: 201,
-    async handler({ params, body, actor, services }) {
+    async handler({ params, body, file, actor, services, req }) {
       const artefact = await loadArtefact(services.db, params.id);
-      const version = await publishVersion(services.db, actor, artefact, body);
+      // Checked again by the command; here so that nobody else's upload is converted first.
+      authorize(actor, 'version.publish', artefact);
+      const text = await versionText(body, file, req.log);
+      const version = await publishVersion(services.db, actor, artefact, { ...body, ...text });
       const stored = await findVersion(services.db, artefact.id, version.id);
       return { data: presentVersion(stored ?? { ...version, authorName: null }) };
     },

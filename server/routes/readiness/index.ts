@@ -1,0 +1,61 @@
+import { overrideBrag } from '../../commands/overrideBrag.js';
+import { findArtefact } from '../../db/queries/artefacts.js';
+import { notFound } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { presentReadiness } from '../../presenters/readiness.js';
+import { currentReadiness } from '../../readiness.js';
+import { artefactParams } from '../artefacts/schema.js';
+import { bragOverrideBody } from './schema.js';
+
+export const readinessEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/readiness',
+    summary:
+      'M6 readiness: SC1-SC5 and KD1-KD3 overall, per code and per artefact, with evidence and blockers',
+    tag: 'readiness',
+    policy: 'readiness.read',
+    async handler({ services }) {
+      return presentReadiness(await currentReadiness(services.db));
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/artefacts/:id/readiness',
+    summary: "One artefact's readiness and BRAG",
+    tag: 'readiness',
+    policy: 'readiness.read',
+    params: artefactParams,
+    async handler({ params, services }) {
+      const artefact = await findArtefact(services.db, params.id);
+      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const readiness = presentReadiness(await currentReadiness(services.db));
+      const entry = readiness.artefacts.find((a) => a.id === artefact.id);
+      if (!entry) throw notFound(`No readiness for "${params.id}"`);
+      return { data: entry };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/artefacts/:id/brag',
+    summary: "Override an artefact's computed BRAG with a reason (null to clear)",
+    tag: 'readiness',
+    policy: 'brag.override',
+    params: artefactParams,
+    body: bragOverrideBody,
+    async handler({ params, body, actor, services }) {
+      const artefact = await findArtefact(services.db, params.id);
+      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      await overrideBrag(services.db, actor, artefact, body);
+      const readiness = await currentReadiness(services.db);
+      const entry = readiness.artefacts.find((a) => a.id === artefact.id);
+      return {
+        data: entry && {
+          brag: entry.brag,
+          bragSource: entry.bragSource,
+          bragOverrideReason: entry.bragOverrideReason,
+        },
+      };
+    },
+  }),
+];
