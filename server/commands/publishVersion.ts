@@ -1,10 +1,12 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
+import type { Database } from '../db/schema.js';
 import { renderDocumentHtml } from '../domain/markdown.js';
 import { parseClauses } from '../domain/parseClauses.js';
-import { conflict, payloadTooLarge } from '../errors.js';
+import { badRequest, conflict, payloadTooLarge } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
 
@@ -15,6 +17,47 @@ export interface PublishVersionInput {
   body: string;
   changeNote: string;
   incorporates: string[];
+  /** Where the Markdown came from, for the audit trail: typed Markdown or a converted Word file. */
+  source?: 'markdown' | 'docx';
+  /** The uploaded file's name, when there was one. */
+  sourceFile?: string;
+}
+
+/**
+ * Every change a version incorporates must exist; once an artefact is in the M6 baseline, a new
+ * version must name an approved post-M6 change.
+ */
+async function checkIncorporates(
+  trx: Kysely<Database>,
+  artefact: { id: string; reference: string },
+  incorporates: string[],
+): Promise<void> {
+  const known = incorporates.length
+    ? await trx
+        .selectFrom('changes')
+        .select(['id', 'status', 'postM6'])
+        .where('id', 'in', incorporates)
+        .execute()
+    : [];
+  const unknown = incorporates.filter((id) => !known.some((c) => c.id === id));
+  if (unknown.length) {
+    throw badRequest(
+      `body.incorporates: unknown change ${unknown.map((id) => `"${id}"`).join(', ')}; add it to the change register first`,
+    );
+  }
+  const baselined = await trx
+    .selectFrom('baselineVersions')
+    .select('artefactId')
+    .where('artefactId', '=', artefact.id)
+    .executeTakeFirst();
+  const postM6 = known.some(
+    (c) => c.postM6 === 1 && (c.status === 'approved' || c.status === 'implemented'),
+  );
+  if (baselined && !postM6) {
+    throw conflict(
+      `${artefact.reference} is in the M6 baseline: a new version must incorporate an approved post-M6 change`,
+    );
+  }
 }
 
 /** Versions are immutable: publishing stores a new one and makes it the artefact's current version. */
@@ -53,6 +96,7 @@ export async function publishVersion(
         .where('label', '=', version.label)
         .executeTakeFirst();
       if (taken) throw duplicate();
+      await checkIncorporates(trx, artefact, JSON.parse(version.incorporates) as string[]);
       await trx.insertInto('artefactVersions').values(version).execute();
       await trx
         .updateTable('artefacts')
@@ -65,7 +109,12 @@ export async function publishVersion(
         action: 'version.publish',
         entity: 'artefact',
         entityId: artefact.id,
-        after: { ...summary, clauseCount: parsed.clauses.length },
+        after: {
+          ...summary,
+          clauseCount: parsed.clauses.length,
+          source: input.source ?? 'markdown',
+          ...(input.sourceFile === undefined ? {} : { sourceFile: input.sourceFile.slice(0, 255) }),
+        },
       });
       return version;
     });

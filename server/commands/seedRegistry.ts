@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
+import type { ChangeTable, Database } from '../db/schema.js';
+import changeSeed from '../db/seed/changes.json' with { type: 'json' };
 import registry from '../db/seed/registry.json' with { type: 'json' };
 import { newId, nowIso } from '../lib/ids.js';
 
@@ -15,6 +18,10 @@ export const CODE_BODIES = [
 export const PROGRAMME_ORGANISATION = 'MHHS Programme';
 const SEED_KEY = 'registry_seed';
 const SEED_VERSION = '1';
+// The seed pack's Change Requests have their own marker, so that adding them to a database whose
+// registry was seeded before never re-seeds (or touches) its artefacts.
+const CHANGES_SEED_KEY = 'changes_seed';
+const CHANGES_SEED_VERSION = '1';
 
 /**
  * Seeds the real M6 registry once. A marker in `meta` makes restarts a no-op, so artefacts that
@@ -22,6 +29,7 @@ const SEED_VERSION = '1';
  */
 export async function seedRegistry(db: Db): Promise<{ seeded: boolean; artefacts: number }> {
   return db.kysely.transaction().execute(async (trx) => {
+    await seedChanges(trx);
     const marker = await trx
       .selectFrom('meta')
       .select('value')
@@ -99,4 +107,44 @@ export async function seedRegistry(db: Db): Promise<{ seeded: boolean; artefacts
     await trx.insertInto('meta').values({ key: SEED_KEY, value: SEED_VERSION }).execute();
     return { seeded: true, artefacts: missing.length };
   });
+}
+
+/**
+ * Seeds the Change Requests named in the seed pack, once. They affect no artefact until someone
+ * links them (the pack does not say which), so they block nothing by themselves. A change that
+ * already exists (recorded by hand before this ran) is left as it is.
+ */
+async function seedChanges(trx: Kysely<Database>): Promise<number> {
+  const marker = await trx
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', CHANGES_SEED_KEY)
+    .executeTakeFirst();
+  if (marker?.value === CHANGES_SEED_VERSION) return 0;
+  const existing = new Set(
+    (await trx.selectFrom('changes').select('id').execute()).map((row) => row.id),
+  );
+  const now = nowIso();
+  const missing = changeSeed.changes.filter((c) => !existing.has(c.id));
+  for (const c of missing) {
+    await trx
+      .insertInto('changes')
+      .values({
+        id: c.id,
+        type: c.id.startsWith('DIN') ? 'DIN' : 'CR',
+        title: c.title,
+        status: c.status as ChangeTable['status'],
+        decidedAt: c.decidedAt,
+        postM6: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+  }
+  await trx.deleteFrom('meta').where('key', '=', CHANGES_SEED_KEY).execute();
+  await trx
+    .insertInto('meta')
+    .values({ key: CHANGES_SEED_KEY, value: CHANGES_SEED_VERSION })
+    .execute();
+  return missing.length;
 }

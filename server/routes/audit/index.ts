@@ -5,7 +5,20 @@ import { authorize } from '../../policies/index.js';
 import { loadVisibleComment } from '../comments/index.js';
 
 const auditQuery = z.object({
-  entity: z.enum(['comment', 'artefact', 'consultation', 'user', 'organisation']),
+  entity: z.enum([
+    'comment',
+    'artefact',
+    'consultation',
+    'user',
+    'organisation',
+    'change',
+    'requirement',
+    'dueProcessResponse',
+    'finding',
+    'settings',
+    'recommendation',
+    'baseline',
+  ]),
   entityId: z.string().min(1).max(200),
 });
 

@@ -1,0 +1,216 @@
+import { createHash } from 'node:crypto';
+import type { DueProcessSummary } from './dueProcess.js';
+import { CRITERIA, type Blocker, type CriterionId, type Readiness } from './readiness.js';
+
+/** The seed pack's recommendation, word for word, used only when everything holds. */
+export const STANDARD_RECOMMENDATION =
+  'Based on the current MHHS Design, the Code Artefacts have been translated accurately (subject to CRs and Design Changes), they meet the M6 success criteria and are ready to be CCAG approved to baseline the MHHS Code Artefacts';
+
+export const KEY_ARTEFACTS = 'BSC/REC documents and subsidiary documents and DCUSA text';
+
+const SUCCESS_CRITERIA: CriterionId[] = ['SC1', 'SC2', 'SC3', 'SC4', 'SC5'];
+const KEY_DEPENDENCIES: CriterionId[] = ['KD1', 'KD2', 'KD3'];
+const CODE_TITLES: Record<string, string> = {
+  BSC: 'BSC Code Artefacts',
+  REC: 'REC Code Artefacts',
+  DCUSA: 'Code Artefacts – DCUSA',
+};
+
+/** A readiness evaluation as frozen into a paper (blockers already capped by the presenter). */
+export type PaperReadiness = Omit<Readiness, 'criteria' | 'byCode'> & {
+  criteria: (Readiness['criteria'][number] & { blockerCount: number })[];
+  byCode: (Omit<Readiness['byCode'][number], 'criteria'> & {
+    criteria: (Readiness['criteria'][number] & { blockerCount: number })[];
+  })[];
+};
+
+export interface PaperSnapshot {
+  readiness: PaperReadiness;
+  dueProcess: DueProcessSummary;
+}
+
+/**
+ * What the verdict rests on, hashed: each artefact's version, counts and rating, and each
+ * criterion's result and blockers. The SRO may only approve a paper whose fingerprint still
+ * matches the state of the system.
+ */
+export function fingerprintReadiness(
+  r: Pick<Readiness, 'ready' | 'criteria' | 'artefacts'>,
+): string {
+  const state = {
+    ready: r.ready,
+    criteria: r.criteria
+      .filter((c) => c.id !== 'SC5')
+      .map((c) => [c.id, c.met, c.blockers.map((b) => `${b.kind}:${b.id}`)]),
+    artefacts: r.artefacts.map((a) => [
+      a.id,
+      a.currentVersion?.id ?? null,
+      a.outstandingComments,
+      a.brag,
+    ]),
+  };
+  return createHash('sha256').update(JSON.stringify(state)).digest('hex');
+}
+
+/** What changed between a paper's snapshot and now, in words, for the 409 that refuses approval. */
+export function describeStateChanges(
+  before: Pick<Readiness, 'criteria' | 'artefacts'>,
+  now: Pick<Readiness, 'criteria' | 'artefacts'>,
+): string[] {
+  const changes: string[] = [];
+  const earlier = new Map(before.artefacts.map((a) => [a.id, a]));
+  for (const a of now.artefacts) {
+    const b = earlier.get(a.id);
+    if (!b) {
+      changes.push(`${a.reference} was added to the registry`);
+      continue;
+    }
+    if ((b.currentVersion?.id ?? null) !== (a.currentVersion?.id ?? null)) {
+      changes.push(
+        `${a.reference}: current version ${b.currentVersion?.label ?? 'none'} → ${a.currentVersion?.label ?? 'none'}`,
+      );
+    }
+    if (b.outstandingComments !== a.outstandingComments) {
+      changes.push(
+        `${a.reference}: outstanding comments ${b.outstandingComments} → ${a.outstandingComments}`,
+      );
+    }
+    if (b.brag !== a.brag) changes.push(`${a.reference}: BRAG ${b.brag} → ${a.brag}`);
+  }
+  for (const c of now.criteria) {
+    const b = before.criteria.find((x) => x.id === c.id);
+    if (c.id !== 'SC5' && b && b.met !== c.met)
+      changes.push(`${c.id} was ${b.met ? 'met' : 'not met'}, is now ${c.met ? 'met' : 'not met'}`);
+  }
+  return changes.length ? changes : ['the blockers behind the readiness evaluation changed'];
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const esc = (text: string) => text.replace(/([\\`*_[\]<>#])/g, '\\$1');
+const status = (met: boolean) => (met ? 'Met' : 'Not met');
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+function evidenceText(evidence: Record<string, number | string | string[]>): string {
+  return Object.entries(evidence)
+    .map(
+      ([key, value]) =>
+        `${key.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${Array.isArray(value) ? value.join(', ') : value}`,
+    )
+    .join('; ');
+}
+
+function blockerLine(b: Blocker): string {
+  return `- ${esc(b.message)}`;
+}
+
+/** Why the paper is "not ready", one reason per failing criterion and per red artefact. */
+export function notReadyReasons(r: PaperReadiness): string[] {
+  const reasons = r.criteria
+    .filter((c) => c.id !== 'SC5' && !c.met)
+    .map(
+      (c) =>
+        `${c.id} (${c.text}) is not met: ${c.blockerCount} blocker${c.blockerCount === 1 ? '' : 's'}`,
+    );
+  const red = r.artefacts.filter((a) => a.brag === 'red');
+  if (red.length)
+    reasons.push(
+      `${red.length} artefact${red.length === 1 ? ' is' : 's are'} Red: ${red
+        .slice(0, 10)
+        .map((a) => a.reference)
+        .join(', ')}${red.length > 10 ? ', …' : ''}`,
+    );
+  return reasons;
+}
+
+/** The CDWG recommendation paper in Markdown, mirroring the seed pack's "CDWG Escalations". */
+export function renderPaperMarkdown(
+  snapshot: PaperSnapshot,
+  meta: { generatedAt: string; generatedBy: string },
+): string {
+  const r = snapshot.readiness;
+  const lines: string[] = [
+    '# CDWG Recommendation for Code Artefacts Approval (M6)',
+    '',
+    `Generated ${meta.generatedAt} by ${esc(meta.generatedBy)}; readiness evaluated at ${r.evaluatedAt}.`,
+    '',
+    '## M6 - Success Criteria',
+    '',
+    '### Code Baseline Success Criteria',
+    '',
+    '| Criterion | Status | Evidence |',
+    '|---|---|---|',
+    ...SUCCESS_CRITERIA.map((id) => {
+      const c = r.criteria.find((x) => x.id === id);
+      return `| ${id} ${cell(CRITERIA[id])} | ${status(Boolean(c?.met))} | ${cell(c ? evidenceText(c.evidence) : '')} |`;
+    }),
+    '',
+    '### Key Dependencies',
+    '',
+    '| Dependency | Status | Evidence |',
+    '|---|---|---|',
+    ...KEY_DEPENDENCIES.map((id) => {
+      const c = r.criteria.find((x) => x.id === id);
+      return `| ${id} ${cell(CRITERIA[id])} | ${status(Boolean(c?.met))} | ${cell(c ? evidenceText(c.evidence) : '')} |`;
+    }),
+    '',
+    '### Key Artefacts',
+    '',
+    `- ${KEY_ARTEFACTS}`,
+    '',
+    `## ${snapshot.dueProcess.responses} Due Process response${snapshot.dueProcess.responses === 1 ? '' : 's'}`,
+    '',
+    '### Responses confirmed',
+    '',
+    ...snapshot.dueProcess.confirmations.map(
+      (c) =>
+        `- ${esc(c.text)}: ${c.confirmed} of ${snapshot.dueProcess.responses} (${percent(c.share)})`,
+    ),
+    '',
+    '### Workstream lessons learnt',
+    '',
+    ...(snapshot.dueProcess.lessonsLearnt.length
+      ? snapshot.dueProcess.lessonsLearnt.map((l) => `- ${esc(l)}`)
+      : ['- None recorded']),
+    '',
+  ];
+  for (const code of r.byCode) {
+    const artefacts = r.artefacts.filter((a) => a.code === code.code);
+    lines.push(
+      `## ${CODE_TITLES[code.code] ?? `${code.code} Code Artefacts`}`,
+      '',
+      `${code.code} status:`,
+      '',
+      code.outstandingComments === 0
+        ? '- No outstanding queries'
+        : `- ${code.outstandingComments} outstanding industry comments`,
+      '',
+      '| Topic Area | Document | Status | BRAG | Current status and issues |',
+      '|---|---|---|---|---|',
+      ...artefacts.map(
+        (a) =>
+          `| ${cell(a.topicArea)} | ${cell(`${a.reference} – ${a.title}`)} | ${cell(a.status)} | ${a.brag.toUpperCase()}${a.bragSource === 'override' ? ' (override)' : ''} | ${cell(a.statusText)} |`,
+      ),
+      '',
+    );
+  }
+  const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
+  lines.push('## Blockers', '');
+  if (!blocking.length) lines.push('- None', '');
+  for (const c of blocking) {
+    lines.push(`### ${c.id} ${CRITERIA[c.id]}`, '', ...c.blockers.map(blockerLine));
+    if (c.blockerCount > c.blockers.length)
+      lines.push(`- … and ${c.blockerCount - c.blockers.length} more`);
+    lines.push('');
+  }
+  lines.push('## CDWG Recommendation', '', '### The recommendation is –', '');
+  if (r.ready) {
+    lines.push(`*${STANDARD_RECOMMENDATION}*`);
+  } else {
+    lines.push(
+      '**Not ready.** The Code Artefacts cannot yet be recommended for baselining at M6:',
+      '',
+      ...notReadyReasons(r).map((reason) => `- ${esc(reason)}`),
+    );
+  }
+  return lines.join('\n') + '\n';
+}

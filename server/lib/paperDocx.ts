@@ -1,0 +1,137 @@
+import {
+  Document,
+  HeadingLevel,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { CRITERIA, type CriterionId } from '../domain/readiness.js';
+import {
+  KEY_ARTEFACTS,
+  notReadyReasons,
+  STANDARD_RECOMMENDATION,
+  type PaperSnapshot,
+} from '../domain/recommendationPaper.js';
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
+  new Paragraph({ text, heading: level });
+const bullet = (text: string) => new Paragraph({ text, bullet: { level: 0 } });
+
+function table(header: string[], rows: string[][]): Table {
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map(
+        (text) =>
+          new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+  });
+}
+
+const CODE_TITLES: Record<string, string> = {
+  BSC: 'BSC Code Artefacts',
+  REC: 'REC Code Artefacts',
+  DCUSA: 'Code Artefacts – DCUSA',
+};
+
+/** The same paper as the Markdown and HTML, as a Word document. */
+export async function renderPaperDocx(
+  snapshot: PaperSnapshot,
+  meta: { generatedAt: string; generatedBy: string },
+): Promise<Buffer> {
+  const r = snapshot.readiness;
+  const criteriaRows = (ids: CriterionId[]) =>
+    ids.map((id) => {
+      const c = r.criteria.find((x) => x.id === id);
+      const evidence = c
+        ? Object.entries(c.evidence)
+            .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)
+            .join('; ')
+        : '';
+      return [`${id} ${CRITERIA[id]}`, c?.met ? 'Met' : 'Not met', evidence];
+    });
+  const children: (Paragraph | Table)[] = [
+    heading('CDWG Recommendation for Code Artefacts Approval (M6)', HeadingLevel.TITLE),
+    new Paragraph(
+      `Generated ${meta.generatedAt} by ${meta.generatedBy}; readiness evaluated at ${r.evaluatedAt}.`,
+    ),
+    heading('M6 - Success Criteria', HeadingLevel.HEADING_1),
+    heading('Code Baseline Success Criteria', HeadingLevel.HEADING_2),
+    table(['Criterion', 'Status', 'Evidence'], criteriaRows(['SC1', 'SC2', 'SC3', 'SC4', 'SC5'])),
+    heading('Key Dependencies', HeadingLevel.HEADING_2),
+    table(['Dependency', 'Status', 'Evidence'], criteriaRows(['KD1', 'KD2', 'KD3'])),
+    heading('Key Artefacts', HeadingLevel.HEADING_2),
+    bullet(KEY_ARTEFACTS),
+    heading(`${snapshot.dueProcess.responses} Due Process responses`, HeadingLevel.HEADING_1),
+    heading('Responses confirmed', HeadingLevel.HEADING_2),
+    ...snapshot.dueProcess.confirmations.map((c) =>
+      bullet(
+        `${c.text}: ${c.confirmed} of ${snapshot.dueProcess.responses} (${Math.round(c.share * 100)}%)`,
+      ),
+    ),
+    heading('Workstream lessons learnt', HeadingLevel.HEADING_2),
+    ...(snapshot.dueProcess.lessonsLearnt.length
+      ? snapshot.dueProcess.lessonsLearnt
+      : ['None recorded']
+    ).map(bullet),
+  ];
+  for (const code of r.byCode) {
+    children.push(
+      heading(CODE_TITLES[code.code] ?? `${code.code} Code Artefacts`, HeadingLevel.HEADING_1),
+      new Paragraph(
+        `${code.code} status: ${code.outstandingComments === 0 ? 'No outstanding queries' : `${code.outstandingComments} outstanding industry comments`}`,
+      ),
+      table(
+        ['Topic Area', 'Document', 'Status', 'BRAG', 'Current status and issues'],
+        r.artefacts
+          .filter((a) => a.code === code.code)
+          .map((a) => [
+            a.topicArea,
+            `${a.reference} – ${a.title}`,
+            a.status,
+            `${a.brag.toUpperCase()}${a.bragSource === 'override' ? ' (override)' : ''}`,
+            a.statusText,
+          ]),
+      ),
+    );
+  }
+  children.push(heading('Blockers', HeadingLevel.HEADING_1));
+  const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
+  if (!blocking.length) children.push(bullet('None'));
+  for (const c of blocking) {
+    children.push(
+      heading(`${c.id} ${CRITERIA[c.id]}`, HeadingLevel.HEADING_2),
+      ...c.blockers.map((b) => bullet(b.message)),
+    );
+    if (c.blockerCount > c.blockers.length)
+      children.push(bullet(`… and ${c.blockerCount - c.blockers.length} more`));
+  }
+  children.push(
+    heading('CDWG Recommendation', HeadingLevel.HEADING_1),
+    heading('The recommendation is –', HeadingLevel.HEADING_2),
+  );
+  if (r.ready)
+    children.push(
+      new Paragraph({ children: [new TextRun({ text: STANDARD_RECOMMENDATION, italics: true })] }),
+    );
+  else {
+    children.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: 'Not ready.', bold: true }),
+          new TextRun(' The Code Artefacts cannot yet be recommended for baselining at M6:'),
+        ],
+      }),
+    );
+    children.push(...notReadyReasons(r).map(bullet));
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}

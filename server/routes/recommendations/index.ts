@@ -1,0 +1,123 @@
+import { generateRecommendation } from '../../commands/generateRecommendation.js';
+import { recordDecision } from '../../commands/recordDecision.js';
+import type { Db } from '../../db/database.js';
+import {
+  findBaseline,
+  findRecommendation,
+  listDecisions,
+  listRecommendations,
+} from '../../db/queries/recommendations.js';
+import { renderPaperMarkdown, type PaperSnapshot } from '../../domain/recommendationPaper.js';
+import { notFound } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { renderPaperDocx } from '../../lib/paperDocx.js';
+import { paperHtml, presentRecommendation } from '../../presenters/recommendation.js';
+import { decisionBody, paperParams, recommendationParams } from './schema.js';
+
+async function loadPaper(db: Db, id: string) {
+  const row = await findRecommendation(db, id);
+  if (!row) throw notFound(`No recommendation with id "${id}"`);
+  return row;
+}
+
+async function presentOne(db: Db, id: string) {
+  const row = await loadPaper(db, id);
+  const [decisions, baseline] = await Promise.all([listDecisions(db, id), findBaseline(db)]);
+  return {
+    data: presentRecommendation(
+      row,
+      decisions,
+      baseline?.recommendationId === id ? baseline.id : null,
+    ),
+  };
+}
+
+export const recommendationEndpoints = [
+  endpoint({
+    method: 'post',
+    path: '/recommendations',
+    summary: 'Generate the CDWG recommendation paper from the readiness of this moment',
+    tag: 'recommendations',
+    policy: 'recommendation.create',
+    status: 201,
+    async handler({ actor, services }) {
+      const paper = await generateRecommendation(services.db, actor);
+      return presentOne(services.db, paper.id);
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/recommendations',
+    summary: 'Recommendation papers, newest first',
+    tag: 'recommendations',
+    policy: 'recommendation.read',
+    async handler({ services }) {
+      const rows = await listRecommendations(services.db);
+      return {
+        data: rows.map((r) => ({
+          id: r.id,
+          verdict: r.verdict,
+          createdAt: r.createdAt,
+          createdBy: r.createdByName,
+        })),
+      };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/recommendations/:id',
+    summary: 'A recommendation paper as JSON, or the paper itself with .html, .md or .docx',
+    tag: 'recommendations',
+    policy: 'recommendation.read',
+    params: paperParams,
+    async handler({ params, services, res }) {
+      const [id = '', format] = params.id.split('.');
+      if (!format) return presentOne(services.db, id);
+      const row = await loadPaper(services.db, id);
+      const snapshot = JSON.parse(row.snapshot) as PaperSnapshot;
+      const meta = { generatedAt: row.createdAt, generatedBy: row.createdByName ?? 'unknown' };
+      const markdown = renderPaperMarkdown(snapshot, meta);
+      const filename = `cdwg-recommendation-${row.createdAt.slice(0, 10)}.${format}`;
+      res.setHeader(
+        'Content-Disposition',
+        `${format === 'html' ? 'inline' : 'attachment'}; filename="${filename}"`,
+      );
+      if (format === 'md') res.type('text/markdown; charset=utf-8').send(markdown);
+      else if (format === 'html')
+        res.type('text/html; charset=utf-8').send(paperHtml(markdown, 'CDWG Recommendation (M6)'));
+      else {
+        res
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .send(await renderPaperDocx(snapshot, meta));
+      }
+      return undefined;
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/recommendations/:id/decisions',
+    summary: "Record CCAG's recommendation or the SRO's decision; SRO approval baselines M6",
+    tag: 'recommendations',
+    policy: 'decision.record',
+    params: recommendationParams,
+    body: decisionBody,
+    status: 201,
+    async handler({ params, body, actor, services }) {
+      const paper = await loadPaper(services.db, params.id);
+      await recordDecision(services.db, actor, paper, body);
+      return presentOne(services.db, paper.id);
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/baseline',
+    summary: 'The M6 baseline: the frozen version of every artefact and the post-M6 work-off items',
+    tag: 'recommendations',
+    policy: 'recommendation.read',
+    async handler({ services }) {
+      const baseline = await findBaseline(services.db);
+      if (!baseline) throw notFound('M6 has not been baselined yet');
+      return { data: baseline };
+    },
+  }),
+];

@@ -1,0 +1,99 @@
+import { createRequirement } from '../../commands/createRequirement.js';
+import { traceRequirement, untraceRequirement } from '../../commands/traceRequirement.js';
+import type { Db } from '../../db/database.js';
+import { findArtefact } from '../../db/queries/artefacts.js';
+import { findRequirement, listRequirements } from '../../db/queries/requirements.js';
+import { notFound } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { validate } from '../../lib/validate.js';
+import { presentRequirement } from '../../presenters/requirement.js';
+import {
+  createRequirementBody,
+  listRequirementsQuery,
+  requirementParams,
+  traceBody,
+  untraceBody,
+  untraceQuery,
+} from './schema.js';
+
+async function loadArtefact(db: Db, idOrSlug: string) {
+  const artefact = await findArtefact(db, idOrSlug);
+  if (!artefact) throw notFound(`No artefact with id or slug "${idOrSlug}"`);
+  return artefact;
+}
+
+async function presentOne(db: Db, id: string) {
+  const requirement = await findRequirement(db, id);
+  if (!requirement) throw notFound(`No requirement with id "${id}"`);
+  return { data: presentRequirement(requirement) };
+}
+
+export const requirementEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/requirements',
+    summary: 'Design requirements with their traces to clauses, broken ones flagged',
+    tag: 'requirements',
+    policy: 'requirement.list',
+    query: listRequirementsQuery,
+    async handler({ query, services }) {
+      const artefactId = query.artefactId
+        ? (await loadArtefact(services.db, query.artefactId)).id
+        : undefined;
+      const rows = await listRequirements(services.db, { artefactId });
+      return { data: rows.map(presentRequirement) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/requirements',
+    summary: 'Record a design requirement',
+    tag: 'requirements',
+    policy: 'requirement.create',
+    body: createRequirementBody,
+    status: 201,
+    async handler({ body, actor, services }) {
+      await createRequirement(services.db, actor, body);
+      return presentOne(services.db, body.id);
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/requirements/:id/traces',
+    summary: "Trace a requirement to a clause of an artefact's current version",
+    tag: 'requirements',
+    policy: 'requirement.trace',
+    params: requirementParams,
+    body: traceBody,
+    status: 201,
+    async handler({ params, body, actor, services }) {
+      const artefact = await loadArtefact(services.db, body.artefactId);
+      await traceRequirement(services.db, actor, {
+        requirementId: params.id,
+        artefact,
+        clauseRef: body.clauseRef,
+      });
+      return presentOne(services.db, params.id);
+    },
+  }),
+  endpoint({
+    method: 'delete',
+    path: '/requirements/:id/traces',
+    summary: 'Remove a trace, named in the body or the query string',
+    tag: 'requirements',
+    policy: 'requirement.trace',
+    params: requirementParams,
+    query: untraceQuery,
+    body: untraceBody,
+    async handler({ params, query, body, actor, services }) {
+      const trace = validate(traceBody, { ...query, ...body }, 'body');
+      const artefact = await loadArtefact(services.db, trace.artefactId);
+      await untraceRequirement(services.db, actor, {
+        requirementId: params.id,
+        artefact,
+        clauseRef: trace.clauseRef,
+      });
+      return presentOne(services.db, params.id);
+    },
+  }),
+];
