@@ -9,13 +9,18 @@ import { requestLogger } from './http/requestLogger.js';
 import { buildOpenApi } from './http/openapi.js';
 import { artefactEndpoints } from './routes/artefacts/index.js';
 import { auditEndpoints } from './routes/audit/index.js';
+import { changeEndpoints } from './routes/changes/index.js';
 import { commentLogEndpoints } from './routes/commentLog/index.js';
 import { commentEndpoints } from './routes/comments/index.js';
 import { consultationEndpoints } from './routes/consultations/index.js';
+import { dueProcessEndpoints } from './routes/dueProcess/index.js';
 import { authEndpoints } from './routes/auth/index.js';
 import { healthEndpoints } from './routes/health/index.js';
 import { organisationEndpoints } from './routes/organisations/index.js';
+import { readinessEndpoints } from './routes/readiness/index.js';
+import { recommendationEndpoints } from './routes/recommendations/index.js';
 import { redlineEndpoints } from './routes/redline/index.js';
+import { requirementEndpoints } from './routes/requirements/index.js';
 import { userEndpoints } from './routes/users/index.js';
 
 export interface AppOptions extends Services {
@@ -43,6 +48,11 @@ export function createApp(options: AppOptions): Express {
     ...consultationEndpoints,
     ...commentLogEndpoints,
     ...commentEndpoints,
+    ...readinessEndpoints,
+    ...recommendationEndpoints,
+    ...changeEndpoints,
+    ...requirementEndpoints,
+    ...dueProcessEndpoints,
     ...auditEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;
