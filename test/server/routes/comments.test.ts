@@ -346,6 +346,22 @@ for (const dialect of testDialects()) {
         expect(triage[0].actor.id).to.equal(bsc.id);
       });
 
+      it('links a decision to a change only when the change is in the register', async () => {
+        const c = (await postComment(server, alice.token, s1)).body.data;
+        const unknown = await server.api(`/api/comments/${c.id}/triage`, {
+          token: bsc.token,
+          body: { status: 'accepted', response: 'Done', changeId: 'CR999', revision: 1 },
+        });
+        expect(unknown.status).to.equal(400);
+        expect(unknown.body.error.message).to.include('CR999');
+        const known = await server.api(`/api/comments/${c.id}/triage`, {
+          token: bsc.token,
+          body: { status: 'accepted', response: 'Done', changeId: 'CR053', revision: 1 },
+        });
+        expect(known.status).to.equal(200);
+        expect(known.body.data.decisions[0].changeId).to.equal('CR053');
+      });
+
       it('goes open -> triaged -> accepted, and refuses anything after a final decision', async () => {
         const c = (await postComment(server, alice.token, s1)).body.data;
         const t1 = await server.api(`/api/comments/${c.id}/triage`, {
