@@ -27,12 +27,11 @@ export type WordLabel =
   /** Nothing to add: the text already starts with its number, or the level shows none. */
   | { kind: 'none' };
 
-export interface NumberedParagraph {
-  /** The list level (`w:ilvl`), as mammoth reports it. */
-  level: number;
+export interface WordParagraph {
   /** The paragraph's text without any whitespace, to pair it with mammoth's paragraph. */
   key: string;
-  label: WordLabel;
+  /** The number Word shows before it; null when it is not numbered (or is a bullet). */
+  label: WordLabel | null;
 }
 
 export interface WordParts {
@@ -60,51 +59,44 @@ interface Num {
   overrides: Map<string, { start?: number; level?: Level }>;
 }
 
+interface ParagraphStyle {
+  basedOn: string | null;
+  numId: string | undefined;
+  ilvl: string | undefined;
+}
+
 interface Resolved {
   /** Counters belong to the abstract numbering: nums sharing one continue each other. */
   listKey: string;
   num: Num | null;
   index: number;
-  /** mammoth's idea of the level: ordered unless the abstract level is a bullet. */
-  ordered: boolean;
+  bullet: boolean;
   levels: Map<string, Level>;
 }
 
 interface Definitions {
-  resolve(
-    numId: string | undefined,
-    ilvl: string | undefined,
-    styleId: string | null,
-  ): Resolved | null;
+  resolve(paragraph: ScannedParagraph): Resolved | null;
   isHeadingStyle(styleId: string | null): boolean;
 }
 
-/** The numbered paragraphs mammoth will see as ordered list items, in document order. */
-export function numberWordParagraphs(parts: WordParts): NumberedParagraph[] {
+/** Every body paragraph in document order (as mammoth reads them), with Word's number if any. */
+export function readWordParagraphs(parts: WordParts): WordParagraph[] {
   const definitions = readDefinitions(parts.numbering, parts.styles);
   const body = firstChild(parseXml(parts.document), 'w:body');
   const paragraphs: ScannedParagraph[] = [];
   if (body) scan(body, { paragraphs, open: [], tableDepth: 0 });
   const counter = new ClauseCounter();
-  const numbered: NumberedParagraph[] = [];
-  for (const paragraph of paragraphs) {
-    const resolved = definitions.resolve(paragraph.numId, paragraph.ilvl, paragraph.styleId);
-    const heading = definitions.isHeadingStyle(paragraph.styleId);
-    const typed = typedNumber(paragraph.text, heading);
+  return paragraphs.map((paragraph): WordParagraph => {
+    const key = paragraph.text.replace(/\s+/g, '');
+    const resolved = definitions.resolve(paragraph);
+    const typed = typedNumber(paragraph.text, definitions.isHeadingStyle(paragraph.styleId));
     if (!resolved) {
       if (typed && !paragraph.inTable) counter.typed(typed);
-      continue;
+      return { key, label: null };
     }
     const label = counter.item(resolved, typed, paragraph.inTable);
-    if (resolved.ordered) {
-      numbered.push({
-        level: resolved.index,
-        key: paragraph.text.replace(/\s+/g, ''),
-        label,
-      });
-    }
-  }
-  return numbered;
+    return { key, label: resolved.bullet ? null : label };
+  });
 }
 
 /** How a label is written at the start of a paragraph or heading; null when nothing is added. */
@@ -123,12 +115,13 @@ export function labelText(label: WordLabel, heading: boolean): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reading numbering.xml and styles.xml, resolving a paragraph's level exactly as mammoth does.
+// Reading numbering.xml and styles.xml, and resolving a paragraph's list level as Word does.
 
 function readDefinitions(numberingXml?: string | null, stylesXml?: string | null): Definitions {
   const abstracts = new Map<string, AbstractNum>();
   const nums = new Map<string, Num>();
   const numberingStyleNums = new Map<string, string>();
+  const paragraphStyles = new Map<string, ParagraphStyle>();
   const headingStyles = new Set<string>();
 
   if (stylesXml) {
@@ -137,9 +130,16 @@ function readDefinitions(numberingXml?: string | null, stylesXml?: string | null
       if (id === undefined) continue;
       const type = style.attributes['w:type'];
       const name = childValue(style, 'w:name') ?? '';
-      if (type === 'paragraph' && /^(heading [1-6]|title)$/i.test(name)) headingStyles.add(id);
-      const numId = childValue(firstChild(firstChild(style, 'w:pPr'), 'w:numPr'), 'w:numId');
+      const numPr = firstChild(firstChild(style, 'w:pPr'), 'w:numPr');
+      const numId = childValue(numPr, 'w:numId');
       if (type === 'numbering' && numId !== undefined) numberingStyleNums.set(id, numId);
+      if (type !== 'paragraph') continue;
+      if (/^(heading [1-6]|title)$/i.test(name)) headingStyles.add(id);
+      paragraphStyles.set(id, {
+        basedOn: childValue(style, 'w:basedOn') ?? null,
+        numId,
+        ilvl: childValue(numPr, 'w:ilvl'),
+      });
     }
   }
   if (numberingXml) {
@@ -187,7 +187,7 @@ function readDefinitions(numberingXml?: string | null, stylesXml?: string | null
       listKey: abstract.id,
       num,
       index: toInt(ilvl, 0),
-      ordered: level.format !== 'bullet',
+      bullet: level.format === 'bullet',
       levels: abstract.levels,
     };
   };
@@ -202,14 +202,41 @@ function readDefinitions(numberingXml?: string | null, stylesXml?: string | null
     return linked === undefined ? null : findLevel(linked, ilvl, seen);
   };
 
+  /** A paragraph style's numbering, inherited through `basedOn` as Word does. */
+  const styleNumbering = (styleId: string | null): { numId?: string; ilvl?: string } => {
+    const found: { numId?: string; ilvl?: string } = {};
+    const seen = new Set<string>();
+    for (let id = styleId; id !== null && !seen.has(id);) {
+      seen.add(id);
+      const style = paragraphStyles.get(id);
+      if (!style) break;
+      if (found.numId === undefined && style.numId !== undefined) found.numId = style.numId;
+      if (found.ilvl === undefined && style.ilvl !== undefined) found.ilvl = style.ilvl;
+      id = style.basedOn;
+    }
+    return found;
+  };
+  /** The level of `numId` that names the paragraph style, as Word links heading styles. */
+  const styleLevel = (numId: string, styleId: string | null): string | undefined => {
+    const num = nums.get(numId);
+    const abstract = num && abstracts.get(num.abstractId);
+    if (!abstract || styleId === null) return undefined;
+    for (const [ilvl, level] of abstract.levels) if (level.styleId === styleId) return ilvl;
+    return undefined;
+  };
+
   return {
-    resolve(numId, ilvl, styleId) {
-      if (numId !== undefined && ilvl !== undefined) return findLevel(numId, ilvl, new Set());
-      if (styleId !== null) {
-        const byStyleLevel = byStyle.get(styleId);
-        if (byStyleLevel) return fromAbstract(byStyleLevel.abstract, null, byStyleLevel.ilvl);
+    // Word's rules: the paragraph's own numbering, else its style's (numId 0 switches it off);
+    // then mammoth's extra rule, a list level that names the paragraph's style.
+    resolve(paragraph) {
+      const style = styleNumbering(paragraph.styleId);
+      const numId = paragraph.numId ?? style.numId;
+      if (numId !== undefined) {
+        const ilvl = paragraph.ilvl ?? style.ilvl ?? styleLevel(numId, paragraph.styleId) ?? '0';
+        return numId === '0' ? null : findLevel(numId, ilvl, new Set());
       }
-      return numId === undefined ? null : findLevel(numId, '0', new Set());
+      const byStyleLevel = paragraph.styleId === null ? undefined : byStyle.get(paragraph.styleId);
+      return byStyleLevel ? fromAbstract(byStyleLevel.abstract, null, byStyleLevel.ilvl) : null;
     },
     isHeadingStyle: (styleId) => styleId !== null && headingStyles.has(styleId),
   };
@@ -352,8 +379,7 @@ class ClauseCounter {
     const override = resolved.num?.overrides.get(levelKey);
     const level = override?.level ?? resolved.levels.get(levelKey);
     const index = resolved.index;
-    const start = level?.start ?? 1;
-    list.word[index] = (list.word[index] ?? start - 1) + 1;
+    list.word[index] = (list.word[index] ?? startOf(resolved, index) - 1) + 1;
     list.word.length = index + 1;
     list.relative[index] = (list.relative[index] ?? 0) + 1;
     list.relative.length = index + 1;
@@ -414,7 +440,7 @@ class ClauseCounter {
       const depth = Number(digit) - 1;
       const level =
         resolved.num?.overrides.get(String(depth))?.level ?? resolved.levels.get(String(depth));
-      const value = list.word[depth] ?? level?.start ?? 1;
+      const value = list.word[depth] ?? startOf(resolved, depth);
       return formatNumber(value, level?.format ?? 'decimal');
     });
   }
@@ -434,13 +460,16 @@ class ClauseCounter {
     }
     const num = resolved.num;
     if (num && !list.usedNums.has(num.id)) {
-      // A num with start overrides restarts the list where it is first used ("Restart at 1").
+      // A num with start overrides restarts the list where it is first used ("Restart at 1"):
+      // the overridden levels count again from their new start.
       list.usedNums.add(num.id);
-      for (const [ilvl, override] of num.overrides) {
-        if (override.start === undefined) continue;
-        const depth = toInt(ilvl, 0);
-        list.word[depth] = override.start - 1;
-        list.word.length = depth + 1;
+      const restarted = [...num.overrides]
+        .filter(([, override]) => override.start !== undefined)
+        .map(([ilvl]) => toInt(ilvl, 0));
+      if (restarted.length > 0) {
+        const depth = Math.min(...restarted);
+        list.word.length = Math.min(list.word.length, depth);
+        list.relative.length = Math.min(list.relative.length, depth);
       }
     }
     if (!inTable && list.seenSeq !== this.clauseSeq && this.latest) {
@@ -460,6 +489,14 @@ class ClauseCounter {
     this.latest = parts;
     this.clauseSeq += 1;
   }
+}
+
+/** Where a level counts from: the num's start override, else the level's own start. */
+function startOf(resolved: Resolved, depth: number): number {
+  const override = resolved.num?.overrides.get(String(depth));
+  return (
+    override?.start ?? override?.level?.start ?? resolved.levels.get(String(depth))?.start ?? 1
+  );
 }
 
 function startsWith(parts: number[], prefix: number[]): boolean {

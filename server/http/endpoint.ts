@@ -11,10 +11,29 @@ export interface Services {
   logger: Logger;
 }
 
+/** A file received as `multipart/form-data` by an endpoint that declares `upload`. */
+export interface UploadedFile {
+  buffer: Buffer;
+  originalname: string;
+  mimetype: string;
+  size: number;
+}
+
+/** An endpoint that also takes one file as `multipart/form-data` (its text fields are the body). */
+export interface UploadSpec {
+  /** The form field that carries the file. */
+  field: string;
+  maxBytes: number;
+  /** Media types the file may be declared as; any when absent. */
+  contentTypes?: string[];
+}
+
 export interface EndpointContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The uploaded file, on endpoints that declare `upload` and were sent one. */
+  file?: UploadedFile;
   /** The signed-in user; reading it on a public endpoint is a programming error. */
   actor: Actor;
   services: Services;
@@ -37,6 +56,11 @@ export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * Accept `multipart/form-data` with one file as well as JSON: the form's text fields are
+   * validated as the body, and the file is handed to the handler as `file`.
+   */
+  upload?: UploadSpec;
   /** Status of a successful response. */
   status?: number;
   handler(ctx: EndpointContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<unknown>;
@@ -51,6 +75,7 @@ export interface Endpoint {
   params: z.ZodType;
   query: z.ZodType;
   body: z.ZodType | undefined;
+  upload: UploadSpec | undefined;
   status: number;
   handler(ctx: EndpointContext<unknown, unknown, unknown>): Promise<unknown>;
 }
@@ -69,6 +94,7 @@ export function endpoint<
     params: spec.params ?? empty.loose(),
     query: spec.query ?? empty.loose(),
     body: spec.body,
+    upload: spec.upload,
     status: spec.status ?? 200,
     handler: spec.handler as Endpoint['handler'],
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Endpoint } from './endpoint.js';
+import type { Endpoint, UploadSpec } from './endpoint.js';
 
 const errorSchema = {
   type: 'object',
@@ -30,6 +30,26 @@ function parameters(schema: z.ZodType, location: 'path' | 'query') {
   }));
 }
 
+/** The form alternative of an upload endpoint: the body's fields as text plus the file. */
+function multipartContent(body: z.ZodType, upload: UploadSpec): Record<string, unknown> {
+  const fields = jsonSchema(body) as { properties?: Record<string, unknown>; required?: string[] };
+  const file: Record<string, unknown> = {
+    type: 'string',
+    contentMediaType: upload.contentTypes?.[0] ?? 'application/octet-stream',
+    description: `The file, at most ${Math.floor(upload.maxBytes / (1024 * 1024))} MB`,
+  };
+  return {
+    schema: {
+      type: 'object',
+      properties: { ...fields.properties, [upload.field]: file },
+      required: [...(fields.required ?? []), upload.field],
+    },
+    ...(upload.contentTypes
+      ? { encoding: { [upload.field]: { contentType: upload.contentTypes.join(', ') } } }
+      : {}),
+  };
+}
+
 /** OpenAPI 3.1 built from the same zod schemas that validate requests. */
 export function buildOpenApi(endpoints: Endpoint[]): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -47,10 +67,11 @@ export function buildOpenApi(endpoints: Endpoint[]): Record<string, unknown> {
     };
     if (ep.policy !== 'public') operation.security = [{ bearer: [] }];
     if (ep.body) {
-      operation.requestBody = {
-        required: true,
-        content: { 'application/json': { schema: jsonSchema(ep.body) } },
+      const content: Record<string, unknown> = {
+        'application/json': { schema: jsonSchema(ep.body) },
       };
+      if (ep.upload) content['multipart/form-data'] = multipartContent(ep.body, ep.upload);
+      operation.requestBody = { required: true, content };
     }
     paths[path] = { ...paths[path], [ep.method]: operation };
   }
