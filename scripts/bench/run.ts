@@ -1,5 +1,6 @@
 // `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
 import { benchComments } from './comments.js';
+import { benchReadiness } from './readiness.js';
 import { benchRedline } from './redline.js';
 import { benchRegistry } from './registry.js';
 
@@ -7,6 +8,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   registry: () => benchRegistry(),
   comments: () => benchComments(),
   redline: () => benchRedline(),
+  readiness: () => benchReadiness(),
 };
 
 const wanted = process.argv.slice(2);
