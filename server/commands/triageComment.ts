@@ -49,8 +49,15 @@ export async function triageComment(
       duplicateOf = original.id;
     }
     if (input.changeId) {
-      const change = await trx.selectFrom('changes').select('id').where('id', '=', input.changeId).executeTakeFirst();
-      if (!change) throw badRequest(`body.changeId: unknown change "${input.changeId}"; add it to the change register first`);
+      const change = await trx
+        .selectFrom('changes')
+        .select('id')
+        .where('id', '=', input.changeId)
+        .executeTakeFirst();
+      if (!change)
+        throw badRequest(
+          `body.changeId: unknown change "${input.changeId}"; add it to the change register first`,
+        );
     }
     const decider = await trx
       .selectFrom('users')
