@@ -13,6 +13,7 @@ import { changeEndpoints } from './routes/changes/index.js';
 import { commentLogEndpoints } from './routes/commentLog/index.js';
 import { commentEndpoints } from './routes/comments/index.js';
 import { consultationEndpoints } from './routes/consultations/index.js';
+import { findingEndpoints } from './routes/findings/index.js';
 import { dueProcessEndpoints } from './routes/dueProcess/index.js';
 import { authEndpoints } from './routes/auth/index.js';
 import { healthEndpoints } from './routes/health/index.js';
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): Express {
     ...changeEndpoints,
     ...requirementEndpoints,
     ...dueProcessEndpoints,
+    ...findingEndpoints,
     ...auditEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;

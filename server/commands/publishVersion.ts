@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
+import { checkVersionPlainEnglish } from './checkVersionPlainEnglish.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
@@ -103,6 +104,12 @@ export async function publishVersion(
         .set({ currentVersionId: version.id, updatedAt: version.createdAt })
         .where('id', '=', artefact.id)
         .execute();
+      // The glossary is read through this transaction, so a new Annex X-1 counts at once.
+      const findings = await checkVersionPlainEnglish(trx, {
+        id: version.id,
+        artefactId: artefact.id,
+        clauses: parsed.clauses,
+      });
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {
         actorId: actor.id,
@@ -112,6 +119,7 @@ export async function publishVersion(
         after: {
           ...summary,
           clauseCount: parsed.clauses.length,
+          plainEnglishFindings: findings,
           source: input.source ?? 'markdown',
           ...(input.sourceFile === undefined ? {} : { sourceFile: input.sourceFile.slice(0, 255) }),
         },

@@ -71,6 +71,36 @@ for (const dialect of testDialects()) {
       expect(list.body.data.map((a: { id: string }) => a.id)).to.deep.equal([id]);
     });
 
+    it('runs the plain-English checks on publishing and blocks SC3 until a finding is waived', async () => {
+      const other = await artefactId(server, bsc.token, 'BSCP703');
+      await publish(
+        server,
+        bsc,
+        other,
+        '1. GENERAL\n\n1.1.1 Suppliers shall notify the SVAA and/or the BSCCo.',
+        'v1',
+      );
+      const findings = await server.api(`/api/artefacts/${other}/findings`, { token: alice.token });
+      expect(findings.status).to.equal(200);
+      const vague = findings.body.data.find((f: { kind: string }) => f.kind === 'vague-wording');
+      expect(vague).to.include({ clauseRef: '1.1.1', status: 'open' });
+      const before = await server.api(`/api/artefacts/${other}/readiness`, { token: alice.token });
+      const blockers = before.body.data.criteria.find(
+        (c: { id: string }) => c.id === 'SC3',
+      ).blockers;
+      expect(blockers.map((b: { id: string }) => b.id)).to.include(vague.id);
+      const waived = await server.api(`/api/findings/${vague.id}/waive`, {
+        token: bsc.token,
+        body: { reason: 'Both are meant' },
+      });
+      expect(waived.status).to.equal(200);
+      const after = await server.api(`/api/artefacts/${other}/readiness`, { token: alice.token });
+      const remaining = after.body.data.criteria.find(
+        (c: { id: string }) => c.id === 'SC3',
+      ).blockers;
+      expect(remaining.map((b: { id: string }) => b.id)).to.not.include(vague.id);
+    });
+
     it('lets the code body override BRAG with a reason, audited and shown as an override', async () => {
       const noReason = await server.api(`/api/artefacts/${id}/brag`, {
         token: bsc.token,

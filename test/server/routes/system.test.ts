@@ -104,6 +104,12 @@ for (const dialect of testDialects()) {
         ['/api/due-process/responses', 'post'],
         ['/api/due-process/responses', 'get'],
         ['/api/due-process/summary', 'get'],
+        ['/api/artefacts/{id}/findings', 'get'],
+        ['/api/findings/{id}/waive', 'post'],
+        ['/api/findings/{id}/raise', 'post'],
+        ['/api/plain-english/config', 'get'],
+        ['/api/plain-english/config', 'put'],
+        ['/api/plain-english/recheck', 'post'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
       const count = Object.values(paths as Record<string, object>).reduce(

@@ -1,0 +1,144 @@
+import type { Kysely } from 'kysely';
+import { readPlainEnglishConfig } from '../db/queries/findings.js';
+import type { Database } from '../db/schema.js';
+import type { Clause } from '../domain/parseClauses.js';
+import {
+  checkPlainEnglish,
+  DEFAULT_VAGUE_TERMS,
+  extractDefinedTerms,
+  MAX_SENTENCE_WORDS,
+  referenceKeys,
+  tidyTermList,
+  type Finding,
+} from '../domain/plainEnglish.js';
+import { newId } from '../lib/ids.js';
+
+/** The artefacts whose current versions are the codes' glossaries. */
+export const GLOSSARY_ARTEFACTS: readonly { code: string; reference: string }[] = [
+  { code: 'BSC', reference: 'Section X Annex X-1' },
+  { code: 'BSC', reference: 'Section X Annex X-2' },
+  { code: 'REC', reference: 'Schedule 1' },
+];
+
+/** What the checks of every version share: loaded once per transaction, not per version. */
+export interface PlainEnglishSettings {
+  definedTerms: Set<string> | null;
+  artefactReferences: Set<string>;
+  vagueTerms: string[];
+  maxSentenceWords: number;
+}
+
+const sameReference = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export async function loadPlainEnglishSettings(
+  trx: Kysely<Database>,
+): Promise<PlainEnglishSettings> {
+  const config = await readPlainEnglishConfig(trx);
+  const artefacts = await trx
+    .selectFrom('artefacts')
+    .select(['code', 'reference', 'currentVersionId'])
+    .execute();
+  const artefactReferences = new Set(artefacts.flatMap((a) => referenceKeys(a.reference)));
+  const glossaryVersionIds = artefacts.flatMap((a) =>
+    a.currentVersionId &&
+    GLOSSARY_ARTEFACTS.some((g) => g.code === a.code && sameReference(g.reference, a.reference))
+      ? [a.currentVersionId]
+      : [],
+  );
+  let definedTerms: Set<string> | null = null;
+  // No glossary published and none configured: the undefined-term check is skipped rather than
+  // flagging every capitalised word.
+  if (glossaryVersionIds.length > 0 || config.definedTerms.length > 0) {
+    definedTerms = new Set(config.definedTerms);
+    for (const id of glossaryVersionIds) {
+      const version = await trx
+        .selectFrom('artefactVersions')
+        .select('clauses')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (!version) continue;
+      for (const term of extractDefinedTerms(JSON.parse(version.clauses) as Clause[]))
+        definedTerms.add(term);
+    }
+  }
+  return {
+    definedTerms,
+    artefactReferences,
+    vagueTerms: tidyTermList([...DEFAULT_VAGUE_TERMS, ...config.vagueTerms]),
+    maxSentenceWords: MAX_SENTENCE_WORDS,
+  };
+}
+
+const findingKey = (f: Pick<Finding, 'clauseRef' | 'kind' | 'excerpt'>) =>
+  `${f.clauseRef}\u0000${f.kind}\u0000${f.excerpt}`;
+
+const BATCH = 200;
+
+/**
+ * Runs the plain-English checks on one version and replaces its findings, inside the caller's
+ * transaction (the caller writes the audit event). A finding that still occurs keeps its row, so a
+ * waiver or a raised comment survives a re-check; findings that no longer occur are removed.
+ * Returns how many findings the version has now.
+ */
+export async function checkVersionPlainEnglish(
+  trx: Kysely<Database>,
+  version: { id: string; artefactId: string; clauses: Clause[] },
+  settings?: PlainEnglishSettings,
+): Promise<number> {
+  const s = settings ?? (await loadPlainEnglishSettings(trx));
+  const findings = checkPlainEnglish(version.clauses, {
+    definedTerms: s.definedTerms,
+    knownReferences: {
+      clauseRefs: new Set(version.clauses.map((c) => c.ref)),
+      artefactReferences: s.artefactReferences,
+    },
+    vagueTerms: s.vagueTerms,
+    maxSentenceWords: s.maxSentenceWords,
+  });
+  const wanted = new Map(findings.map((f) => [findingKey(f), f]));
+
+  const existing = await trx
+    .selectFrom('plainEnglishFindings')
+    .select(['id', 'clauseRef', 'kind', 'excerpt', 'status'])
+    .where('versionId', '=', version.id)
+    .execute();
+  // Decided findings first, so that of two rows for one finding the decision is what stays.
+  existing.sort((a, b) => Number(a.status === 'open') - Number(b.status === 'open'));
+  const kept = new Set<string>();
+  const stale: string[] = [];
+  for (const row of existing) {
+    const key = findingKey(row);
+    if (wanted.has(key) && !kept.has(key)) kept.add(key);
+    else stale.push(row.id);
+  }
+  for (let i = 0; i < stale.length; i += BATCH) {
+    await trx
+      .deleteFrom('plainEnglishFindings')
+      .where('id', 'in', stale.slice(i, i + BATCH))
+      .execute();
+  }
+  const added = [...wanted.entries()]
+    .filter(([key]) => !kept.has(key))
+    .map(([, f]) => ({
+      id: newId(),
+      versionId: version.id,
+      artefactId: version.artefactId,
+      clauseRef: f.clauseRef,
+      kind: f.kind,
+      excerpt: f.excerpt,
+      message: f.message,
+      status: 'open' as const,
+      reason: null,
+      commentId: null,
+      decidedBy: null,
+      decidedAt: null,
+    }));
+  for (let i = 0; i < added.length; i += BATCH) {
+    await trx
+      .insertInto('plainEnglishFindings')
+      .values(added.slice(i, i + BATCH))
+      .execute();
+  }
+  return wanted.size;
+}

@@ -1,0 +1,35 @@
+import type { FindingListRow } from '../db/queries/findings.js';
+import {
+  DEFAULT_VAGUE_TERMS,
+  MAX_SENTENCE_WORDS,
+  type PlainEnglishConfig,
+} from '../domain/plainEnglish.js';
+
+export function presentFinding(row: FindingListRow) {
+  return {
+    id: row.id,
+    artefactId: row.artefactId,
+    versionId: row.versionId,
+    clauseRef: row.clauseRef,
+    kind: row.kind,
+    excerpt: row.excerpt,
+    message: row.message,
+    status: row.status,
+    reason: row.reason,
+    commentId: row.commentId,
+    commentRef: row.commentRef,
+    decidedBy: row.decidedBy,
+    decidedByName: row.decidedByName,
+    decidedAt: row.decidedAt,
+  };
+}
+
+export function presentPlainEnglishConfig(config: PlainEnglishConfig) {
+  return {
+    definedTerms: config.definedTerms,
+    vagueTerms: config.vagueTerms,
+    /** Always checked, in addition to `vagueTerms`. */
+    defaultVagueTerms: [...DEFAULT_VAGUE_TERMS],
+    maxSentenceWords: MAX_SENTENCE_WORDS,
+  };
+}
