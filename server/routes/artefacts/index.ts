@@ -2,18 +2,14 @@ import type { Logger } from 'pino';
 import { publishVersion } from '../../commands/publishVersion.js';
 import { createArtefact, updateArtefact } from '../../commands/saveArtefact.js';
 import type { Db } from '../../db/database.js';
-import {
-  findArtefact,
-  findVersion,
-  listArtefacts,
-  listVersions,
-} from '../../db/queries/artefacts.js';
+import { findVersion, listArtefacts, listVersions } from '../../db/queries/artefacts.js';
 import { commentCountsByArtefact } from '../../db/queries/comments.js';
 import { cachedRead } from '../../db/readCache.js';
 import { badRequest, notFound } from '../../errors.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import { authorize, type Actor } from '../../policies/index.js';
 import { endpoint, type UploadedFile } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { docxToMarkdown } from '../../lib/docxToMarkdown.js';
 import { presentArtefact, type Rating } from '../../presenters/artefact.js';
 import type { Readiness } from '../../domain/readiness.js';
@@ -38,14 +34,8 @@ function ratingsOf(readiness: Readiness): Map<string, Rating> {
   );
 }
 
-async function loadArtefact(db: Db, idOrSlug: string) {
-  const artefact = await findArtefact(db, idOrSlug);
-  if (!artefact) throw notFound(`No artefact with id or slug "${idOrSlug}"`);
-  return artefact;
-}
-
 async function presentOne(db: Db, actor: Actor, idOrSlug: string) {
-  const artefact = await loadArtefact(db, idOrSlug);
+  const artefact = await requireArtefact(db, idOrSlug);
   const counts = await commentCountsByArtefact(db, commentVisibility(actor), artefact.id);
   const ratings = ratingsOf(await currentReadiness(db));
   return { data: presentArtefact(artefact, counts.get(artefact.id), ratings.get(artefact.id)) };
@@ -132,7 +122,7 @@ export const artefactEndpoints = [
     params: artefactParams,
     body: updateArtefactBody,
     async handler({ params, body, actor, services }) {
-      const artefact = await loadArtefact(services.db, params.id);
+      const artefact = await requireArtefact(services.db, params.id);
       await updateArtefact(services.db, actor.id, artefact.id, body);
       return presentOne(services.db, actor, artefact.id);
     },
@@ -145,7 +135,7 @@ export const artefactEndpoints = [
     policy: 'version.list',
     params: artefactParams,
     async handler({ params, services }) {
-      const artefact = await loadArtefact(services.db, params.id);
+      const artefact = await requireArtefact(services.db, params.id);
       return { data: (await listVersions(services.db, artefact.id)).map(presentVersionSummary) };
     },
   }),
@@ -161,7 +151,7 @@ export const artefactEndpoints = [
     upload: { field: 'file', maxBytes: VERSION_UPLOAD_MAX_BYTES },
     status: 201,
     async handler({ params, body, file, actor, services, req }) {
-      const artefact = await loadArtefact(services.db, params.id);
+      const artefact = await requireArtefact(services.db, params.id);
       // Checked again by the command; here so that nobody else's upload is converted first.
       authorize(actor, 'version.publish', artefact);
       const text = await versionText(body, file, req.log);
@@ -178,7 +168,7 @@ export const artefactEndpoints = [
     policy: 'version.read',
     params: versionParams,
     async handler({ params, services }) {
-      const artefact = await loadArtefact(services.db, params.id);
+      const artefact = await requireArtefact(services.db, params.id);
       const version = await findVersion(services.db, artefact.id, params.versionId);
       if (!version)
         throw notFound(`${artefact.reference} has no version with id "${params.versionId}"`);

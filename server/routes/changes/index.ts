@@ -1,10 +1,10 @@
 import { markNoCodeImpact, withdrawNoCodeImpact } from '../../commands/markNoCodeImpact.js';
 import { createChange, updateChange } from '../../commands/saveChange.js';
 import type { Db } from '../../db/database.js';
-import { findArtefact } from '../../db/queries/artefacts.js';
 import { findChange, listChanges } from '../../db/queries/changes.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { presentChange } from '../../presenters/change.js';
 import {
   changeArtefactParams,
@@ -14,12 +14,6 @@ import {
   noImpactBody,
   updateChangeBody,
 } from './schema.js';
-
-async function loadArtefact(db: Db, idOrSlug: string) {
-  const artefact = await findArtefact(db, idOrSlug);
-  if (!artefact) throw notFound(`No artefact with id or slug "${idOrSlug}"`);
-  return artefact;
-}
 
 async function presentOne(db: Db, id: string) {
   const change = await findChange(db, id);
@@ -37,7 +31,7 @@ export const changeEndpoints = [
     query: listChangesQuery,
     async handler({ query, services }) {
       const artefactId = query.artefactId
-        ? (await loadArtefact(services.db, query.artefactId)).id
+        ? (await requireArtefact(services.db, query.artefactId)).id
         : undefined;
       const rows = await listChanges(services.db, { status: query.status, artefactId });
       return { data: rows.map(presentChange) };
@@ -89,7 +83,7 @@ export const changeEndpoints = [
     params: changeArtefactParams,
     body: noImpactBody,
     async handler({ params, body, actor, services }) {
-      const artefact = await loadArtefact(services.db, params.artefactId);
+      const artefact = await requireArtefact(services.db, params.artefactId);
       await markNoCodeImpact(services.db, actor, { changeId: params.id, artefact }, body.reason);
       return presentOne(services.db, params.id);
     },
@@ -102,7 +96,7 @@ export const changeEndpoints = [
     policy: 'change.markNoImpact',
     params: changeArtefactParams,
     async handler({ params, actor, services }) {
-      const artefact = await loadArtefact(services.db, params.artefactId);
+      const artefact = await requireArtefact(services.db, params.artefactId);
       await withdrawNoCodeImpact(services.db, actor, { changeId: params.id, artefact });
       return presentOne(services.db, params.id);
     },

@@ -4,7 +4,6 @@ import { editComment, withdrawComment } from '../../commands/editComment.js';
 import { replyToComment } from '../../commands/replyToComment.js';
 import { triageComment } from '../../commands/triageComment.js';
 import type { Db } from '../../db/database.js';
-import { findArtefact } from '../../db/queries/artefacts.js';
 import {
   countCommentsByStatus,
   findVisibleComment,
@@ -18,6 +17,7 @@ import { badRequest, notFound } from '../../errors.js';
 import { loadVersionClauses } from '../../db/versionCache.js';
 import { placeComments } from './placeComments.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import type { Actor } from '../../policies/index.js';
 import { presentComment, presentDecision, presentReply } from '../../presenters/comment.js';
@@ -48,8 +48,7 @@ export async function resolveCommentFilters(
 ): Promise<CommentFilters> {
   let artefactId: string | undefined;
   if (query.artefactId) {
-    const artefact = await findArtefact(db, query.artefactId);
-    if (!artefact) throw notFound(`No artefact with id or slug "${query.artefactId}"`);
+    const artefact = await requireArtefact(db, query.artefactId);
     artefactId = artefact.id;
   }
   return {
@@ -89,8 +88,7 @@ export const commentEndpoints = [
     body: createCommentBody,
     status: 201,
     async handler({ params, body, actor, services }) {
-      const artefact = await findArtefact(services.db, params.id);
-      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const artefact = await requireArtefact(services.db, params.id);
       const created = await createComment(services.db, actor, artefact, body);
       return commentWithThread(services.db, actor, created.id);
     },

@@ -1,8 +1,7 @@
 import { createConsultation } from '../../commands/createConsultation.js';
-import { findArtefact } from '../../db/queries/artefacts.js';
 import { listConsultations } from '../../db/queries/consultations.js';
-import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { nowIso } from '../../lib/ids.js';
 import { presentConsultation } from '../../presenters/consultation.js';
 import { createConsultationBody, listConsultationsQuery } from './schema.js';
@@ -19,8 +18,7 @@ export const consultationEndpoints = [
       const now = nowIso();
       let artefactId: string | undefined;
       if (query.artefactId) {
-        const artefact = await findArtefact(services.db, query.artefactId);
-        if (!artefact) throw notFound(`No artefact with id or slug "${query.artefactId}"`);
+        const artefact = await requireArtefact(services.db, query.artefactId);
         artefactId = artefact.id;
       }
       const data = (await listConsultations(services.db, artefactId)).map((c) =>

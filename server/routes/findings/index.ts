@@ -2,12 +2,12 @@ import { configurePlainEnglish } from '../../commands/configurePlainEnglish.js';
 import { raiseFinding } from '../../commands/raiseFinding.js';
 import { recheckPlainEnglish } from '../../commands/recheckPlainEnglish.js';
 import { waiveFinding } from '../../commands/waiveFinding.js';
-import { findArtefact } from '../../db/queries/artefacts.js';
 import { listFindings, readPlainEnglishConfig } from '../../db/queries/findings.js';
 import { loadVersionClauses } from '../../db/versionCache.js';
 import { FINDING_KINDS } from '../../domain/plainEnglish.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { presentFinding, presentPlainEnglishConfig } from '../../presenters/finding.js';
 import {
   findingArtefactParams,
@@ -30,8 +30,7 @@ export const findingEndpoints = [
     query: listFindingsQuery,
     async handler({ params, query, services }) {
       const { db } = services;
-      const artefact = await findArtefact(db, params.id);
-      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const artefact = await requireArtefact(db, params.id);
       const versionId = query.versionId ?? artefact.currentVersionId;
       if (!versionId) return { data: [] };
       const version = await loadVersionClauses(db, versionId);

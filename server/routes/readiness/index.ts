@@ -1,7 +1,7 @@
 import { overrideBrag } from '../../commands/overrideBrag.js';
-import { findArtefact } from '../../db/queries/artefacts.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { presentReadiness } from '../../presenters/readiness.js';
 import { currentReadiness } from '../../readiness.js';
 import { artefactParams } from '../artefacts/schema.js';
@@ -27,8 +27,7 @@ export const readinessEndpoints = [
     policy: 'readiness.read',
     params: artefactParams,
     async handler({ params, services }) {
-      const artefact = await findArtefact(services.db, params.id);
-      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const artefact = await requireArtefact(services.db, params.id);
       const readiness = presentReadiness(await currentReadiness(services.db));
       const entry = readiness.artefacts.find((a) => a.id === artefact.id);
       if (!entry) throw notFound(`No readiness for "${params.id}"`);
@@ -44,8 +43,7 @@ export const readinessEndpoints = [
     params: artefactParams,
     body: bragOverrideBody,
     async handler({ params, body, actor, services }) {
-      const artefact = await findArtefact(services.db, params.id);
-      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const artefact = await requireArtefact(services.db, params.id);
       await overrideBrag(services.db, actor, artefact, body);
       const readiness = await currentReadiness(services.db);
       const entry = readiness.artefacts.find((a) => a.id === artefact.id);

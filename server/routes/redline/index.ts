@@ -1,9 +1,10 @@
 import type { Db } from '../../db/database.js';
-import { findArtefact, findPreviousVersionId } from '../../db/queries/artefacts.js';
+import { findPreviousVersionId } from '../../db/queries/artefacts.js';
 import { cachedRedline, loadVersionClauses } from '../../db/versionCache.js';
 import { redlineDocumentHtml } from '../../domain/redline.js';
 import { badRequest, notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { redlineQuery } from './schema.js';
 
@@ -35,8 +36,7 @@ export const redlineEndpoints = [
     query: redlineQuery,
     async handler({ params, query, services }) {
       const { db } = services;
-      const artefact = await findArtefact(db, params.id);
-      if (!artefact) throw notFound(`No artefact with id or slug "${params.id}"`);
+      const artefact = await requireArtefact(db, params.id);
       const toId = query.to ?? artefact.currentVersionId;
       if (!toId) throw badRequest(`${artefact.reference} has no published version to compare`);
       const to = await versionOf(db, artefact, toId, 'to');

@@ -1,10 +1,10 @@
 import { createRequirement } from '../../commands/createRequirement.js';
 import { traceRequirement, untraceRequirement } from '../../commands/traceRequirement.js';
 import type { Db } from '../../db/database.js';
-import { findArtefact } from '../../db/queries/artefacts.js';
 import { findRequirement, listRequirements } from '../../db/queries/requirements.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { requireArtefact } from '../requireArtefact.js';
 import { validate } from '../../lib/validate.js';
 import { presentRequirement } from '../../presenters/requirement.js';
 import {
@@ -15,12 +15,6 @@ import {
   untraceBody,
   untraceQuery,
 } from './schema.js';
-
-async function loadArtefact(db: Db, idOrSlug: string) {
-  const artefact = await findArtefact(db, idOrSlug);
-  if (!artefact) throw notFound(`No artefact with id or slug "${idOrSlug}"`);
-  return artefact;
-}
 
 async function presentOne(db: Db, id: string) {
   const requirement = await findRequirement(db, id);
@@ -38,7 +32,7 @@ export const requirementEndpoints = [
     query: listRequirementsQuery,
     async handler({ query, services }) {
       const artefactId = query.artefactId
-        ? (await loadArtefact(services.db, query.artefactId)).id
+        ? (await requireArtefact(services.db, query.artefactId)).id
         : undefined;
       const rows = await listRequirements(services.db, { artefactId });
       return { data: rows.map(presentRequirement) };
@@ -67,7 +61,7 @@ export const requirementEndpoints = [
     body: traceBody,
     status: 201,
     async handler({ params, body, actor, services }) {
-      const artefact = await loadArtefact(services.db, body.artefactId);
+      const artefact = await requireArtefact(services.db, body.artefactId);
       await traceRequirement(services.db, actor, {
         requirementId: params.id,
         artefact,
@@ -87,7 +81,7 @@ export const requirementEndpoints = [
     body: untraceBody,
     async handler({ params, query, body, actor, services }) {
       const trace = validate(traceBody, { ...query, ...body }, 'body');
-      const artefact = await loadArtefact(services.db, trace.artefactId);
+      const artefact = await requireArtefact(services.db, trace.artefactId);
       await untraceRequirement(services.db, actor, {
         requirementId: params.id,
         artefact,
