@@ -3,9 +3,13 @@ import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
 import { ArtefactPage } from './pages/ArtefactPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
+import { DueProcessPage } from './pages/DueProcessPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyCommentsPage } from './pages/MyCommentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PaperPage } from './pages/PaperPage';
+import { ReadinessPage } from './pages/ReadinessPage';
+import { RecommendationsPage } from './pages/RecommendationsPage';
 import { RegistryPage } from './pages/RegistryPage';
 import { TriagePage } from './pages/TriagePage';
 
@@ -52,6 +56,10 @@ export function App() {
               <Route path="/consultations" element={<ConsultationsPage />} />
               <Route path="/my-comments" element={<MyCommentsPage />} />
               <Route path="/triage" element={<TriagePage />} />
+              <Route path="/readiness" element={<ReadinessPage />} />
+              <Route path="/due-process" element={<DueProcessPage />} />
+              <Route path="/recommendations" element={<RecommendationsPage />} />
+              <Route path="/recommendations/:id" element={<PaperPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

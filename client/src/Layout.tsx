@@ -28,9 +28,12 @@ export function Layout() {
             <NavLink to="/" end>
               Registry
             </NavLink>
+            <NavLink to="/readiness">Readiness</NavLink>
             <NavLink to="/consultations">Consultations</NavLink>
             <NavLink to="/my-comments">My comments</NavLink>
             {TRIAGE_ROLES.includes(state.user.role) && <NavLink to="/triage">Triage</NavLink>}
+            <NavLink to="/due-process">Due process</NavLink>
+            <NavLink to="/recommendations">Recommendation</NavLink>
           </nav>
         )}
         {state.status === 'signed-in' && (

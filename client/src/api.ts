@@ -31,6 +31,8 @@ export interface Artefact {
   outstandingComments: number;
   totalComments: number;
   currentVersion: VersionRef | null;
+  /** True once M6 is baselined with this artefact's current version frozen. */
+  baselined?: boolean;
 }
 
 export interface Version extends VersionRef {
@@ -60,6 +62,7 @@ export interface ArtefactFilters {
   code?: string;
   kind?: string;
   q?: string;
+  brag?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import { App } from './App';
 import './styles.css';
 import './comments.css';
 import './redline.css';
+import './readiness.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

@@ -85,6 +85,12 @@ describe('versions and redlining in the browser', function () {
       },
     });
     expect(consultation.status, JSON.stringify(consultation.body)).to.equal(201);
+    // A version may incorporate only changes in the register: CR053 is seeded, DIN-0179 is not.
+    const din = await server.api('/api/changes', {
+      token: programme.token,
+      body: { id: 'DIN-0179', title: 'Design Issue Note 179', status: 'approved' },
+    });
+    expect(din.status, JSON.stringify(din.body)).to.equal(201);
     participant = await server.signedIn('participant');
     const comment = await server.api(`/api/artefacts/${artefact.id}/comments`, {
       token: participant.token,

@@ -48,6 +48,7 @@ function ArtefactView({ idOrSlug }: { idOrSlug: string }) {
       <p>{backLink}</p>
       <h1>
         <span className="reference">{a.reference}</span> {a.title}
+        {a.baselined && <span className="tag tag-baselined">Baselined in M6</span>}
       </h1>
       <ArtefactMetadata artefact={a} />
       <ArtefactVersions

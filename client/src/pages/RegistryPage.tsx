@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { BragBadge } from '../BragBadge';
-import { CODES, KIND_LABELS, formatDate, kindLabel, plural } from '../format';
+import { CODES, KIND_LABELS, formatDate, humanise, kindLabel, plural } from '../format';
+import { BRAG_ORDER } from '../readiness/readinessApi';
 import { useApi } from '../useApi';
 
 const SEARCH_DELAY_MS = 300;
@@ -23,6 +24,7 @@ export function RegistryPage() {
   const code = params.get('code') ?? '';
   const kind = params.get('kind') ?? '';
   const q = params.get('q') ?? '';
+  const brag = params.get('brag') ?? '';
 
   const [search, setSearch] = useState(q);
   // The last search we wrote to the URL, so only outside changes (e.g. Back) reset the box.
@@ -63,11 +65,11 @@ export function RegistryPage() {
 
   const all = useApi((signal) => listArtefacts({}, signal), []);
   const shown = useApi(
-    (signal) => listArtefacts({ code, kind, q: q.trim() }, signal),
-    [code, kind, q],
+    (signal) => listArtefacts({ code, kind, brag, q: q.trim() }, signal),
+    [code, kind, brag, q],
   );
   const rows = shown.data ?? [];
-  const filtered = Boolean(code || kind || q.trim());
+  const filtered = Boolean(code || kind || brag || q.trim());
 
   return (
     <>
@@ -98,6 +100,17 @@ export function RegistryPage() {
             {Object.entries(KIND_LABELS).map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-brag">BRAG</label>
+          <select id="filter-brag" value={brag} onChange={(e) => setParam('brag', e.target.value)}>
+            <option value="">All</option>
+            {BRAG_ORDER.map((value) => (
+              <option key={value} value={value}>
+                {humanise(value)}
               </option>
             ))}
           </select>
@@ -150,7 +163,7 @@ export function RegistryPage() {
           </thead>
           <tbody>
             {rows.map((artefact) => (
-              <tr key={artefact.id}>
+              <tr key={artefact.id} className={`brag-row brag-row-${artefact.brag}`}>
                 <td>{artefact.code}</td>
                 <td>
                   <Link
@@ -159,6 +172,7 @@ export function RegistryPage() {
                   >
                     {artefact.reference}
                   </Link>
+                  {artefact.baselined && <span className="tag tag-baselined">Baselined</span>}
                 </td>
                 <td>{artefact.title}</td>
                 <td>{kindLabel(artefact.kind)}</td>
