@@ -3,14 +3,21 @@ import { loadReadinessFacts } from './db/queries/readinessFacts.js';
 import { cachedRead } from './db/readCache.js';
 import { computeReadiness, type Readiness } from './domain/readiness.js';
 import { nowIso } from './lib/ids.js';
+import { presentReadiness } from './presenters/readiness.js';
 
-/**
- * The current readiness evaluation, recomputed after every audited write. Time also moves a
- * consultation from open to closed, so a cached evaluation is kept for a minute at most.
- */
+// Time also moves a consultation from open to closed, so an evaluation is kept a minute at most.
+const minute = () => new Date().toISOString().slice(0, 16);
+
+/** The current readiness evaluation, recomputed after every audited write. */
 export async function currentReadiness(db: Db): Promise<Readiness> {
-  const minute = new Date().toISOString().slice(0, 16);
-  return cachedRead(db, `readiness:${minute}`, async () =>
+  return cachedRead(db, `readiness:${minute()}`, async () =>
     computeReadiness(await loadReadinessFacts(db, nowIso())),
+  );
+}
+
+/** The same, as the API presents it (blockers capped), cached too: it is what the dashboard polls. */
+export async function presentedReadiness(db: Db): Promise<ReturnType<typeof presentReadiness>> {
+  return cachedRead(db, `readiness-presented:${minute()}`, async () =>
+    presentReadiness(await currentReadiness(db)),
   );
 }

@@ -275,10 +275,20 @@ function artefactCriteria(
   );
 
   const unlogged = a.comments.filter((c) => DECIDED.has(c.status) && !c.hasDecision);
+  // KD3 rests on SC4: one blocker points there rather than repeating SC4's list.
   const kd3 = result(
     'KD3',
     [
-      ...sc4.blockers,
+      ...(sc4.met
+        ? []
+        : [
+            {
+              kind: 'artefact' as const,
+              id: a.id,
+              ...where,
+              message: `Due process (SC4) is not met for ${a.reference}`,
+            },
+          ]),
       ...unlogged.map((c) => ({
         kind: 'decision' as const,
         id: c.id,

@@ -2,8 +2,8 @@ import { overrideBrag } from '../../commands/overrideBrag.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
-import { presentReadiness } from '../../presenters/readiness.js';
-import { currentReadiness } from '../../readiness.js';
+import { presentArtefactReadiness } from '../../presenters/readiness.js';
+import { currentReadiness, presentedReadiness } from '../../readiness.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { bragOverrideBody } from './schema.js';
 
@@ -16,7 +16,7 @@ export const readinessEndpoints = [
     tag: 'readiness',
     policy: 'readiness.read',
     async handler({ services }) {
-      return presentReadiness(await currentReadiness(services.db));
+      return presentedReadiness(services.db);
     },
   }),
   endpoint({
@@ -28,10 +28,10 @@ export const readinessEndpoints = [
     params: artefactParams,
     async handler({ params, services }) {
       const artefact = await requireArtefact(services.db, params.id);
-      const readiness = presentReadiness(await currentReadiness(services.db));
+      const readiness = await currentReadiness(services.db);
       const entry = readiness.artefacts.find((a) => a.id === artefact.id);
       if (!entry) throw notFound(`No readiness for "${params.id}"`);
-      return { data: entry };
+      return { data: presentArtefactReadiness(entry) };
     },
   }),
   endpoint({
