@@ -1,5 +1,6 @@
-export type Role = 'participant' | 'code_body' | 'programme' | 'sro' | 'admin';
-export type Brag = 'blue' | 'red' | 'amber' | 'green';
+import type { Brag, Role } from '../../server/domain/vocabulary';
+
+export type { Brag, Role };
 
 export interface User {
   id: string;

@@ -1,34 +1,19 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { COMMENT_LOG_COLUMNS } from '../../server/domain/commentLog.js';
+import { browserSuite } from '../helpers/browser.js';
+import { findArtefact, publish } from '../helpers/fixtures.js';
+import type { TestServer, TestUser } from '../helpers/server.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
 const VERSION_BODY = [
   '1. GENERAL',
   '1.1 Introduction',
   '1.1.1 This BSCP sets out the Smart Data Service.',
 ].join('\n\n');
 const ORGANISATION = 'Importing Energy Ltd';
-const HEADER = [
-  'ID',
-  'Artefact',
-  'Clause',
-  'Category',
-  'Severity',
-  'Comment',
-  'Proposed text',
-  'Organisation',
-  'Status',
-  'Code body response',
-  'Decided by',
-  'Decided at',
-];
 const FIRST = 'Imported: name the Smart Data Service in full.';
 const SECOND = 'Imported: say who runs the service.';
 const NEVER = 'Imported: this row must not be stored.';
@@ -37,7 +22,7 @@ const NEVER = 'Imported: this row must not be stored.';
 function commentLog(rows: { clause: string; comment: string }[]): string {
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
   const lines = [
-    HEADER,
+    COMMENT_LOG_COLUMNS,
     ...rows.map((r) => ['', 'BSCP701', r.clause, 'drafting', 'high', r.comment, '', ORGANISATION]),
   ];
   return lines.map((cells) => cells.map(quote).join(',')).join('\r\n') + '\r\n';
@@ -46,36 +31,19 @@ function commentLog(rows: { clause: string; comment: string }[]): string {
 describe('importing a comment log in the browser', function () {
   this.timeout(90_000);
 
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const suite = browserSuite();
+  let server: TestServer;
   let dir: string | undefined;
   let artefactId: string;
   let codeBody: TestUser & { token: string };
-  const pages: Page[] = [];
 
-  before(async function () {
-    if (!existsSync(CHROMIUM_PATH)) {
-      console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH).`);
-      this.skip();
-    }
-    if (!existsSync(CLIENT_INDEX)) {
-      throw new Error(`${CLIENT_INDEX} is missing: run npm run build first`);
-    }
-    server = await startTestServer({ seedRegistry: true, serveClient: true });
+  before(async () => {
+    server = suite.server;
 
     // A BSC code body publishes BSCP701 v1; an import needs no consultation.
     codeBody = await server.signedIn('code_body', { code: 'BSC' });
-    const found = await server.api('/api/artefacts?q=BSCP701', { token: codeBody.token });
-    const artefact = (found.body.data as { id: string; reference: string }[]).find(
-      (a) => a.reference === 'BSCP701',
-    );
-    if (!artefact) throw new Error(`BSCP701 not in the seeded registry: ${JSON.stringify(found)}`);
-    artefactId = artefact.id;
-    const published = await server.api(`/api/artefacts/${artefactId}/versions`, {
-      token: codeBody.token,
-      body: { label: 'v1', body: VERSION_BODY, changeNote: 'first' },
-    });
-    expect(published.status, JSON.stringify(published.body)).to.equal(201);
+    artefactId = (await findArtefact(server, codeBody.token, 'BSCP701')).id;
+    await publish(server, codeBody, artefactId, VERSION_BODY);
 
     const admin = await server.signedIn('admin');
     const organisation = await server.api('/api/organisations', {
@@ -85,43 +53,11 @@ describe('importing a comment log in the browser', function () {
     expect(organisation.status, JSON.stringify(organisation.body)).to.equal(201);
 
     dir = await mkdtemp(path.join(tmpdir(), 'm6-import-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-  });
-
-  beforeEach(function () {
-    if (!browser || !server) this.skip();
-  });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
-
-  async function signedInPage(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser!.newPage({ baseURL: server!.url });
-    pages.push(page);
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
 
   async function file(name: string, text: string): Promise<string> {
     const written = path.join(dir!, name);
@@ -138,7 +74,7 @@ describe('importing a comment log in the browser', function () {
   }
 
   async function storedBodies(): Promise<string[]> {
-    const listed = await server!.api(`/api/comments?artefactId=${artefactId}&limit=100`, {
+    const listed = await server.api(`/api/comments?artefactId=${artefactId}&limit=100`, {
       token: codeBody.token,
     });
     expect(listed.status, JSON.stringify(listed.body)).to.equal(200);
@@ -153,7 +89,7 @@ describe('importing a comment log in the browser', function () {
         { clause: '1.1', comment: SECOND },
       ]),
     );
-    const page = await signedInPage(codeBody);
+    const page = await suite.signedInPage(codeBody);
     await page.goto('/triage');
     const hint = await panel(page).locator('.hint').first().textContent();
     expect(hint).to.contain('ID, Artefact, Clause, Category, Severity, Comment, Proposed text');
@@ -191,7 +127,7 @@ describe('importing a comment log in the browser', function () {
         { clause: '9.9.9', comment: 'Imported: on a clause that does not exist.' },
       ]),
     );
-    const page = await signedInPage(codeBody);
+    const page = await suite.signedInPage(codeBody);
     await page.goto('/triage');
     await choose(page, log);
     await panel(page).getByRole('button', { name: 'Import' }).click();
@@ -215,7 +151,7 @@ describe('importing a comment log in the browser', function () {
   });
 
   it('refuses a file that is not .csv or .xlsx before sending it', async () => {
-    const page = await signedInPage(codeBody);
+    const page = await suite.signedInPage(codeBody);
     await page.goto('/triage');
     let sent = false;
     page.on('request', (request) => {
@@ -229,13 +165,13 @@ describe('importing a comment log in the browser', function () {
   });
 
   it('offers the import to the programme but not to an admin', async () => {
-    const programme = await signedInPage(await server!.createUser({ role: 'programme' }));
+    const programme = await suite.signedInPage(await server.createUser({ role: 'programme' }));
     await programme.goto('/triage');
     await panel(programme)
       .getByLabel(/^Comment log file/)
       .waitFor();
 
-    const admin = await signedInPage(await server!.createUser({ role: 'admin' }));
+    const admin = await suite.signedInPage(await server.createUser({ role: 'admin' }));
     await admin.goto('/triage');
     await admin.getByRole('heading', { name: 'Triage queue' }).waitFor();
     await admin.getByRole('search').waitFor();

@@ -1,11 +1,15 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { browserSuite, mainNav } from '../helpers/browser.js';
+import {
+  findArtefact,
+  openConsultation,
+  postComment,
+  publish,
+  type ArtefactRef,
+} from '../helpers/fixtures.js';
+import type { TestServer, TestUser } from '../helpers/server.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
 const VERSION_BODY = [
   '1. GENERAL',
   '1.1 Introduction',
@@ -14,98 +18,31 @@ const VERSION_BODY = [
 ].join('\n\n');
 const XSS_BODY = '<img src=x onerror="window.__xss=1">\nsecond line';
 
-interface Bscp701 {
-  id: string;
-  slug: string;
-}
-
 /** The API-side story: a BSC code body publishes BSCP701 v1, the programme consults on it. */
-async function publishAndConsult(server: TestServer): Promise<Bscp701> {
+async function publishAndConsult(server: TestServer): Promise<ArtefactRef> {
   const editor = await server.signedIn('code_body', { code: 'BSC' });
-  const found = await server.api('/api/artefacts?q=BSCP701', { token: editor.token });
-  const artefact = (found.body.data as (Bscp701 & { reference: string })[]).find(
-    (a) => a.reference === 'BSCP701',
-  );
-  if (!artefact) throw new Error(`BSCP701 not in the seeded registry: ${JSON.stringify(found)}`);
-  const published = await server.api(`/api/artefacts/${artefact.id}/versions`, {
-    token: editor.token,
-    body: { label: 'v1', body: VERSION_BODY, changeNote: 'first' },
-  });
-  expect(published.status, JSON.stringify(published.body)).to.equal(201);
-
+  const artefact = await findArtefact(server, editor.token, 'BSCP701');
+  await publish(server, editor, artefact.id, VERSION_BODY);
   const programme = await server.signedIn('programme');
-  const consultation = await server.api('/api/consultations', {
-    token: programme.token,
-    body: {
-      title: 'BSCP701 first consultation',
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-      artefacts: [artefact.slug],
-    },
+  await openConsultation(server, programme.token, [artefact.slug], {
+    title: 'BSCP701 first consultation',
   });
-  expect(consultation.status, JSON.stringify(consultation.body)).to.equal(201);
-  return { id: artefact.id, slug: artefact.slug };
+  return artefact;
 }
 
 describe('comments and triage in the browser', function () {
   this.timeout(90_000);
 
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-  let artefact: Bscp701;
+  const suite = browserSuite();
+  let server: TestServer;
+  let artefact: ArtefactRef;
   let participant: TestUser & { token: string };
-  const pages: Page[] = [];
 
-  before(async function () {
-    if (!existsSync(CHROMIUM_PATH)) {
-      console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH).`);
-      this.skip();
-    }
-    if (!existsSync(CLIENT_INDEX)) {
-      throw new Error(`${CLIENT_INDEX} is missing: run npm run build first`);
-    }
-    server = await startTestServer({ seedRegistry: true, serveClient: true });
+  before(async () => {
+    server = suite.server;
     artefact = await publishAndConsult(server);
     participant = await server.signedIn('participant');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
   });
-
-  beforeEach(function () {
-    if (!browser || !server) this.skip();
-  });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A fresh browser context (its own localStorage, so its own session) signed in as `user`. */
-  async function signedInPage(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser!.newPage({ baseURL: server!.url });
-    pages.push(page);
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await nav(page).waitFor();
-    return page;
-  }
-
-  const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
   async function outstandingInRegistry(page: Page): Promise<string> {
     // A full load, so the count is fresh even when the page was already on the registry.
@@ -116,16 +53,16 @@ describe('comments and triage in the browser', function () {
   }
 
   async function commentViaApi(body: string): Promise<{ id: string; ref: string }> {
-    const created = await server!.api(`/api/artefacts/${artefact.slug}/comments`, {
-      token: participant.token,
-      body: { clauseRef: '1.1.2', category: 'drafting', body },
+    const created = await postComment(server, participant.token, artefact.slug, {
+      clauseRef: '1.1.2',
+      body,
     });
     expect(created.status, JSON.stringify(created.body)).to.equal(201);
     return created.body.data;
   }
 
   it('takes a comment on clause 1.1.1 and lets the BSC code body accept it', async () => {
-    const page = await signedInPage(participant);
+    const page = await suite.signedInPage(participant);
     expect(await outstandingInRegistry(page)).to.match(/^0\b/);
 
     await page.goto(`/artefacts/${artefact.slug}`);
@@ -160,9 +97,9 @@ describe('comments and triage in the browser', function () {
     expect(await clause.getByTestId('clause-comments-1.1.1').textContent()).to.contain('1 comment');
     expect(await outstandingInRegistry(page)).to.match(/^1\b/);
 
-    const codeBody = await server!.createUser({ role: 'code_body', code: 'BSC' });
-    const triager = await signedInPage(codeBody);
-    await nav(triager).getByRole('link', { name: 'Triage' }).click();
+    const codeBody = await server.createUser({ role: 'code_body', code: 'BSC' });
+    const triager = await suite.signedInPage(codeBody);
+    await mainNav(triager).getByRole('link', { name: 'Triage' }).click();
     expect(await triager.getByLabel('Code').inputValue()).to.equal('BSC');
     const queued = triager.getByRole('article').filter({ hasText: 'Say which Smart Data' });
     await queued.waitFor();
@@ -189,8 +126,12 @@ describe('comments and triage in the browser', function () {
 
   it('tells the second of two code-body users that someone else triaged first', async () => {
     const comment = await commentViaApi('Please define "Supplier" here.');
-    const first = await signedInPage(await server!.createUser({ role: 'code_body', code: 'BSC' }));
-    const second = await signedInPage(await server!.createUser({ role: 'code_body', code: 'BSC' }));
+    const first = await suite.signedInPage(
+      await server.createUser({ role: 'code_body', code: 'BSC' }),
+    );
+    const second = await suite.signedInPage(
+      await server.createUser({ role: 'code_body', code: 'BSC' }),
+    );
     const cardIn = (page: Page) => page.getByRole('article', { name: comment.ref });
     for (const page of [first, second]) {
       await page.goto('/triage');
@@ -210,7 +151,7 @@ describe('comments and triage in the browser', function () {
     // The other decision is not overwritten, and ours is kept on screen until reloaded.
     expect(await stale.getByLabel(/^Response/).inputValue()).to.equal('Out of scope.');
     expect(
-      (await server!.api(`/api/comments/${comment.ref}`, { token: participant.token })).body.data
+      (await server.api(`/api/comments/${comment.ref}`, { token: participant.token })).body.data
         .status,
     ).to.equal('accepted');
 
@@ -222,7 +163,7 @@ describe('comments and triage in the browser', function () {
 
   it('lets the author edit and then withdraw their open comment', async () => {
     const comment = await commentViaApi('Frist draft.');
-    const page = await signedInPage(participant);
+    const page = await suite.signedInPage(participant);
     await page.goto(`/my-comments`);
     const card = page.getByRole('article', { name: comment.ref });
 
@@ -234,14 +175,16 @@ describe('comments and triage in the browser', function () {
     await card.getByRole('button', { name: 'Withdraw' }).click();
     await card.getByRole('button', { name: 'Yes, withdraw' }).click();
     await card.locator('.status', { hasText: 'Withdrawn' }).waitFor();
-    const stored = await server!.api(`/api/comments/${comment.id}`, { token: participant.token });
+    const stored = await server.api(`/api/comments/${comment.id}`, {
+      token: participant.token,
+    });
     expect(stored.body.data).to.include({ status: 'withdrawn', revision: 3 });
     expect(await card.getByRole('button', { name: 'Edit' }).count()).to.equal(0);
   });
 
   it('shows comment text as text, never as HTML', async () => {
     const comment = await commentViaApi(XSS_BODY);
-    const page = await signedInPage(participant);
+    const page = await suite.signedInPage(participant);
 
     await page.goto(`/artefacts/${artefact.slug}`);
     await page.getByRole('button', { name: /comments?, clause 1\.1\.2/ }).click();
@@ -251,7 +194,7 @@ describe('comments and triage in the browser', function () {
     expect(await body.textContent()).to.equal(XSS_BODY);
     expect(await card.locator('img').count()).to.equal(0);
 
-    await nav(page).getByRole('link', { name: 'My comments' }).click();
+    await mainNav(page).getByRole('link', { name: 'My comments' }).click();
     await page.getByRole('article', { name: comment.ref }).waitFor();
     expect(await page.locator('img').count()).to.equal(0);
     // Strings, not functions: the test project has no DOM types.

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { browserSuite, mainNav } from '../helpers/browser.js';
+import { hoursFromNow, openConsultation, publish } from '../helpers/fixtures.js';
+import type { TestServer, TestUser } from '../helpers/server.js';
 
 // The whole road to M6 in the browser: comment, triage, a new version incorporating the approved
 // CR, the dashboard turning ready, the paper, CCAG's recommendation and the SRO's approval.
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
 const V1_BODY =
   '1. GENERAL\n\n1.1 Scope\n\n1.1.1 This document sets out the rules for the service.';
 const V2_BODY = `${V1_BODY}\n\n1.1.2 The service publishes the data each working day.`;
@@ -52,21 +50,14 @@ async function setUp(server: TestServer): Promise<Cast> {
     .data as Registered[];
   expect(registry).to.have.length(81);
   for (const a of registry) {
-    const token = codeBodies[a.code as keyof Cast['codeBodies']].token;
-    await ok(server, `/api/artefacts/${a.id}/versions`, {
-      token,
-      body: { label: 'v1', body: V1_BODY },
-    });
+    await publish(server, codeBodies[a.code as keyof Cast['codeBodies']], a.id, V1_BODY);
   }
-  await ok(server, '/api/consultations', {
-    token: programme.token,
-    body: {
-      title: 'M6 code artefacts',
-      opensAt: new Date(Date.now() - 60_000).toISOString(),
-      closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-      artefacts: registry.map((a) => a.id),
-    },
-  });
+  await openConsultation(
+    server,
+    programme.token,
+    registry.map((a) => a.id),
+    { title: 'M6 code artefacts', closesAt: hoursFromNow(48) },
+  );
 
   const participant = await server.signedIn('participant');
   const yes = { confirmed: true };
@@ -100,57 +91,15 @@ async function setUp(server: TestServer): Promise<Cast> {
 describe('the journey to the M6 baseline in the browser', function () {
   this.timeout(120_000);
 
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const suite = browserSuite();
+  let server: TestServer;
   let cast: Cast;
-  const pages: Page[] = [];
 
-  before(async function () {
-    if (!existsSync(CHROMIUM_PATH)) {
-      console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH).`);
-      this.skip();
-    }
-    if (!existsSync(CLIENT_INDEX)) {
-      throw new Error(`${CLIENT_INDEX} is missing: run npm run build first`);
-    }
-    server = await startTestServer({ seedRegistry: true, serveClient: true });
+  before(async () => {
+    server = suite.server;
     cast = await setUp(server);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
   });
 
-  beforeEach(function () {
-    if (!browser || !server) this.skip();
-  });
-
-  after(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  /** A fresh browser context (its own localStorage, so its own session) signed in as `user`. */
-  async function signedInPage(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser!.newPage({ baseURL: server!.url });
-    pages.push(page);
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await nav(page).waitFor();
-    return page;
-  }
-
-  const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
   const verdict = (page: Page) => page.getByTestId('verdict').getByRole('heading');
 
   async function readinessVerdict(page: Page): Promise<string> {
@@ -164,8 +113,8 @@ describe('the journey to the M6 baseline in the browser', function () {
     const artefactPath = `/artefacts/${bscp707.slug}`;
 
     // The programme sees why M6 is not ready: BSCP707 v1 lacks the approved CR053.
-    const programme = await signedInPage(cast.programme);
-    await nav(programme).getByRole('link', { name: 'Readiness' }).click();
+    const programme = await suite.signedInPage(cast.programme);
+    await mainNav(programme).getByRole('link', { name: 'Readiness' }).click();
     await verdict(programme).getByText('Not ready').waitFor();
     const sc2 = programme.locator('[data-criterion="SC2"]');
     expect(await sc2.textContent()).to.contain('Not met');
@@ -176,7 +125,7 @@ describe('the journey to the M6 baseline in the browser', function () {
     );
 
     // A participant comments on clause 1.1.1 of BSCP707.
-    const participant = await signedInPage(cast.participant);
+    const participant = await suite.signedInPage(cast.participant);
     await participant.goto(artefactPath);
     await participant.getByRole('button', { name: 'Comment on clause 1.1.1' }).click();
     const form = participant.getByRole('form', { name: 'New comment on clause 1.1.1' });
@@ -188,8 +137,8 @@ describe('the journey to the M6 baseline in the browser', function () {
     await thread.getByText('Say how often ISD is published.').waitFor();
 
     // The BSC code body accepts it in the triage queue...
-    const bsc = await signedInPage(cast.codeBodies.BSC);
-    await nav(bsc).getByRole('link', { name: 'Triage' }).click();
+    const bsc = await suite.signedInPage(cast.codeBodies.BSC);
+    await mainNav(bsc).getByRole('link', { name: 'Triage' }).click();
     const queued = bsc.getByRole('article').filter({ hasText: 'Say how often ISD' });
     const decision = queued.getByRole('form');
     await decision.getByLabel('Decision').selectOption('accepted');
@@ -219,7 +168,7 @@ describe('the journey to the M6 baseline in the browser', function () {
     await programme.getByRole('img', { name: /Outstanding comments over time/ }).waitFor();
 
     // The programme generates the paper, previewed as the server renders it.
-    await nav(programme).getByRole('link', { name: 'Recommendation' }).click();
+    await mainNav(programme).getByRole('link', { name: 'Recommendation' }).click();
     await programme.getByRole('button', { name: 'Generate paper' }).click();
     await programme.waitForURL(/\/recommendations\/[\w-]+$/);
     expect(await verdict(programme).textContent()).to.equal('Ready to recommend');
@@ -227,8 +176,8 @@ describe('the journey to the M6 baseline in the browser', function () {
 
     // The SRO cannot approve before CCAG has recommended: the server's reason is shown.
     const paperPath = new URL(programme.url()).pathname;
-    const sro = await signedInPage(cast.sro);
-    await nav(sro).getByRole('link', { name: 'Recommendation' }).click();
+    const sro = await suite.signedInPage(cast.sro);
+    await mainNav(sro).getByRole('link', { name: 'Recommendation' }).click();
     await sro
       .getByRole('link', { name: /^Paper of / })
       .first()
@@ -267,8 +216,8 @@ describe('the journey to the M6 baseline in the browser', function () {
   });
 
   it('takes a participant organisation’s due-process response and updates the summary', async () => {
-    const page = await signedInPage(await server!.createUser({ role: 'participant' }));
-    await nav(page).getByRole('link', { name: 'Due process' }).click();
+    const page = await suite.signedInPage(await server.createUser({ role: 'participant' }));
+    await mainNav(page).getByRole('link', { name: 'Due process' }).click();
     await page.getByTestId('due-process-responses').getByText('1 organisation has').waitFor();
     const form = page.getByRole('form', { name: 'Your organisation’s response' });
     await form.getByRole('button', { name: 'Submit response' }).click();
@@ -289,8 +238,8 @@ describe('the journey to the M6 baseline in the browser', function () {
   });
 
   it('lets a code body override the BRAG of its own artefacts, with a reason', async () => {
-    const rec = await signedInPage(cast.codeBodies.REC);
-    await nav(rec).getByRole('link', { name: 'Readiness' }).click();
+    const rec = await suite.signedInPage(cast.codeBodies.REC);
+    await mainNav(rec).getByRole('link', { name: 'Readiness' }).click();
     await verdict(rec).waitFor();
     // Only REC's own artefacts offer the control.
     expect(await rec.getByRole('button', { name: /^Change the BRAG of BSCP/ }).count()).to.equal(0);

@@ -1,15 +1,19 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'chai';
 import { Document, Packer, Paragraph } from 'docx';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestServer, type TestServer, type TestUser } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browser.js';
+import {
+  findArtefact,
+  openConsultation,
+  postComment,
+  publish,
+  type ArtefactRef,
+} from '../helpers/fixtures.js';
+import type { TestServer, TestUser } from '../helpers/server.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = fileURLToPath(new URL('../../dist/client/index.html', import.meta.url));
 const V1 = [
   '1. GENERAL',
   '1.1 Introduction',
@@ -40,51 +44,26 @@ const wordDocument = (paragraphs: string[]) =>
 describe('versions and redlining in the browser', function () {
   this.timeout(90_000);
 
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
+  const suite = browserSuite();
+  let server: TestServer;
   let dir: string | undefined;
-  let artefact: { id: string; slug: string };
+  let artefact: ArtefactRef;
   let codeBody: SignedIn;
   let participant: SignedIn;
   let v1Id: string;
-  const pages: Page[] = [];
 
-  before(async function () {
-    if (!existsSync(CHROMIUM_PATH)) {
-      console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH).`);
-      this.skip();
-    }
-    if (!existsSync(CLIENT_INDEX)) {
-      throw new Error(`${CLIENT_INDEX} is missing: run npm run build first`);
-    }
-    server = await startTestServer({ seedRegistry: true, serveClient: true });
+  before(async () => {
+    server = suite.server;
 
     // A BSC code body publishes BSCP701 v1; the programme consults; a participant comments.
     codeBody = await server.signedIn('code_body', { code: 'BSC' });
-    const found = await server.api('/api/artefacts?q=BSCP701', { token: codeBody.token });
-    const match = (found.body.data as { id: string; slug: string; reference: string }[]).find(
-      (a) => a.reference === 'BSCP701',
-    );
-    if (!match) throw new Error(`BSCP701 not in the seeded registry: ${JSON.stringify(found)}`);
-    artefact = { id: match.id, slug: match.slug };
-    const published = await server.api(`/api/artefacts/${artefact.id}/versions`, {
-      token: codeBody.token,
-      body: { label: 'v1', body: V1, changeNote: 'first' },
-    });
-    expect(published.status, JSON.stringify(published.body)).to.equal(201);
-    v1Id = published.body.data.id;
+    artefact = await findArtefact(server, codeBody.token, 'BSCP701');
+    v1Id = (await publish(server, codeBody, artefact.id, V1)).id;
 
     const programme = await server.signedIn('programme');
-    const consultation = await server.api('/api/consultations', {
-      token: programme.token,
-      body: {
-        title: 'BSCP701 consultation',
-        opensAt: new Date(Date.now() - 60_000).toISOString(),
-        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
-        artefacts: [artefact.id],
-      },
+    await openConsultation(server, programme.token, [artefact.id], {
+      title: 'BSCP701 consultation',
     });
-    expect(consultation.status, JSON.stringify(consultation.body)).to.equal(201);
     // A version may incorporate only changes in the register: CR053 is seeded, DIN-0179 is not.
     const din = await server.api('/api/changes', {
       token: programme.token,
@@ -92,50 +71,18 @@ describe('versions and redlining in the browser', function () {
     });
     expect(din.status, JSON.stringify(din.body)).to.equal(201);
     participant = await server.signedIn('participant');
-    const comment = await server.api(`/api/artefacts/${artefact.id}/comments`, {
-      token: participant.token,
-      body: { clauseRef: '1.1.2', category: 'drafting', body: V1_COMMENT },
+    const comment = await postComment(server, participant.token, artefact.id, {
+      clauseRef: '1.1.2',
+      body: V1_COMMENT,
     });
     expect(comment.status, JSON.stringify(comment.body)).to.equal(201);
 
     dir = await mkdtemp(path.join(tmpdir(), 'm6-redline-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-  });
-
-  beforeEach(function () {
-    if (!browser || !server) this.skip();
-  });
-
-  afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
-
-  async function signedInPage(user: { email: string; password: string }): Promise<Page> {
-    const page = await browser!.newPage({ baseURL: server!.url });
-    pages.push(page);
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(user.email);
-    await page.getByLabel('Password').fill(user.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
-    return page;
-  }
 
   const redline = (page: Page) => page.getByRole('region', { name: /^Changes from/ });
   const clauseIn = (page: Page, ref: string) =>
@@ -146,7 +93,7 @@ describe('versions and redlining in the browser', function () {
   }
 
   it('publishes v2 from Markdown and shows the redline against v1', async () => {
-    const page = await signedInPage(codeBody);
+    const page = await suite.signedInPage(codeBody);
     await page.goto(`/artefacts/${artefact.slug}`);
     await page.getByRole('button', { name: 'Publish a new version' }).click();
     const form = page.getByRole('form', { name: 'Publish a new version of BSCP701' });
@@ -196,7 +143,7 @@ describe('versions and redlining in the browser', function () {
     expect(await clauseIn(page, '1.1.1').getAttribute('class')).to.contain('redline-unchanged');
     expect(new URL(page.url()).searchParams.get('view')).to.equal('document');
 
-    const shared = await signedInPage(participant);
+    const shared = await suite.signedInPage(participant);
     await shared.goto(page.url());
     await clauseIn(shared, '1.1.1').waitFor();
     expect(
@@ -208,7 +155,7 @@ describe('versions and redlining in the browser', function () {
   });
 
   it('shows the v1 comment on clause 1.1.2 at clause 1.1.3 of v2, flagged as changed', async () => {
-    const page = await signedInPage(participant);
+    const page = await suite.signedInPage(participant);
     await page.goto(`/artefacts/${artefact.slug}`);
     await page.getByRole('heading', { name: 'Version v2' }).waitFor();
     expect(await page.getByTestId('clause-comments-1.1.2').textContent()).to.equal('0 comments');
@@ -231,26 +178,18 @@ describe('versions and redlining in the browser', function () {
   });
 
   it('lists comments on a removed clause apart', async () => {
-    const v2 = await server!.api(`/api/artefacts/${artefact.id}/versions`, {
+    const v2 = await server.api(`/api/artefacts/${artefact.id}/versions`, {
       token: codeBody.token,
     });
-    const comment = await server!.api(`/api/artefacts/${artefact.id}/comments`, {
-      token: participant.token,
-      body: {
-        versionId: v2.body.data[0].id,
-        clauseRef: '1.1.2',
-        category: 'drafting',
-        body: 'Register with whom?',
-      },
+    const comment = await postComment(server, participant.token, artefact.id, {
+      versionId: v2.body.data[0].id,
+      clauseRef: '1.1.2',
+      body: 'Register with whom?',
     });
     expect(comment.status, JSON.stringify(comment.body)).to.equal(201);
-    const v3 = await server!.api(`/api/artefacts/${artefact.id}/versions`, {
-      token: codeBody.token,
-      body: { label: 'v3', body: V1 },
-    });
-    expect(v3.status, JSON.stringify(v3.body)).to.equal(201);
+    await publish(server, codeBody, artefact.id, V1, 'v3');
 
-    const page = await signedInPage(participant);
+    const page = await suite.signedInPage(participant);
     await page.goto(`/artefacts/${artefact.slug}`);
     const box = page.getByRole('region', { name: 'Comments on clauses no longer in this version' });
     const card = box.getByRole('article').filter({ hasText: 'Register with whom?' });
@@ -260,22 +199,14 @@ describe('versions and redlining in the browser', function () {
   });
 
   it('publishes a Word document through the form, refusing a file that is not one', async () => {
-    const found = await server!.api('/api/artefacts?q=BSCP702', { token: codeBody.token });
-    const bscp702 = (found.body.data as { id: string; slug: string; reference: string }[]).find(
-      (a) => a.reference === 'BSCP702',
-    );
-    if (!bscp702) throw new Error(`BSCP702 not in the seeded registry: ${JSON.stringify(found)}`);
-    const v1 = await server!.api(`/api/artefacts/${bscp702.id}/versions`, {
-      token: codeBody.token,
-      body: { label: 'v1', body: V1 },
-    });
-    expect(v1.status, JSON.stringify(v1.body)).to.equal(201);
+    const bscp702 = await findArtefact(server, codeBody.token, 'BSCP702');
+    await publish(server, codeBody, bscp702.id, V1);
     const notWord = path.join(dir!, 'notes.docx');
     await writeFile(notWord, 'plain text, not a Word document');
     const word = path.join(dir!, 'BSCP702 v2.docx');
     await writeFile(word, await wordDocument(V2_PARAGRAPHS));
 
-    const page = await signedInPage(codeBody);
+    const page = await suite.signedInPage(codeBody);
     await page.goto(`/artefacts/${bscp702.slug}`);
     await page.getByRole('button', { name: 'Publish a new version' }).click();
     const form = page.getByRole('form', { name: 'Publish a new version of BSCP702' });

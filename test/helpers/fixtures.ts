@@ -19,15 +19,30 @@ export const SAMPLE_SECTION = [
 const HOUR = 3600_000;
 export const hoursFromNow = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
 
+export interface ArtefactRef {
+  id: string;
+  slug: string;
+  reference: string;
+}
+
+/** The registry's artefact with this reference (e.g. BSCP701), as the search API lists it. */
+export async function findArtefact(
+  server: TestServer,
+  token: string,
+  reference: string,
+): Promise<ArtefactRef> {
+  const res = await server.api(`/api/artefacts?q=${encodeURIComponent(reference)}`, { token });
+  const match = (res.body.data as ArtefactRef[]).find((a) => a.reference === reference);
+  if (!match) throw new Error(`no artefact ${reference}`);
+  return match;
+}
+
 export async function artefactId(
   server: TestServer,
   token: string,
   reference: string,
 ): Promise<string> {
-  const res = await server.api(`/api/artefacts?q=${encodeURIComponent(reference)}`, { token });
-  const match = res.body.data.find((a: { reference: string }) => a.reference === reference);
-  if (!match) throw new Error(`no artefact ${reference}`);
-  return match.id as string;
+  return (await findArtefact(server, token, reference)).id;
 }
 
 export async function publish(

@@ -1,16 +1,13 @@
 import { query, request, segment, type Version, type VersionRef } from '../api';
+import type {
+  ClauseChange as DomainClauseChange,
+  RedlineStats,
+} from '../../../server/domain/redline';
 
-export type ClauseChange = 'added' | 'removed' | 'modified' | 'moved';
+export type { RedlineStats };
 
-export interface RedlineStats {
-  added: number;
-  removed: number;
-  modified: number;
-  moved: number;
-  unchanged: number;
-  wordsInserted: number;
-  wordsDeleted: number;
-}
+/** What the redline endpoint lists: changed clauses only. */
+export type ClauseChange = Exclude<DomainClauseChange, 'unchanged'>;
 
 export interface RedlineClause {
   /** The clause's ref in the newer version; for a removed clause, its ref in the older one. */

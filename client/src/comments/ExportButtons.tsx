@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { exportComments, type CommentFilters } from './commentsApi';
 
+const FORMATS = [
+  ['csv', 'Download CSV'],
+  ['xlsx', 'Download Excel'],
+] as const;
+
 /** Downloads the comment log with the filters on screen. */
 export function ExportButtons({ filters }: { filters: CommentFilters }) {
   const [error, setError] = useState<string | null>(null);
@@ -20,22 +25,17 @@ export function ExportButtons({ filters }: { filters: CommentFilters }) {
 
   return (
     <div className="export">
-      <button
-        type="button"
-        className="secondary"
-        disabled={busy}
-        onClick={() => void download('csv')}
-      >
-        Download CSV
-      </button>
-      <button
-        type="button"
-        className="secondary"
-        disabled={busy}
-        onClick={() => void download('xlsx')}
-      >
-        Download Excel
-      </button>
+      {FORMATS.map(([format, label]) => (
+        <button
+          key={format}
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => void download(format)}
+        >
+          {label}
+        </button>
+      ))}
       {error && (
         <p className="error" role="alert">
           {error}

@@ -1,5 +1,5 @@
 import { ApiError, downloadFile, query, request, segment } from '../api';
-import type { Category, CommentStatus, Severity, TriageStatus } from './vocabulary';
+import type { Category, CommentStatus, Severity, TriageRequest } from './vocabulary';
 
 export interface Person {
   id: string;
@@ -102,12 +102,9 @@ export type CommentEdit = Partial<Omit<NewComment, 'versionId' | 'clauseRef'>> &
   revision: number;
 };
 
-export interface TriageDecision {
-  status: TriageStatus;
-  response: string;
+export interface TriageDecision extends TriageRequest {
   action?: string | null;
   changeId?: string | null;
-  duplicateOf?: string | null;
   revision: number;
 }
 

@@ -10,6 +10,7 @@ export {
   type CommentCategory as Category,
   type CommentStatus,
   type Severity,
+  type TriageRequest,
   type TriageStatus,
 } from '../../../server/domain/commentLifecycle';
 export { CHANGE_ID_PATTERN } from '../../../server/domain/vocabulary';

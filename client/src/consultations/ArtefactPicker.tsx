@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Artefact } from '../api';
-import { CODES } from '../format';
+import { CODE_CHOICES, FilterSearch, FilterSelect } from '../Filters';
 
 interface Props {
   artefacts: Artefact[];
@@ -40,27 +40,14 @@ export function ArtefactPicker({ artefacts, selected, onChange, invalid, describ
     <fieldset className="artefact-picker" aria-invalid={invalid} aria-describedby={describedBy}>
       <legend>Artefacts ({selected.size} selected)</legend>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="picker-code">Code</label>
-          <select id="picker-code" value={code} onChange={(e) => setCode(e.target.value)}>
-            <option value="">All</option>
-            {CODES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-grow">
-          <label htmlFor="picker-text">Filter</label>
-          <input
-            id="picker-text"
-            type="search"
-            placeholder="Reference or title"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <FilterSelect
+          id="picker-code"
+          label="Code"
+          value={code}
+          options={CODE_CHOICES}
+          onChange={setCode}
+        />
+        <FilterSearch id="picker-text" label="Filter" value={text} onChange={setText} />
         <button type="button" className="secondary" onClick={() => setShown(true)}>
           Select all shown
         </button>

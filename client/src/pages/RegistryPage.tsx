@@ -2,11 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { BragBadge } from '../BragBadge';
+import { CODE_CHOICES, FilterSearch, FilterSelect, choices } from '../Filters';
 import { CODES, KIND_LABELS, formatDate, humanise, kindLabel, plural } from '../format';
 import { BRAG_ORDER } from '../readiness/readinessApi';
 import { useApi } from '../useApi';
 
 const SEARCH_DELAY_MS = 300;
+const KIND_CHOICES = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
+const BRAG_CHOICES = choices(BRAG_ORDER, humanise);
 
 export interface ArtefactLinkState {
   registrySearch?: string;
@@ -82,49 +85,28 @@ export function RegistryPage() {
       )}
 
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="filter-code">Code</label>
-          <select id="filter-code" value={code} onChange={(e) => setParam('code', e.target.value)}>
-            <option value="">All</option>
-            {CODES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-kind">Kind</label>
-          <select id="filter-kind" value={kind} onChange={(e) => setParam('kind', e.target.value)}>
-            <option value="">All</option>
-            {Object.entries(KIND_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-brag">BRAG</label>
-          <select id="filter-brag" value={brag} onChange={(e) => setParam('brag', e.target.value)}>
-            <option value="">All</option>
-            {BRAG_ORDER.map((value) => (
-              <option key={value} value={value}>
-                {humanise(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-grow">
-          <label htmlFor="filter-search">Search</label>
-          <input
-            id="filter-search"
-            type="search"
-            placeholder="Reference or title"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-          />
-        </div>
+        <FilterSelect
+          id="filter-code"
+          label="Code"
+          value={code}
+          options={CODE_CHOICES}
+          onChange={(value) => setParam('code', value)}
+        />
+        <FilterSelect
+          id="filter-kind"
+          label="Kind"
+          value={kind}
+          options={KIND_CHOICES}
+          onChange={(value) => setParam('kind', value)}
+        />
+        <FilterSelect
+          id="filter-brag"
+          label="BRAG"
+          value={brag}
+          options={BRAG_CHOICES}
+          onChange={(value) => setParam('brag', value)}
+        />
+        <FilterSearch id="filter-search" label="Search" value={search} onChange={setSearch} />
         {filtered && (
           <button type="button" className="secondary" onClick={clearFilters}>
             Clear filters

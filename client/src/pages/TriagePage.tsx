@@ -16,7 +16,8 @@ import {
   SEVERITIES,
   nextTriageStatuses,
 } from '../comments/vocabulary';
-import { CODES, humanise } from '../format';
+import { CODE_CHOICES, FilterSelect, choices } from '../Filters';
+import { humanise } from '../format';
 import { useApi } from '../useApi';
 
 const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
@@ -24,6 +25,13 @@ const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
 const IMPORT_ROLES = ['code_body', 'programme'];
 // In the URL, "all" means "no filter", so that an absent parameter can mean the default.
 const ALL = 'all';
+const CATEGORY_CHOICES = choices(CATEGORIES, (c) => CATEGORY_LABELS[c]);
+const SEVERITY_CHOICES = choices(SEVERITIES, humanise);
+const SORT_CHOICES: { value: CommentSort; label: string }[] = [
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'newest', label: 'Newest first' },
+  { value: 'severity', label: 'Most severe first' },
+];
 
 export function TriagePage() {
   const { state } = useAuth();
@@ -98,74 +106,48 @@ export function TriagePage() {
         </p>
       )}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="triage-code">Code</label>
-          <select
-            id="triage-code"
-            value={code || ALL}
-            onChange={(e) => setParam('code', e.target.value)}
-          >
-            <option value={ALL}>All</option>
-            {CODES.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field artefact-filter">
-          <label htmlFor="triage-artefact">Artefact</label>
-          <select
-            id="triage-artefact"
-            value={artefactId}
-            onChange={(e) => setParam('artefact', e.target.value)}
-          >
-            <option value="">All artefacts</option>
-            {artefacts.data?.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.reference} — {a.title}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="triage-category">Category</label>
-          <select
-            id="triage-category"
-            value={category}
-            onChange={(e) => setParam('category', e.target.value)}
-          >
-            <option value="">All</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {CATEGORY_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="triage-severity">Severity</label>
-          <select
-            id="triage-severity"
-            value={severity}
-            onChange={(e) => setParam('severity', e.target.value)}
-          >
-            <option value="">All</option>
-            {SEVERITIES.map((s) => (
-              <option key={s} value={s}>
-                {humanise(s)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="triage-sort">Sort</label>
-          <select id="triage-sort" value={sort} onChange={(e) => setParam('sort', e.target.value)}>
-            <option value="oldest">Oldest first</option>
-            <option value="newest">Newest first</option>
-            <option value="severity">Most severe first</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="triage-code"
+          label="Code"
+          value={code || ALL}
+          options={CODE_CHOICES}
+          all={{ value: ALL, label: 'All' }}
+          onChange={(value) => setParam('code', value)}
+        />
+        <FilterSelect
+          id="triage-artefact"
+          label="Artefact"
+          className="artefact-filter"
+          value={artefactId}
+          options={(artefacts.data ?? []).map((a) => ({
+            value: a.id,
+            label: `${a.reference} — ${a.title}`,
+          }))}
+          all={{ value: '', label: 'All artefacts' }}
+          onChange={(value) => setParam('artefact', value)}
+        />
+        <FilterSelect
+          id="triage-category"
+          label="Category"
+          value={category}
+          options={CATEGORY_CHOICES}
+          onChange={(value) => setParam('category', value)}
+        />
+        <FilterSelect
+          id="triage-severity"
+          label="Severity"
+          value={severity}
+          options={SEVERITY_CHOICES}
+          onChange={(value) => setParam('severity', value)}
+        />
+        <FilterSelect
+          id="triage-sort"
+          label="Sort"
+          value={sort}
+          options={SORT_CHOICES}
+          all={null}
+          onChange={(value) => setParam('sort', value)}
+        />
       </form>
       <StatusCounts
         counts={pages.counts}

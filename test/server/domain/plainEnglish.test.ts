@@ -288,7 +288,7 @@ APPENDIX 1: FORM
     });
   });
 
-  it('checks a 2,000-clause document in well under 200 ms', () => {
+  it('checks a 2,000-clause document', () => {
     const lines = ['SECTION S: SUPPLIER VOLUME ALLOCATION'];
     for (let i = 1; i <= 40; i++) {
       lines.push('', `${i}. PART ${i}`);
@@ -300,12 +300,9 @@ APPENDIX 1: FORM
       }
     }
     const markdown = lines.join('\n');
-    check(markdown); // warm-up: the first run includes compiling the code
-    const started = performance.now();
+    // Its speed is a benchmark's business (no timings in tests); this checks it copes with the size.
     const findings = check(markdown);
-    const elapsed = performance.now() - started;
     expect(findings.length).to.be.greaterThan(2000);
-    expect(elapsed).to.be.below(200);
   });
 
   it('never throws, and only reports clauses it was given', () => {

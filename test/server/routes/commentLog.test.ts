@@ -681,12 +681,9 @@ for (const dialect of testDialects()) {
     after(() => server.close());
 
     for (const format of ['csv', 'xlsx'] as const) {
-      it(`exports ${COUNT.toLocaleString('en-GB')} comments as ${format} in a few seconds`, async () => {
-        const started = Date.now();
+      it(`exports ${COUNT.toLocaleString('en-GB')} comments as ${format}`, async () => {
         const res = await download(server, programme.token, `format=${format}`);
-        const elapsed = Date.now() - started;
         expect(res.status).to.equal(200);
-        expect(elapsed).to.be.below(10_000);
         if (format === 'csv') expect(parseCsv(res.bytes).rows).to.have.length(COUNT);
         else expect((await readXlsx(res.bytes)).worksheets[0]?.rowCount).to.equal(COUNT + 1);
       });
