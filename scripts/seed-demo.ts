@@ -1,13 +1,13 @@
-// Creates demo organisations and one demo user per role, so a new user can try every screen.
-// Idempotent: existing organisations and users are left as they are.
+// Creates demo organisations, one demo user per role, and a review in progress (see
+// demo/seedDemoReview.ts), so a new user can walk the M6 journey in the browser.
+// Idempotent: what exists already is left as it is.
 import { createOrganisation } from '../server/commands/createOrganisation.js';
 import { createUser } from '../server/commands/createUser.js';
 import { PROGRAMME_ORGANISATION } from '../server/commands/seedRegistry.js';
 import { bootDatabase } from '../server/boot.js';
 import { loadConfig } from '../server/config.js';
 import { findUserByEmail } from '../server/db/queries/users.js';
-import { findArtefact } from '../server/db/queries/artefacts.js';
-import { publishVersion } from '../server/commands/publishVersion.js';
+import { seedDemoReview } from './demo/seedDemoReview.js';
 import type { Db } from '../server/db/database.js';
 import type { Role } from '../server/domain/vocabulary.js';
 import { generatePassword } from '../server/lib/passwords.js';
@@ -86,53 +86,6 @@ async function organisationIds(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
-// Illustrative text only (the real BSCP701 is Elexon's); it gives the artefact page something to show.
-const DEMO_DRAFT = `BSCP701: SMART DATA SERVICE (ILLUSTRATIVE DEMO DRAFT)
-
-1. INTRODUCTION
-
-1.1 Scope and Purpose of the Procedure
-
-1.1.1 This BSC Procedure defines the processes that the Smart Data Service shall use to collect, validate and
-provide metered data for MHHS Metering Systems.
-
-1.1.2 The Smart Data Service shall:
-
-(a) retrieve Metered Data from Smart Metering Systems daily;
-
-(b) validate and, where necessary, estimate Metered Data; and
-
-(c) provide Settlement data to the Market-wide Data Service.
-
-1.2 Main Users of the Procedure and their Responsibilities
-
-1.2.1 This BSC Procedure should be used by Suppliers, Smart Data Services and the Market-wide Data Service.
-
-2. PROCESSES
-
-2.1 Collection of Metered Data
-
-2.1.1 The Smart Data Service shall retrieve Metered Data for each Settlement Period by 09:00 on the next Working Day.
-`;
-
-async function publishDemoDraft(db: Db): Promise<string | null> {
-  const artefact = await findArtefact(db, 'bsc-bscp701');
-  const author = await findUserByEmail(db, 'bsc@demo.m6.example');
-  if (!artefact || !author || artefact.currentVersionId) return null;
-  await publishVersion(
-    db,
-    { id: author.id, role: author.role, code: author.code, organisationId: author.organisationId },
-    artefact,
-    {
-      label: 'demo-draft-1',
-      body: DEMO_DRAFT,
-      changeNote: 'Illustrative text created by npm run seed:demo; not the published BSCP701.',
-      incorporates: [],
-    },
-  );
-  return artefact.reference;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const password = process.env.DEMO_PASSWORD || generatePassword();
@@ -162,11 +115,7 @@ async function main(): Promise<void> {
       rows.push(`  ${u.role.padEnd(12)} ${u.email}`);
     }
     console.log(`Demo users (${db.dialect}):\n${rows.join('\n')}`);
-    const draft = await publishDemoDraft(db);
-    if (draft)
-      console.log(
-        `Published an illustrative demo draft of ${draft} so its page has clauses to read.`,
-      );
+    for (const step of await seedDemoReview(db)) console.log(`Demo review: ${step}.`);
     console.log(
       process.env.DEMO_PASSWORD
         ? 'Password: the DEMO_PASSWORD you set.'

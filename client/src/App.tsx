@@ -2,6 +2,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
 import { ArtefactPage } from './pages/ArtefactPage';
+import { ChangesPage } from './pages/ChangesPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
 import { DueProcessPage } from './pages/DueProcessPage';
 import { LoginPage } from './pages/LoginPage';
@@ -11,6 +12,7 @@ import { PaperPage } from './pages/PaperPage';
 import { ReadinessPage } from './pages/ReadinessPage';
 import { RecommendationsPage } from './pages/RecommendationsPage';
 import { RegistryPage } from './pages/RegistryPage';
+import { RequirementsPage } from './pages/RequirementsPage';
 import { TriagePage } from './pages/TriagePage';
 
 export interface LoginRedirectState {
@@ -57,6 +59,8 @@ export function App() {
               <Route path="/my-comments" element={<MyCommentsPage />} />
               <Route path="/triage" element={<TriagePage />} />
               <Route path="/readiness" element={<ReadinessPage />} />
+              <Route path="/changes" element={<ChangesPage />} />
+              <Route path="/requirements" element={<RequirementsPage />} />
               <Route path="/due-process" element={<DueProcessPage />} />
               <Route path="/recommendations" element={<RecommendationsPage />} />
               <Route path="/recommendations/:id" element={<PaperPage />} />

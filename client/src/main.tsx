@@ -5,6 +5,7 @@ import './styles.css';
 import './comments.css';
 import './redline.css';
 import './readiness.css';
+import './registers.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

@@ -119,7 +119,7 @@ describe('the journey to the M6 baseline in the browser', function () {
     const sc2 = programme.locator('[data-criterion="SC2"]');
     expect(await sc2.textContent()).to.contain('Not met');
     const blocker = sc2.getByRole('link', { name: /CR053 .* BSCP707 v1 does not incorporate it/ });
-    expect(await blocker.getAttribute('href')).to.equal(artefactPath);
+    expect(await blocker.getAttribute('href')).to.equal(`/changes?artefactId=${bscp707.id}`);
     expect(await programme.getByTestId(`brag-row-${bscp707.slug}`).textContent()).to.contain(
       '0 Industry comments outstanding',
     );

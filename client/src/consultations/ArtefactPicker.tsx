@@ -8,10 +8,13 @@ interface Props {
   onChange(selected: Set<string>): void;
   invalid?: boolean;
   describedBy?: string;
+  /** Prefixes the controls' ids, for pages that show more than one picker. */
+  idPrefix?: string;
 }
 
 /** Checkboxes over the registry, narrowed by code and a text filter. */
-export function ArtefactPicker({ artefacts, selected, onChange, invalid, describedBy }: Props) {
+export function ArtefactPicker(props: Props) {
+  const { artefacts, selected, onChange, invalid, describedBy, idPrefix = 'picker' } = props;
   const [code, setCode] = useState('');
   const [text, setText] = useState('');
   const needle = text.trim().toLowerCase();
@@ -41,13 +44,13 @@ export function ArtefactPicker({ artefacts, selected, onChange, invalid, describ
       <legend>Artefacts ({selected.size} selected)</legend>
       <div className="filters">
         <FilterSelect
-          id="picker-code"
+          id={`${idPrefix}-code`}
           label="Code"
           value={code}
           options={CODE_CHOICES}
           onChange={setCode}
         />
-        <FilterSearch id="picker-text" label="Filter" value={text} onChange={setText} />
+        <FilterSearch id={`${idPrefix}-text`} label="Filter" value={text} onChange={setText} />
         <button type="button" className="secondary" onClick={() => setShown(true)}>
           Select all shown
         </button>
@@ -59,12 +62,12 @@ export function ArtefactPicker({ artefacts, selected, onChange, invalid, describ
         {shown.map((a) => (
           <li key={a.id} className="checkbox">
             <input
-              id={`pick-${a.id}`}
+              id={`${idPrefix}-item-${a.id}`}
               type="checkbox"
               checked={selected.has(a.id)}
               onChange={(e) => toggle(a.id, e.target.checked)}
             />
-            <label htmlFor={`pick-${a.id}`}>
+            <label htmlFor={`${idPrefix}-item-${a.id}`}>
               <span className="clause-ref">{a.reference}</span> {a.title}{' '}
               <span className="muted">({a.code})</span>
             </label>

@@ -7,6 +7,7 @@ import { CommentLogImport } from '../comments/CommentLogImport';
 import { CommentList } from '../comments/CommentList';
 import { getComment, type CommentFilters, type CommentSort } from '../comments/commentsApi';
 import { ExportButtons } from '../comments/ExportButtons';
+import { LinkedComment } from '../comments/LinkedComment';
 import { StatusCounts } from '../comments/StatusCounts';
 import { TriageForm } from '../comments/TriageForm';
 import { useCommentPages } from '../comments/useCommentPages';
@@ -46,6 +47,10 @@ export function TriagePage() {
   const category = params.get('category') ?? '';
   const severity = params.get('severity') ?? '';
   const sort = (params.get('sort') ?? 'oldest') as CommentSort;
+  // `?comment=<id or ref>` opens that comment above the queue, whatever the filters.
+  const linked = params.get('comment') ?? '';
+  const isLinked = (c: { id: string; ref: string }) =>
+    c.id === linked || c.ref.toUpperCase() === linked.toUpperCase();
 
   const allowed = user !== null && TRIAGE_ROLES.includes(user.role);
   const filters = useMemo<CommentFilters | null>(
@@ -105,6 +110,14 @@ export function TriagePage() {
           decisions.
         </p>
       )}
+      {linked && (
+        <LinkedComment
+          idOrRef={linked}
+          canDecide={canDecide}
+          onChange={pages.replace}
+          onClose={() => setParam('comment', '')}
+        />
+      )}
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
           id="triage-code"
@@ -162,8 +175,8 @@ export function TriagePage() {
         />
       )}
       <CommentList
-        pages={pages}
-        emptyText="No comments match these filters."
+        pages={linked ? { ...pages, items: pages.items.filter((c) => !isLinked(c)) } : pages}
+        emptyText={`No ${linked ? 'other ' : ''}comments match these filters.`}
         extra={(comment, replace) => (
           <>
             <ClauseContext comment={comment} />

@@ -8,16 +8,18 @@ export interface BlockerContext {
   canTriage: boolean;
 }
 
-/** Where a blocker is dealt with, or null when there is nowhere to go (e.g. a requirement). */
+/** Where a blocker is dealt with, or null when there is nowhere to go. */
 export function blockerHref(blocker: Blocker, { slugs, canTriage }: BlockerContext): string | null {
   const slug = blocker.artefactId ? slugs.get(blocker.artefactId) : undefined;
   const artefactPage = slug ? `/artefacts/${encodeURIComponent(slug)}` : null;
   switch (blocker.kind) {
     case 'comment':
     case 'decision':
-      if (canTriage && blocker.artefactId)
-        return `/triage?artefact=${encodeURIComponent(blocker.artefactId)}&status=all`;
-      return artefactPage;
+      return canTriage ? `/triage?comment=${encodeURIComponent(blocker.id)}` : artefactPage;
+    case 'change':
+      return blocker.artefactId
+        ? `/changes?artefactId=${encodeURIComponent(blocker.artefactId)}`
+        : '/changes';
     case 'clause':
     case 'finding':
       if (!artefactPage) return null;
@@ -27,9 +29,9 @@ export function blockerHref(blocker: Blocker, { slugs, canTriage }: BlockerConte
     case 'due-process':
       return '/due-process';
     case 'requirement':
-      return null;
+      return '/requirements';
     default:
-      // change, artefact, consultation: the artefact they hold up.
+      // artefact, consultation: the artefact they hold up.
       return artefactPage;
   }
 }

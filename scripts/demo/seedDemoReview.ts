@@ -1,0 +1,103 @@
+// Puts a demo database where the M6 journey can be walked in the browser: a draft of every
+// artefact, an open consultation over all of them, a due-process response, and CR053 linked to
+// BSCP707 (so SC2 waits for a version that incorporates it). Each step runs only once.
+import { createConsultation } from '../../server/commands/createConsultation.js';
+import { publishVersion } from '../../server/commands/publishVersion.js';
+import { recordDueProcessResponse } from '../../server/commands/recordDueProcessResponse.js';
+import { updateChange } from '../../server/commands/saveChange.js';
+import type { Db } from '../../server/db/database.js';
+import { findUserByEmail, type UserRow } from '../../server/db/queries/users.js';
+import type { Actor } from '../../server/policies/index.js';
+import { BSCP701_DRAFT, GENERIC_DRAFT, GLOSSARY_DRAFT } from './drafts.js';
+
+const actorOf = (u: UserRow): Actor => ({
+  id: u.id,
+  role: u.role,
+  code: u.code,
+  organisationId: u.organisationId,
+});
+
+async function demoUser(db: Db, email: string): Promise<Actor> {
+  const user = await findUserByEmail(db, email);
+  if (!user) throw new Error(`demo user ${email} is missing`);
+  return actorOf(user);
+}
+
+export async function seedDemoReview(db: Db): Promise<string[]> {
+  const done: string[] = [];
+  const authors: Record<string, Actor> = {
+    BSC: await demoUser(db, 'bsc@demo.m6.example'),
+    REC: await demoUser(db, 'rec@demo.m6.example'),
+    DCUSA: await demoUser(db, 'dcusa@demo.m6.example'),
+  };
+  const artefacts = await db.kysely
+    .selectFrom('artefacts')
+    .selectAll()
+    .orderBy('position')
+    .execute();
+  let drafts = 0;
+  for (const a of artefacts) {
+    const author = authors[a.code];
+    if (a.currentVersionId || !author) continue;
+    const body =
+      a.slug === 'bsc-bscp701'
+        ? BSCP701_DRAFT
+        : a.reference === 'Section X Annex X-1'
+          ? GLOSSARY_DRAFT
+          : GENERIC_DRAFT(a.reference);
+    await publishVersion(db, author, a, {
+      label: 'demo-draft-1',
+      body,
+      changeNote: `Illustrative text created by npm run seed:demo; not the published ${a.reference}.`,
+      incorporates: [],
+    });
+    drafts++;
+  }
+  if (drafts) done.push(`published illustrative drafts of ${drafts} artefacts`);
+
+  const programme = await demoUser(db, 'programme@demo.m6.example');
+  const consultation = await db.kysely.selectFrom('consultations').select('id').executeTakeFirst();
+  if (!consultation) {
+    const now = Date.now();
+    await createConsultation(db, programme, {
+      title: 'M6 industry consultation (demo)',
+      opensAt: new Date(now - 3600_000).toISOString(),
+      closesAt: new Date(now + 14 * 86_400_000).toISOString(),
+      artefacts: artefacts.map((a) => a.id),
+    });
+    done.push('opened a 14-day consultation over every artefact');
+  }
+
+  const responses = await db.kysely
+    .selectFrom('dueProcessResponses')
+    .select('id')
+    .executeTakeFirst();
+  if (!responses) {
+    const participant = await demoUser(db, 'dno@demo.m6.example');
+    const yes = { confirmed: true, text: null };
+    await recordDueProcessResponse(db, participant, {
+      answers: {
+        engaged: yes,
+        input: yes,
+        commentsAddressed: yes,
+        designTranslated: yes,
+        artefactsMakeSense: yes,
+      },
+      lessonsLearnt: 'Better redlining of text',
+    });
+    done.push('recorded a due-process response from Demo Distribution plc');
+  }
+
+  const link = await db.kysely
+    .selectFrom('changeArtefacts as ca')
+    .innerJoin('artefacts as a', 'a.id', 'ca.artefactId')
+    .select('ca.changeId')
+    .where('ca.changeId', '=', 'CR053')
+    .executeTakeFirst();
+  const bscp707 = artefacts.find((a) => a.reference === 'BSCP707');
+  if (!link && bscp707) {
+    await updateChange(db, programme, 'CR053', { artefacts: [bscp707.id] });
+    done.push('linked CR053 (ISD Publication Frequency Change) to BSCP707');
+  }
+  return done;
+}
