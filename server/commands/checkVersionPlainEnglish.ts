@@ -10,7 +10,7 @@ import {
   referenceKeys,
   tidyTermList,
   type Finding,
-} from '../domain/plainEnglish.js';
+} from '../domain/plainEnglish/index.js';
 import { newId } from '../lib/ids.js';
 
 /** The artefacts whose current versions are the codes' glossaries. */

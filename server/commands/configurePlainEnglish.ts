@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { PLAIN_ENGLISH_CONFIG_KEY, readPlainEnglishConfig } from '../db/queries/findings.js';
-import { tidyTermList, type PlainEnglishConfig } from '../domain/plainEnglish.js';
+import { tidyTermList, type PlainEnglishConfig } from '../domain/plainEnglish/index.js';
 import type { Actor } from '../policies/index.js';
 
 /** Replaces the configured extra defined terms and vague terms (audited as 'settings'). */

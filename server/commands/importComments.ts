@@ -17,7 +17,7 @@ import {
   type ImportArtefact,
   type ImportedRow,
   type LogRecord,
-} from '../domain/commentLog.js';
+} from '../domain/commentLog/index.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict } from '../errors.js';
 import type { SheetRow } from '../lib/commentLogFiles.js';

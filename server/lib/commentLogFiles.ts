@@ -1,11 +1,11 @@
 // Comment logs as files: writing CSV and XLSX exports, reading uploaded CSV and XLSX back into rows
-// of text cells. What the columns mean is server/domain/commentLog.ts.
+// of text cells. What the columns mean is server/domain/commentLog/columns.ts.
 
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { COMMENT_LOG_COLUMNS, guardCell, type LogRecord } from '../domain/commentLog.js';
+import { COMMENT_LOG_COLUMNS, guardCell, type LogRecord } from '../domain/commentLog/index.js';
 import { badRequest } from '../errors.js';
 
 export type CommentLogFormat = 'csv' | 'xlsx';

@@ -4,7 +4,11 @@
 import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
-import { labelText, readWordParagraphs, type WordParagraph } from '../domain/wordNumbering.js';
+import {
+  labelText,
+  readWordParagraphs,
+  type WordParagraph,
+} from '../domain/wordNumbering/index.js';
 import { localName, parseXml, childElements, XmlFormatError } from '../domain/wordXml.js';
 import { badRequest, type AppError } from '../errors.js';
 import {

@@ -3,7 +3,7 @@ import {
   DEFAULT_VAGUE_TERMS,
   MAX_SENTENCE_WORDS,
   type PlainEnglishConfig,
-} from '../domain/plainEnglish.js';
+} from '../domain/plainEnglish/index.js';
 
 export function presentFinding(row: FindingListRow) {
   return {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
-import { COMMENT_LOG_COLUMNS } from '../../server/domain/commentLog.js';
+import { COMMENT_LOG_COLUMNS } from '../../server/domain/commentLog/index.js';
 import { browserSuite } from '../helpers/browser.js';
 import { findArtefact, publish } from '../helpers/fixtures.js';
 import type { TestServer, TestUser } from '../helpers/server.js';

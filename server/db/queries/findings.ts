@@ -3,7 +3,7 @@ import {
   parsePlainEnglishConfig,
   type FindingStatus,
   type PlainEnglishConfig,
-} from '../../domain/plainEnglish.js';
+} from '../../domain/plainEnglish/index.js';
 import type { Database, PlainEnglishFindingTable } from '../schema.js';
 
 export const PLAIN_ENGLISH_CONFIG_KEY = 'plain_english_config';

@@ -2,7 +2,7 @@ import express, { type Request, type Response } from 'express';
 import { importComments } from '../../commands/importComments.js';
 import { listArtefacts } from '../../db/queries/artefacts.js';
 import { listAllComments } from '../../db/queries/comments.js';
-import { artefactLabels, commentLogRecord } from '../../domain/commentLog.js';
+import { artefactLabels, commentLogRecord } from '../../domain/commentLog/index.js';
 import { AppError, badRequest, payloadTooLarge } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import {

@@ -4,7 +4,7 @@ import { recheckPlainEnglish } from '../../commands/recheckPlainEnglish.js';
 import { waiveFinding } from '../../commands/waiveFinding.js';
 import { listFindings, readPlainEnglishConfig } from '../../db/queries/findings.js';
 import { loadVersionClauses } from '../../db/versionCache.js';
-import { FINDING_KINDS } from '../../domain/plainEnglish.js';
+import { FINDING_KINDS } from '../../domain/plainEnglish/index.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';

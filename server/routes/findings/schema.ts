@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FINDING_STATUSES } from '../../domain/plainEnglish.js';
+import { FINDING_STATUSES } from '../../domain/plainEnglish/index.js';
 
 const id = z.string().min(1).max(200);
 

@@ -17,7 +17,7 @@ import {
   type ImportArtefact,
   type ImportContext,
   type LogRecord,
-} from '../../../server/domain/commentLog.js';
+} from '../../../server/domain/commentLog/index.js';
 
 const artefact = (
   id: string,

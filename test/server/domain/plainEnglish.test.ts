@@ -9,7 +9,7 @@ import {
   type Finding,
   type FindingKind,
   type PlainEnglishContext,
-} from '../../../server/domain/plainEnglish.js';
+} from '../../../server/domain/plainEnglish/index.js';
 
 const GLOSSARY = [
   'Supplier',

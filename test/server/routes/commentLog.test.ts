@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { createOrganisation } from '../../../server/commands/createOrganisation.js';
-import { COMMENT_LOG_COLUMNS } from '../../../server/domain/commentLog.js';
+import { COMMENT_LOG_COLUMNS } from '../../../server/domain/commentLog/index.js';
 import { testDialects } from '../../helpers/db.js';
 import {
   artefactId,

@@ -1,0 +1,27 @@
+// The industry comment log (DESIGN: "Comment logs in and out"): the spreadsheet columns code bodies
+// and the programme exchange, how an artefact is named in it, and the checks every imported row must
+// pass. Pure: callers load the registry and hand it in.
+
+export { artefactLabels, artefactResolver, type LogArtefact } from './artefactLabels.js';
+export { guardCell, unguardCell } from './cellGuard.js';
+export {
+  COMMENT_LOG_COLUMNS,
+  REQUIRED_IMPORT_COLUMNS,
+  type LogColumn,
+  type LogRecord,
+} from './columns.js';
+export { commentLogRecord, type LoggedComment } from './commentLogRecord.js';
+export { locateLogHeader, readLogHeader, type LogHeader } from './header.js';
+export type { ImportArtefact, ImportContext } from './importContext.js';
+export { importedCommentRef } from './importedCommentRef.js';
+export { parseLogDate } from './logDate.js';
+export { isBlankRecord, logRecordFrom } from './logRecord.js';
+export { organisationResolver, type ImportOrganisation } from './organisations.js';
+export type { Resolved } from './resolved.js';
+export {
+  IMPORTABLE_STATUSES,
+  validateLogRecord,
+  type ImportedRow,
+  type RowProblem,
+} from './validateRow.js';
+export { validateLogRecords } from './validateRows.js';

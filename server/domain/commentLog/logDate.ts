@@ -1,0 +1,48 @@
+// Import: reading a "Decided at" cell, whichever of the usual ways it was written.
+
+const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const ISO_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const EARLIEST = Date.UTC(2000, 0, 1);
+const DAY = 86_400_000;
+
+function utc(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0, ms = 0): number | null {
+  if (m < 1 || m > 12 || d < 1 || hh > 23 || mm > 59 || ss > 59) return null;
+  const time = Date.UTC(y, m - 1, d, hh, mm, ss, ms);
+  return new Date(time).getUTCDate() === d ? time : null; // not 31/02
+}
+
+/**
+ * A "Decided at" cell as an ISO timestamp: ISO 8601 (as exports write it; no zone means UTC) or a UK
+ * day/month/year date with an optional time (read as UTC). Null when it is not a date, or not a
+ * plausible one (before 2000 or in the future).
+ */
+export function parseLogDate(text: string, now: Date): string | null {
+  const value = text.trim();
+  const num = (s: string | undefined) => (s ? Number(s) : 0);
+  let time: number | null = null;
+  const uk = UK_DATE.exec(value);
+  const iso = ISO_DATE.exec(value);
+  if (uk) {
+    const [, d, m, y, hh, mm, ss] = uk;
+    time = utc(num(y), num(m), num(d), num(hh), num(mm), num(ss));
+  } else if (iso) {
+    const [, y, m, d, hh, mm, ss, fraction, zone] = iso;
+    time = utc(
+      num(y),
+      num(m),
+      num(d),
+      num(hh),
+      num(mm),
+      num(ss),
+      Math.floor(Number(fraction ?? 0) * 1000),
+    );
+    if (time !== null && zone && zone.toUpperCase() !== 'Z') {
+      const [, sign, zh, zm] = /^([+-])(\d{2}):?(\d{2})$/.exec(zone) ?? [];
+      const offset = (num(zh) * 60 + num(zm)) * 60_000;
+      time -= sign === '-' ? -offset : offset;
+    }
+  }
+  if (time === null || time < EARLIEST || time > now.getTime() + DAY) return null;
+  return new Date(time).toISOString();
+}

@@ -1,0 +1,176 @@
+// Import: the checks every data row must pass, and the comment it becomes when it passes them.
+
+import {
+  COMMENT_CATEGORIES,
+  COMMENT_STATUSES,
+  MAX_COMMENT_LENGTH,
+  RESPONSE_REQUIRED,
+  SEVERITIES,
+  type CommentCategory,
+  type CommentStatus,
+  type Severity,
+} from '../commentLifecycle.js';
+import type { LogColumn, LogRecord } from './columns.js';
+import type { ImportArtefact, ImportContext } from './importContext.js';
+import { importedCommentRef } from './importedCommentRef.js';
+import { parseLogDate } from './logDate.js';
+import type { ImportOrganisation } from './organisations.js';
+
+/** The comment API's limit on a comment, a proposal and a response (routes/comments/schema.ts). */
+const MAX_ID = 100;
+const MAX_NAME = 200;
+
+/** Comment statuses a log may carry; a withdrawn comment is not a comment received. */
+export const IMPORTABLE_STATUSES = COMMENT_STATUSES.filter((s) => s !== 'withdrawn');
+
+/** Vocabulary words as people type them: "Partially accepted", "Plain English", " HIGH ". */
+const token = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+
+function oneOf<T extends string>(values: readonly T[], text: string): T | undefined {
+  const t = token(text);
+  return values.find((v) => v === t);
+}
+
+export interface ImportedRow {
+  row: number;
+  /** The row's ID, or the derived IMP- id. */
+  ref: string;
+  artefact: ImportArtefact;
+  versionId: string;
+  clauseRef: string;
+  category: CommentCategory;
+  severity: Severity;
+  body: string;
+  proposedText: string | null;
+  organisation: ImportOrganisation | null;
+  status: CommentStatus;
+  response: string | null;
+  /** Blank in the file: the importer's name is used. */
+  decidedByName: string | null;
+  /** Null when blank or not a date: the import time is used. */
+  decidedAt: string | null;
+}
+
+export interface RowProblem {
+  row: number;
+  column: LogColumn;
+  message: string;
+}
+
+const tooLong = (max: number) => `must be at most ${max.toLocaleString('en-GB')} characters`;
+
+/** Every problem with one data row, and the comment it becomes when there are none. */
+export function validateLogRecord(
+  row: number,
+  record: LogRecord,
+  ctx: ImportContext,
+): { value?: ImportedRow; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const problem = (column: LogColumn, message: string) => problems.push({ row, column, message });
+
+  const id = record.ID;
+  if (id.length > MAX_ID) problem('ID', tooLong(MAX_ID));
+  else if (/\p{Cc}/u.test(id)) problem('ID', 'must not contain control characters');
+
+  let artefact: ImportArtefact | undefined;
+  let versionId: string | undefined;
+  if (!record.Artefact) problem('Artefact', 'is required');
+  else {
+    const found = ctx.resolveArtefact(record.Artefact);
+    if (!found.ok) problem('Artefact', found.message);
+    else {
+      const denied = ctx.permissionProblem(found.value);
+      if (denied) problem('Artefact', denied);
+      else if (!found.value.currentVersionId)
+        problem('Artefact', `${found.value.label} has no published version to comment on`);
+      else {
+        artefact = found.value;
+        versionId = found.value.currentVersionId;
+      }
+    }
+  }
+
+  const clauseRef = record.Clause;
+  if (!clauseRef) problem('Clause', 'is required');
+  else if (artefact && !artefact.clauseRefs.has(clauseRef)) {
+    problem(
+      'Clause',
+      `clause "${clauseRef}" does not exist in the current version (${artefact.currentVersionLabel}) of ${artefact.label}`,
+    );
+  }
+
+  const category = oneOf(COMMENT_CATEGORIES, record.Category);
+  if (!record.Category) problem('Category', 'is required');
+  else if (!category)
+    problem('Category', `"${record.Category}" is not one of ${COMMENT_CATEGORIES.join(', ')}`);
+
+  const severity = record.Severity ? oneOf(SEVERITIES, record.Severity) : 'medium';
+  if (!severity) problem('Severity', `"${record.Severity}" is not one of ${SEVERITIES.join(', ')}`);
+
+  const body = record.Comment;
+  if (!body) problem('Comment', 'must not be empty');
+  else if (body.length > MAX_COMMENT_LENGTH) problem('Comment', tooLong(MAX_COMMENT_LENGTH));
+
+  const proposedText = record['Proposed text'];
+  if (proposedText.length > MAX_COMMENT_LENGTH)
+    problem('Proposed text', tooLong(MAX_COMMENT_LENGTH));
+
+  let organisation: ImportOrganisation | null = null;
+  if (record.Organisation) {
+    const found = ctx.resolveOrganisation(record.Organisation);
+    if (found.ok) organisation = found.value;
+    else problem('Organisation', found.message);
+  }
+
+  const status = record.Status ? oneOf(COMMENT_STATUSES, record.Status) : 'open';
+  if (!status)
+    problem('Status', `"${record.Status}" is not one of ${IMPORTABLE_STATUSES.join(', ')}`);
+  else if (status === 'withdrawn')
+    problem('Status', 'withdrawn comments are not imported; remove the row');
+
+  const response = record['Code body response'];
+  if (response.length > MAX_COMMENT_LENGTH)
+    problem('Code body response', tooLong(MAX_COMMENT_LENGTH));
+  else if (status && RESPONSE_REQUIRED.includes(status) && !response)
+    problem('Code body response', `a written response is required for a ${status} comment`);
+  else if (status === 'open' && response)
+    problem('Code body response', 'an open comment has no response yet; give the status it led to');
+
+  const decidedBy = record['Decided by'];
+  if (decidedBy.length > MAX_NAME) problem('Decided by', tooLong(MAX_NAME));
+
+  if (problems.length || !artefact || !versionId || !category || !severity || !status) {
+    return { problems };
+  }
+  const decided = status !== 'open';
+  return {
+    problems,
+    value: {
+      row,
+      ref:
+        id ||
+        importedCommentRef({
+          artefact: artefact.slug,
+          clause: clauseRef,
+          organisation: organisation?.name ?? '',
+          comment: body,
+        }),
+      artefact,
+      versionId,
+      clauseRef,
+      category,
+      severity,
+      body,
+      proposedText: proposedText || null,
+      organisation,
+      status,
+      response: decided ? response : null,
+      decidedByName: decided ? decidedBy || null : null,
+      decidedAt: decided ? parseLogDate(record['Decided at'], ctx.now) : null,
+    },
+  };
+}
