@@ -28,6 +28,36 @@ async function loadLink(trx: Kysely<Database>, { changeId, artefact }: Target) {
   return { noCodeImpact: Number(link.noCodeImpact) === 1, noImpactReason: link.noImpactReason };
 }
 
+/** Writes the mark (or its withdrawal) with the change's timestamp and one audit event. */
+async function writeMark(
+  trx: Kysely<Database>,
+  actor: Actor,
+  target: Target,
+  before: Awaited<ReturnType<typeof loadLink>>,
+  mark: { noCodeImpact: boolean; noImpactReason: string | null },
+  action: 'change.markNoImpact' | 'change.withdrawNoImpact',
+): Promise<void> {
+  await trx
+    .updateTable('changeArtefacts')
+    .set({ noCodeImpact: mark.noCodeImpact ? 1 : 0, noImpactReason: mark.noImpactReason })
+    .where('changeId', '=', target.changeId)
+    .where('artefactId', '=', target.artefact.id)
+    .execute();
+  await trx
+    .updateTable('changes')
+    .set({ updatedAt: nowIso() })
+    .where('id', '=', target.changeId)
+    .execute();
+  await writeAudit(trx, {
+    actorId: actor.id,
+    action,
+    entity: 'change',
+    entityId: target.changeId,
+    before: { artefactId: target.artefact.id, ...before },
+    after: { artefactId: target.artefact.id, ...mark },
+  });
+}
+
 /**
  * Says that a change needs no code change in one artefact it affects, with the reason: the change
  * then counts as dealt with for that artefact without being incorporated in a version.
@@ -43,25 +73,14 @@ export async function markNoCodeImpact(
   if (!trimmed) throw badRequest('body.reason: say why the change has no code impact');
   await db.kysely.transaction().execute(async (trx) => {
     const before = await loadLink(trx, target);
-    await trx
-      .updateTable('changeArtefacts')
-      .set({ noCodeImpact: 1, noImpactReason: trimmed })
-      .where('changeId', '=', target.changeId)
-      .where('artefactId', '=', target.artefact.id)
-      .execute();
-    await trx
-      .updateTable('changes')
-      .set({ updatedAt: nowIso() })
-      .where('id', '=', target.changeId)
-      .execute();
-    await writeAudit(trx, {
-      actorId: actor.id,
-      action: 'change.markNoImpact',
-      entity: 'change',
-      entityId: target.changeId,
-      before: { artefactId: target.artefact.id, ...before },
-      after: { artefactId: target.artefact.id, noCodeImpact: true, noImpactReason: trimmed },
-    });
+    await writeMark(
+      trx,
+      actor,
+      target,
+      before,
+      { noCodeImpact: true, noImpactReason: trimmed },
+      'change.markNoImpact',
+    );
   });
 }
 
@@ -71,24 +90,13 @@ export async function withdrawNoCodeImpact(db: Db, actor: Actor, target: Target)
   await db.kysely.transaction().execute(async (trx) => {
     const before = await loadLink(trx, target);
     if (!before.noCodeImpact) return;
-    await trx
-      .updateTable('changeArtefacts')
-      .set({ noCodeImpact: 0, noImpactReason: null })
-      .where('changeId', '=', target.changeId)
-      .where('artefactId', '=', target.artefact.id)
-      .execute();
-    await trx
-      .updateTable('changes')
-      .set({ updatedAt: nowIso() })
-      .where('id', '=', target.changeId)
-      .execute();
-    await writeAudit(trx, {
-      actorId: actor.id,
-      action: 'change.withdrawNoImpact',
-      entity: 'change',
-      entityId: target.changeId,
-      before: { artefactId: target.artefact.id, ...before },
-      after: { artefactId: target.artefact.id, noCodeImpact: false, noImpactReason: null },
-    });
+    await writeMark(
+      trx,
+      actor,
+      target,
+      before,
+      { noCodeImpact: false, noImpactReason: null },
+      'change.withdrawNoImpact',
+    );
   });
 }
