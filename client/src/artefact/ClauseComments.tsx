@@ -19,6 +19,8 @@ interface Props {
   versionId: string;
   clause: Clause;
   comments: Comment[];
+  /** Open plain-English findings on the clause. */
+  openFindings: number;
   thread: ThreadState | null;
   canComment: boolean;
   onThreadChange(thread: ThreadState | null): void;
@@ -53,6 +55,11 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
           {plural(comments.length, 'comment')}
         </button>
         {outstanding > 0 && <span className="muted">{outstanding} outstanding</span>}
+        {props.openFindings > 0 && (
+          <a href="#findings-heading" className="finding-marker">
+            {plural(props.openFindings, 'plain-English finding')}
+          </a>
+        )}
         {props.canComment && (
           <button type="button" className="secondary" onClick={() => props.onCompose(clause.ref)}>
             Comment<span className="visually-hidden"> on clause {clause.ref}</span>

@@ -3,13 +3,15 @@ import { getVersion, type Artefact, type Clause } from '../api';
 import { useAuth } from '../auth';
 import { ClauseOutline } from '../ClauseOutline';
 import { emptyDraft } from '../comments/CommentFields';
-import type { Comment } from '../comments/commentsApi';
+import { getComment, type Comment } from '../comments/commentsApi';
 import { quoteFromSelection } from '../comments/quote';
 import { listConsultations } from '../consultations/consultationsApi';
 import { useApi } from '../useApi';
 import { ClauseComments, type ThreadState } from './ClauseComments';
 import { ClauseDocument } from './ClauseDocument';
 import { describeCommentWindow } from './commentWindow';
+import { listFindings, type Finding } from './findingsApi';
+import { FindingsPanel } from './FindingsPanel';
 import { OrphanedComments } from './OrphanedComments';
 import { selectionInClause } from './selection';
 import { anchoredRef, useVersionComments } from './useVersionComments';
@@ -26,7 +28,8 @@ interface Props {
 
 export function VersionView({ artefact, versionId, initialClause }: Props) {
   const { state } = useAuth();
-  const role = state.status === 'signed-in' ? state.user.role : null;
+  const user = state.status === 'signed-in' ? state.user : null;
+  const role = user?.role ?? null;
   const version = useApi(
     (signal) => getVersion(artefact.id, versionId, signal),
     [artefact.id, versionId],
@@ -36,6 +39,12 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
     [artefact.id],
   );
   const comments = useVersionComments(versionId);
+  // Bumped after a finding is waived or raised, so the list is fetched again.
+  const [findingsRevision, setFindingsRevision] = useState(0);
+  const findings = useApi(
+    (signal) => listFindings(artefact.id, { versionId }, signal),
+    [artefact.id, versionId, findingsRevision],
+  );
   const [thread, setThread] = useState<ThreadState | null>(
     initialClause ? { ref: initialClause, draft: null } : null,
   );
@@ -44,6 +53,7 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
     consultations.data && describeCommentWindow(artefact.reference, consultations.data);
   const roleMayComment = role !== null && COMMENTER_ROLES.includes(role);
   const canComment = roleMayComment && Boolean(commentWindow?.open);
+  const canWaive = role === 'programme' || (role === 'code_body' && user?.code === artefact.code);
   const html = version.data?.html;
 
   const clauses = useMemo(
@@ -64,6 +74,28 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
     }
     return { byClause: map, orphans: orphaned };
   }, [comments.comments, clauses, version.data]);
+
+  const openFindings = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const f of findings.data ?? []) {
+      if (f.status === 'open') counts.set(f.clauseRef, (counts.get(f.clauseRef) ?? 0) + 1);
+    }
+    return counts;
+  }, [findings.data]);
+
+  const { upsert } = comments;
+  const handleFindingChanged = useCallback(
+    (finding: Finding) => {
+      setFindingsRevision((r) => r + 1);
+      // A raised finding's new comment joins its clause's thread.
+      if (finding.commentId) {
+        getComment(finding.commentId).then(upsert, () => {
+          // The comment still exists; it shows once the page is reloaded.
+        });
+      }
+    },
+    [upsert],
+  );
 
   // The clauses arrive after the browser has given up on the URL's #anchor, so scroll ourselves.
   const scrolled = useRef(false);
@@ -159,6 +191,7 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
                     versionId={versionId}
                     clause={clause}
                     comments={byClause.get(ref) ?? NO_COMMENTS}
+                    openFindings={openFindings.get(ref) ?? 0}
                     thread={thread?.ref === ref ? thread : null}
                     canComment={canComment}
                     onThreadChange={setThread}
@@ -171,6 +204,13 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
           />
         </article>
       </div>
+      <FindingsPanel
+        findings={findings}
+        clauses={clauses}
+        canWaive={canWaive}
+        canRaise={canComment}
+        onChanged={handleFindingChanged}
+      />
       <OrphanedComments
         versionLabel={version.data.label}
         comments={orphans}
