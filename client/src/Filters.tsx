@@ -53,6 +53,31 @@ export function FilterSelect({
   );
 }
 
+interface ArtefactFilterProps {
+  id: string;
+  value: string;
+  artefacts: readonly { id: string; reference: string; title: string }[] | undefined;
+  onChange(value: string): void;
+}
+
+/** The "Artefact" filter every register page has: one option per artefact, or all of them. */
+export function ArtefactFilter({ id, value, artefacts, onChange }: ArtefactFilterProps) {
+  return (
+    <FilterSelect
+      id={id}
+      label="Artefact"
+      className="artefact-filter"
+      value={value}
+      options={(artefacts ?? []).map((a) => ({
+        value: a.id,
+        label: `${a.reference} — ${a.title}`,
+      }))}
+      all={{ value: '', label: 'All artefacts' }}
+      onChange={onChange}
+    />
+  );
+}
+
 interface FilterSearchProps {
   id: string;
   label: string;

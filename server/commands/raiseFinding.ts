@@ -1,13 +1,12 @@
 import type { Db } from '../db/database.js';
-import { writeAudit } from '../db/audit.js';
 import { findArtefact } from '../db/queries/artefacts.js';
 import { findFinding, type FindingListRow } from '../db/queries/findings.js';
 import { loadVersionClauses } from '../db/versionCache.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { conflict, notFound } from '../errors.js';
-import { nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
 import { createComment } from './createComment.js';
+import { decideFinding } from './decideFinding.js';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -48,34 +47,15 @@ export async function raiseFinding(
 
   // The comment has its own transaction (and audit event); this one records the link. Should
   // someone else have decided the finding in between, the comment stands and the caller is told.
-  return db.kysely.transaction().execute(async (trx) => {
-    const decision = {
-      status: 'raised' as const,
-      commentId: comment.id,
-      decidedBy: actor.id,
-      decidedAt: nowIso(),
-    };
-    const updated = await trx
-      .updateTable('plainEnglishFindings')
-      .set(decision)
-      .where('id', '=', finding.id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
-      throw conflict(
+  return db.kysely
+    .transaction()
+    .execute((trx) =>
+      decideFinding(
+        trx,
+        actor,
+        finding,
+        { status: 'raised', commentId: comment.id },
         `This finding was decided by someone else meanwhile; comment ${comment.ref} was still made`,
-      );
-    }
-    await writeAudit(trx, {
-      actorId: actor.id,
-      action: 'finding.raise',
-      entity: 'finding',
-      entityId: finding.id,
-      before: { status: finding.status },
-      after: decision,
-    });
-    const after = await findFinding(trx, finding.id);
-    if (!after) throw notFound(`No plain-English finding with id "${findingId}"`);
-    return after;
-  });
+      ),
+    );
 }

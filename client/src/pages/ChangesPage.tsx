@@ -5,7 +5,7 @@ import { useAuth } from '../auth';
 import { AffectedArtefacts } from '../changes/AffectedArtefacts';
 import { ChangeForm } from '../changes/ChangeForm';
 import { CHANGE_STATUSES, listChanges, type Change } from '../changes/changesApi';
-import { FilterSelect, choices } from '../Filters';
+import { ArtefactFilter, FilterSelect, choices } from '../Filters';
 import { formatDate, humanise } from '../format';
 import { useApi } from '../useApi';
 
@@ -62,16 +62,10 @@ export function ChangesPage() {
           options={STATUS_CHOICES}
           onChange={(value) => setParam('status', value)}
         />
-        <FilterSelect
+        <ArtefactFilter
           id="changes-artefact"
-          label="Artefact"
-          className="artefact-filter"
           value={artefactId}
-          options={(artefacts.data ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.reference} — ${a.title}`,
-          }))}
-          all={{ value: '', label: 'All artefacts' }}
+          artefacts={artefacts.data}
           onChange={(value) => setParam('artefactId', value)}
         />
       </form>

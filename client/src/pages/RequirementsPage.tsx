@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { useAuth } from '../auth';
-import { FilterSelect } from '../Filters';
+import { ArtefactFilter } from '../Filters';
 import { RequirementForm } from '../requirements/RequirementForm';
 import {
   listRequirements,
@@ -48,16 +48,10 @@ export function RequirementsPage() {
         artefact&apos;s current version no longer has the clause.
       </p>
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect
+        <ArtefactFilter
           id="requirements-artefact"
-          label="Artefact"
-          className="artefact-filter"
           value={artefactId}
-          options={(artefacts.data ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.reference} — ${a.title}`,
-          }))}
-          all={{ value: '', label: 'All artefacts' }}
+          artefacts={artefacts.data}
           onChange={(value) => setParams(value ? { artefactId: value } : {}, { replace: true })}
         />
       </form>

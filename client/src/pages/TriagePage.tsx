@@ -17,7 +17,7 @@ import {
   SEVERITIES,
   nextTriageStatuses,
 } from '../comments/vocabulary';
-import { CODE_CHOICES, FilterSelect, choices } from '../Filters';
+import { ArtefactFilter, CODE_CHOICES, FilterSelect, choices } from '../Filters';
 import { humanise } from '../format';
 import { useApi } from '../useApi';
 
@@ -127,16 +127,10 @@ export function TriagePage() {
           all={{ value: ALL, label: 'All' }}
           onChange={(value) => setParam('code', value)}
         />
-        <FilterSelect
+        <ArtefactFilter
           id="triage-artefact"
-          label="Artefact"
-          className="artefact-filter"
           value={artefactId}
-          options={(artefacts.data ?? []).map((a) => ({
-            value: a.id,
-            label: `${a.reference} — ${a.title}`,
-          }))}
-          all={{ value: '', label: 'All artefacts' }}
+          artefacts={artefacts.data}
           onChange={(value) => setParam('artefact', value)}
         />
         <FilterSelect
