@@ -100,6 +100,8 @@ describe('comments and triage in the browser', function () {
     const codeBody = await server.createUser({ role: 'code_body', code: 'BSC' });
     const triager = await suite.signedInPage(codeBody);
     await mainNav(triager).getByRole('link', { name: 'Triage' }).click();
+    // The code is preselected once the signed-in user has loaded; wait for it, then check it.
+    await triager.waitForFunction("document.querySelector('#triage-code')?.value === 'BSC'");
     expect(await triager.getByLabel('Code').inputValue()).to.equal('BSC');
     const queued = triager.getByRole('article').filter({ hasText: 'Say which Smart Data' });
     await queued.waitFor();

@@ -112,6 +112,8 @@ describe('versions and redlining in the browser', function () {
     await status.getByText('Published v2').waitFor();
     expect(new URL(page.url()).searchParams.get('version')).to.not.equal(v1Id);
     const row = page.getByRole('row').filter({ hasText: 'Registration clause added.' });
+    // The versions table reloads after publishing; wait for the new row to be marked current.
+    await row.getByText('Current').waitFor();
     expect(await row.textContent())
       .to.contain('Current')
       .and.to.contain('CR053, DIN-0179');
