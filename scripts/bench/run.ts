@@ -2,12 +2,14 @@
 import { benchComments } from './comments.js';
 import { benchReadiness } from './readiness.js';
 import { benchRedline } from './redline.js';
+import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
 
 const benches: Record<string, () => Promise<boolean>> = {
   registry: () => benchRegistry(),
   comments: () => benchComments(),
   redline: () => benchRedline(),
+  'redline-worst': () => benchRedlineWorstCase(),
   readiness: () => benchReadiness(),
 };
 

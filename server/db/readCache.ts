@@ -41,6 +41,10 @@ export class ReadCache {
     return hit.value;
   }
 
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   set(key: string, version: number, value: unknown): void {
     this.entries.delete(key);
     this.entries.set(key, { version, value });

@@ -1,6 +1,6 @@
-import { clauseSuccessors, type ClauseSuccessor } from '../domain/alignClauses.js';
-import { computeRedline, type Redline } from '../domain/redline.js';
+import type { ClauseSuccessor } from '../domain/alignClauses.js';
 import type { Clause } from '../domain/parseClauses.js';
+import { compareVersions } from '../lib/clauseComparisons.js';
 import { findVersionClauses, type VersionClauses } from './queries/artefacts.js';
 
 export type { VersionClauses };
@@ -8,7 +8,8 @@ import type { Db } from './database.js';
 import { ReadCache } from './readCache.js';
 
 // Versions never change once published, so what is computed from them is cached for good
-// (bounded by size, never by version).
+// (bounded by size, never by version). Comparisons are cached as promises, so that requests
+// arriving while one is computed wait for it instead of starting their own.
 const IMMUTABLE = 0;
 const versions = new ReadCache(200);
 const redlines = new ReadCache(50);
@@ -25,23 +26,28 @@ export async function loadVersionClauses(
   return version;
 }
 
-export function cachedRedline(from: VersionClauses, to: VersionClauses): Redline {
-  const key = `${from.id}>${to.id}`;
-  const hit = redlines.get(key, IMMUTABLE) as Redline | undefined;
+function cachedComparison<T>(cache: ReadCache, key: string, compute: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key, IMMUTABLE) as Promise<T> | undefined;
   if (hit) return hit;
-  const redline = computeRedline(from.clauses, to.clauses);
-  redlines.set(key, IMMUTABLE, redline);
-  return redline;
+  const pending = compute();
+  cache.set(key, IMMUTABLE, pending);
+  // A failed comparison (stopped at its deadline) is not remembered.
+  pending.catch(() => cache.forget(key));
+  return pending;
+}
+
+/** The presented redline between two versions, as JSON. */
+export function cachedRedlineJson(from: VersionClauses, to: VersionClauses): Promise<string> {
+  return cachedComparison(redlines, `${from.id}>${to.id}`, () =>
+    compareVersions('redline', from.clauses, to.clauses),
+  );
 }
 
 export function cachedSuccessors(
   from: { id: string; clauses: Clause[] },
   to: { id: string; clauses: Clause[] },
-): Map<string, ClauseSuccessor> {
-  const key = `${from.id}>${to.id}`;
-  const hit = successors.get(key, IMMUTABLE) as Map<string, ClauseSuccessor> | undefined;
-  if (hit) return hit;
-  const map = clauseSuccessors(from.clauses, to.clauses);
-  successors.set(key, IMMUTABLE, map);
-  return map;
+): Promise<Map<string, ClauseSuccessor>> {
+  return cachedComparison(successors, `${from.id}>${to.id}`, () =>
+    compareVersions('successors', from.clauses, to.clauses),
+  );
 }

@@ -1,3 +1,5 @@
+import { ClauseSequence, type NumberCandidate } from './clauseSequence.js';
+
 export interface Clause {
   ref: string;
   heading: string | null;
@@ -12,10 +14,12 @@ export interface ParsedDocument {
   title: string | null;
   preamble: string;
   clauses: Clause[];
+  /** Lines that looked like clause numbers but were kept as text; absent when there are none. */
+  notes?: string[];
 }
 
 type ClauseStart =
-  | { kind: 'number'; parts: string[]; rest: string; fromHeading: boolean }
+  | { kind: 'number'; parts: string[]; values: number[]; rest: string; fromHeading: boolean }
   | { kind: 'annex'; prefix: string; rest: string }
   | { kind: 'item'; token: string; rest: string };
 
@@ -35,7 +39,9 @@ interface Draft {
 const MD_HEADING = /^#{1,6}(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 // Emphasis markers may wrap the number (`**1.1**`) or the whole line (`**1.1 Title**`);
 // group 4 captures the marker when it closes straight after the number.
-const NUMBER_LINE = /^(\*{1,3}|_{1,3})?(\d{1,3}(?:\.\d{1,3}){0,5})(\\?\.)?((?:\1)?)(?:\s+(.*))?$/;
+// Four digits per component reach clause 1.1000; years and decimals that also match are
+// told apart by their sequence (see clauseSequence.ts).
+const NUMBER_LINE = /^(\*{1,3}|_{1,3})?(\d{1,4}(?:\.\d{1,4}){0,5})(\\?\.)?((?:\1)?)(?:\s+(.*))?$/;
 // Backslashes tolerate converters (pandoc) that escape `(a)` as `\(a\)`.
 const ITEM_LINE = /^(\*{1,3}|_{1,3})?\\?\(([a-z]{1,6})\\?\)((?:\1)?)(?:\s+(.*))?$/;
 // Identifier is case-sensitive so prose such as "Annex to the Code" is not mistaken for one.
@@ -47,22 +53,120 @@ const SENTENCE_PUNCTUATION = /[.;:!?](?:\s|$)/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const SETEXT_UNDERLINE = /^\s*(?:=+|-+)\s*$/;
 
+const SENTENCE_END = /(?:[.;:!?]|;\s+(?:and|or))[*_"'”’)\]]*$/i;
+const TITLE_MAX_WORDS = 8;
+const TITLE_MINOR_WORDS = new Set(
+  'a an and as at by for from in into of on or the to under with'.split(' '),
+);
+const MAX_NOTES = 20;
+const NOTE_EXCERPT = 40;
+
 export function parseClauses(markdown: string): ParsedDocument {
   const lines = markdown.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const starts = classifyLines(lines);
+  const nextNumbers = nextNumberLines(starts);
   const builder = new ClauseBuilder();
+  const sequence = new ClauseSequence();
   const preamble: string[] = [];
+  const notes: string[] = [];
   let current: Draft | null = null;
-  let fence: string | null = null;
+  let afterOpenLine = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const start = fence === null ? classifyLine(line) : null;
-    fence = nextFence(fence, line);
+    let start = starts[i] ?? null;
+    if (start?.kind === 'number') {
+      const verdict = sequence.judge(numberCandidate(start, afterOpenLine, nextNumbers[i]));
+      if (!verdict.clause) {
+        if (notes.length < MAX_NOTES) notes.push(note(i + 1, line, current, verdict.reason));
+        start = null;
+      }
+    } else if (start?.kind === 'annex') sequence.startScope();
     const opened = start && builder.open(start, i + 1);
     if (opened) current = opened;
     else (current ? current.body : preamble).push(line);
+    afterOpenLine = endsOpen(line, opened ? start : null);
   }
   const { title, rest } = splitTitle(preamble);
-  return { title, preamble: rest.join('\n').trim(), clauses: finishClauses(builder.drafts) };
+  const clauses = finishClauses(builder.drafts);
+  return { title, preamble: rest.join('\n').trim(), clauses, ...(notes.length ? { notes } : {}) };
+}
+
+function classifyLines(lines: string[]): (ClauseStart | null)[] {
+  let fence: string | null = null;
+  return lines.map((line) => {
+    const start = fence === null ? classifyLine(line) : null;
+    fence = nextFence(fence, line);
+    return start;
+  });
+}
+
+// Precomputed in one backward pass so that looking ahead for a restart stays linear.
+// An annex in between ends the lookahead: its numbering says nothing about the line before it.
+function nextNumberLines(starts: (ClauseStart | null)[]): (number[] | null)[] {
+  const next: (number[] | null)[] = new Array<number[] | null>(starts.length).fill(null);
+  for (let i = starts.length - 2; i >= 0; i--) {
+    const after = starts[i + 1];
+    if (after?.kind === 'number') next[i] = after.values;
+    else if (after?.kind !== 'annex') next[i] = next[i + 1] ?? null;
+  }
+  return next;
+}
+
+function numberCandidate(
+  start: ClauseStart & { kind: 'number' },
+  afterOpenLine: boolean,
+  next: number[] | null | undefined,
+): NumberCandidate {
+  return {
+    parts: start.values,
+    fromHeading: start.fromHeading,
+    lowercase: /^[*_]*\p{Ll}/u.test(start.rest),
+    afterOpenLine,
+    next: next ?? null,
+  };
+}
+
+// Whether a number on the following line could be the rest of this line's sentence.
+// Headings and title-like clause lines (`1.1 Introduction`) end without punctuation too.
+function endsOpen(line: string, opened: ClauseStart | null): boolean {
+  if (opened?.kind === 'annex') return false;
+  if (opened?.kind === 'number') {
+    return !opened.fromHeading && !looksLikeTitle(opened.rest) && isOpenProse(opened.rest);
+  }
+  if (opened?.kind === 'item') return isOpenProse(opened.rest);
+  const trimmed = line.trim();
+  const structural =
+    MD_HEADING.test(trimmed) ||
+    trimmed.startsWith('|') ||
+    FENCE.test(line) ||
+    SETEXT_UNDERLINE.test(trimmed);
+  return !structural && isOpenProse(trimmed);
+}
+
+function isOpenProse(text: string): boolean {
+  return text !== '' && !SENTENCE_END.test(text);
+}
+
+// Only title-cased lines count: `1.2 The Party shall not exceed` is short but mid-sentence.
+function looksLikeTitle(text: string): boolean {
+  const words = text.split(/\s+/);
+  const last = words[words.length - 1] ?? '';
+  return (
+    isShortTitle(text) &&
+    words.length <= TITLE_MAX_WORDS &&
+    words.every((word) => !/^[*_"'“‘(]*\p{Ll}/u.test(word) || TITLE_MINOR_WORDS.has(word)) &&
+    !TITLE_MINOR_WORDS.has(last)
+  );
+}
+
+function note(lineNumber: number, line: string, owner: Draft | null, reason: string): string {
+  let excerpt = line.trim();
+  if (excerpt.length > NOTE_EXCERPT) {
+    const cut = excerpt.lastIndexOf(' ', NOTE_EXCERPT);
+    excerpt = `${excerpt.slice(0, cut > 0 ? cut : NOTE_EXCERPT)} ...`;
+  }
+  const where = owner ? owner.ref : 'the preamble';
+  return `Line ${lineNumber}: "${excerpt}" kept as text of ${where}: ${reason}`;
 }
 
 function classifyLine(line: string): ClauseStart | null {
@@ -79,6 +183,7 @@ function classifyLine(line: string): ClauseStart | null {
     return {
       kind: 'number',
       parts,
+      values: parts.map(Number),
       rest: closeEmphasis(number[5], number[1], number[4]),
       fromHeading,
     };

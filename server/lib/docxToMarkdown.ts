@@ -5,7 +5,9 @@ import mammoth from 'mammoth';
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import {
+  describeTrackedChanges,
   labelText,
+  readTrackedChanges,
   readWordParagraphs,
   type WordParagraph,
 } from '../domain/wordNumbering/index.js';
@@ -31,7 +33,10 @@ const ACCEPTED_CONTENT_TYPES = new Set([
   '',
 ]);
 
-/** No XML part we read may inflate beyond this, nor the whole package beyond the total. */
+/**
+ * No XML part we read ourselves may inflate beyond MAX_PART_BYTES. The package total is checked
+ * against the sizes its directory declares only; mammoth's own reading is not bounded here.
+ */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 const MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
 
@@ -43,8 +48,10 @@ export interface DocxUpload {
 
 export interface DocxConversion {
   markdown: string;
-  /** mammoth's messages and ours, for the log only. */
+  /** For the uploader, in plain English: what the import accepted or left out. */
   warnings: string[];
+  /** mammoth's messages, for the log only. */
+  messages: string[];
 }
 
 const notDocx = (): AppError => badRequest('The upload is not a Word .docx file');
@@ -63,13 +70,19 @@ export async function docxToMarkdown(file: DocxUpload): Promise<DocxConversion> 
   const warnings: string[] = [];
   let paragraphs: WordParagraph[] = [];
   try {
-    paragraphs = readWordParagraphs(parts);
+    const document = parseXml(parts.document);
+    paragraphs = readWordParagraphs(parts, document);
+    const notes = parts.notes.map((xml) => parseXml(xml));
+    warnings.push(
+      ...describeTrackedChanges(readTrackedChanges([document, ...notes], parts.comments)),
+    );
   } catch (err) {
     if (err instanceof XmlFormatError) throw unreadable(`its XML is malformed (${err.message})`);
     throw err;
   }
 
   let html: string;
+  let messages: string[];
   try {
     const result = await mammoth.convertToHtml(
       { buffer: file.buffer },
@@ -81,33 +94,38 @@ export async function docxToMarkdown(file: DocxUpload): Promise<DocxConversion> 
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
         transformDocument: (document: MammothElement) => {
           const unmatched = writeNumbers(document, paragraphs);
-          if (unmatched > 0) {
-            warnings.push(
-              `${unmatched} numbered paragraph(s) could not be paired with Word's list numbering; their numbers were left out`,
-            );
-          }
+          if (unmatched > 0) warnings.push(unpairedWarning(unmatched));
           return document;
         },
       },
     );
     html = result.value;
-    warnings.unshift(...result.messages.map((m) => `${m.type}: ${m.message}`));
+    messages = result.messages.map((m) => `${m.type}: ${m.message}`);
   } catch (err) {
     throw unreadable(reasonOf(err));
   }
 
   const markdown = htmlToMarkdown(html);
   if (!/[\p{L}\p{N}]/u.test(markdown)) throw badRequest('The Word document has no text');
-  return { markdown, warnings };
+  return { markdown, warnings, messages };
+}
+
+function unpairedWarning(unmatched: number): string {
+  return unmatched === 1
+    ? "1 numbered paragraph could not be paired with Word's list numbering; its number was left out."
+    : `${unmatched} numbered paragraphs could not be paired with Word's list numbering; their numbers were left out.`;
 }
 
 // ---------------------------------------------------------------------------------------------
-// The package: which parts exist, and the three we read ourselves.
+// The package: which parts exist, and those we read ourselves.
 
 interface PackageParts {
   document: string;
   numbering: string | null;
   styles: string | null;
+  /** Footnotes and endnotes, which mammoth imports too: their tracked changes are counted. */
+  notes: string[];
+  comments: string | null;
 }
 
 function readPackage(buffer: Buffer): PackageParts {
@@ -161,10 +179,15 @@ function readPackage(buffer: Buffer): PackageParts {
     const found = related.find((r) => r.type.endsWith(`/${type}`));
     return found ? resolvePartPath(directory, found.target) : fallback;
   };
+  const notes = ['footnotes', 'endnotes'].map((type) =>
+    text(partPath(type, `${directory}/${type}.xml`)),
+  );
   return {
     document,
     numbering: text(partPath('numbering', `${directory}/numbering.xml`)),
     styles: text(partPath('styles', `${directory}/styles.xml`)),
+    notes: notes.filter((xml): xml is string => xml !== null),
+    comments: text(partPath('comments', `${directory}/comments.xml`)),
   };
 }
 
@@ -233,12 +256,16 @@ const PAIRING_WINDOW = 50;
 /**
  * Pairs each of mammoth's paragraphs with its twin in our reading of document.xml and starts it
  * with the number Word shows, turning mammoth's ordered list items into plain paragraphs (or
- * headings) so that no `<ol>` is left to be renumbered. Returns how many numbered paragraphs
+ * headings) so that no `<ol>` is left to be renumbered. A paragraph whose mark was moved away is
+ * joined to the next, as Word's accepted view shows it. Returns how many numbered paragraphs
  * found no twin.
  */
 function writeNumbers(document: MammothElement, paragraphs: WordParagraph[]): number {
   let cursor = 0;
   let unmatched = 0;
+  // The runs of a paragraph joined to the next, until that paragraph comes. (Word never moves
+  // the last paragraph mark, so nothing is left over at the end.)
+  let joining: MammothElement[] = [];
   const twinOf = (key: string): WordParagraph | undefined => {
     // Empty paragraphs are everywhere: an empty one pairs only with the very next.
     const end = Math.min(paragraphs.length, cursor + (key === '' ? 1 : PAIRING_WINDOW));
@@ -250,24 +277,38 @@ function writeNumbers(document: MammothElement, paragraphs: WordParagraph[]): nu
     }
     return undefined;
   };
-  const visit = (element: MammothElement): void => {
+  /** Numbers the element and those within it; false when it is to leave its parent. */
+  const visit = (element: MammothElement): boolean => {
     if (element.type === 'paragraph') {
-      const twin = twinOf(paragraphText(element).replace(/\s+/g, ''));
-      const ordered = element.numbering?.isOrdered === true;
-      if (ordered) element.numbering = null;
-      if (twin?.label) {
-        element.numbering = null;
-        const heading = /^(heading [1-6]|title)$/i.test(element.styleName ?? '');
-        const label = labelText(twin.label, heading);
-        if (label) (element.children ??= []).unshift(textRun(`${label} `));
-      } else if (ordered && !twin) {
-        unmatched += 1;
+      if (joining.length > 0) {
+        element.children = [...joining, ...(element.children ?? [])];
+        joining = [];
       }
+      const twin = twinOf(paragraphText(element).replace(/\s+/g, ''));
+      if (twin?.joinsNext) {
+        joining = element.children ?? [];
+        return false;
+      }
+      if (!numberParagraph(element, twin)) unmatched += 1;
     }
-    for (const child of element.children ?? []) visit(child);
+    if (element.children) element.children = element.children.filter(visit);
+    return true;
   };
   visit(document);
   return unmatched;
+}
+
+/** Starts the paragraph with its twin's number; false for a list item that has no twin. */
+function numberParagraph(element: MammothElement, twin: WordParagraph | undefined): boolean {
+  const ordered = element.numbering?.isOrdered === true;
+  if (ordered) element.numbering = null;
+  if (twin?.label) {
+    element.numbering = null;
+    const heading = /^(heading [1-6]|title)$/i.test(element.styleName ?? '');
+    const label = labelText(twin.label, heading);
+    if (label) (element.children ??= []).unshift(textRun(`${label} `));
+  }
+  return !ordered || twin !== undefined;
 }
 
 function paragraphText(element: MammothElement): string {

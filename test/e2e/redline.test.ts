@@ -30,7 +30,7 @@ const V2_PARAGRAPHS = [
 ];
 const V2 = V2_PARAGRAPHS.join('\n\n');
 const STATS =
-  '1 added · 0 removed · 0 modified · 1 renumbered or moved · 7 words inserted · 1 deleted';
+  '1 added · 0 removed · 1 modified · 0 renumbered (number only) · 0 moved · 7 words inserted · 1 deleted';
 const V1_COMMENT = 'Which data does the service send?';
 
 type SignedIn = TestUser & { token: string };

@@ -63,6 +63,11 @@ export function RedlineView({ artefactId, fromId, toId, mode, onModeChange }: Pr
       <p className="hint redline-legend">
         <ins>Inserted text</ins> is underlined; <del>deleted text</del> is struck through.
       </p>
+      {r.notes.map((note) => (
+        <p key={note} className="notice redline-note">
+          {note}
+        </p>
+      ))}
       {mode === 'document' ? (
         // Built by the server from escaped text, with only section, div, span, ins and del.
         <div className="redline-body" dangerouslySetInnerHTML={{ __html: r.documentHtml }} />
@@ -99,11 +104,30 @@ function ChangedClauses({ redline }: { redline: Redline }) {
       </p>
     );
   }
+  // Clauses whose number alone changed are listed together, so that an inserted Part does not
+  // bury the real changes under a hundred identical entries.
+  const renumbered = redline.clauses.filter((c) => c.change === 'renumbered');
+  const changed = redline.clauses.filter((c) => c.change !== 'renumbered');
   return (
     <div className="redline-body">
-      {redline.clauses.map((c) => (
-        <ChangedClause key={`${c.change}:${c.ref}`} clause={c} />
+      {changed.map((c) => (
+        <ChangedClause key={`${c.change}:${c.fromRef ?? ''}>${c.ref}`} clause={c} />
       ))}
+      {renumbered.length > 0 && (
+        <details className="redline-renumbered" data-testid="redline-renumbered">
+          <summary>
+            {renumbered.length} clause{renumbered.length === 1 ? '' : 's'} renumbered, text
+            unchanged
+          </summary>
+          <ul>
+            {renumbered.map((c) => (
+              <li key={c.ref}>
+                {c.fromRef} is now {c.ref}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
   );
 }
@@ -113,14 +137,19 @@ function ChangedClause({ clause: c }: { clause: RedlineClause }) {
     c.change === 'moved' && c.textChanged
       ? `${CHANGE_LABELS.moved}, text changed`
       : CHANGE_LABELS[c.change];
+  const was = [
+    c.fromRef && (c.change === 'moved' ? `moved from ${c.fromRef}` : `was ${c.fromRef}`),
+    c.mergedInto && `merged into ${c.mergedInto}`,
+    c.splitFrom && `split from ${c.splitFrom}`,
+  ].filter(Boolean);
   return (
     <section className={`redline-clause redline-${c.change}`} data-ref={c.ref}>
       <div className="redline-ref">
         {c.ref}
-        {c.fromRef && <span className="redline-was"> (was {c.fromRef})</span>}
+        {was.length > 0 && <span className="redline-was"> ({was.join('; ')})</span>}
         <span className="tag redline-change">{label}</span>
       </div>
-      {/* Built by the server from escaped text, with only ins and del markup. */}
+      {/* Built by the server from escaped text, with only ins, del, br and table markup. */}
       <div className="redline-text" dangerouslySetInnerHTML={{ __html: c.html }} />
     </section>
   );

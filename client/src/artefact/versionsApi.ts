@@ -12,12 +12,24 @@ export type ClauseChange = Exclude<DomainClauseChange, 'unchanged'>;
 export interface RedlineClause {
   /** The clause's ref in the newer version; for a removed clause, its ref in the older one. */
   ref: string;
-  /** The older ref of a renumbered or moved clause. */
+  /** The older ref of a clause whose number changed. */
   fromRef?: string;
   change: ClauseChange;
   textChanged: boolean;
-  /** Server-built from escaped text; only `<ins>` and `<del>` markup. */
+  /** Server-built from escaped text; only `<ins>`, `<del>`, `<br>` and table markup. */
   html: string;
+  /** A removed clause whose text now stands in this clause of the newer version. */
+  mergedInto?: string;
+  /** An added clause holding the rest of this clause of the older version. */
+  splitFrom?: string;
+  /** Too long to compare word by word: changed sentences are shown whole. */
+  coarse?: boolean;
+}
+
+export interface RedlineMapping {
+  fromRef: string | null;
+  toRef: string | null;
+  change: DomainClauseChange;
 }
 
 export interface Redline {
@@ -26,6 +38,12 @@ export interface Redline {
   stats: RedlineStats;
   /** Changed clauses only, in reading order. */
   clauses: RedlineClause[];
+  /** Every clause of either version: where it went. */
+  mapping: RedlineMapping[];
+  /** Clauses that moved, by the ref they had. */
+  movedAway: { fromRef: string; toRef: string }[];
+  /** How the comparison was made, where the reader should know. */
+  notes: string[];
   /** Every clause, as `section.redline-clause` elements; server-built from escaped text. */
   documentHtml: string;
 }
@@ -52,12 +70,18 @@ export type NewVersion =
   | (VersionFields & { source: 'markdown'; body: string })
   | (VersionFields & { source: 'word'; file: File });
 
+/** A version just published, with what the server noticed in the upload. */
+export interface PublishedVersion extends Version {
+  /** Plain-English notes on a Word upload, e.g. its tracked changes were accepted; often none. */
+  warnings: string[];
+}
+
 /** Publishes Markdown as JSON, or a Word document as multipart/form-data with its fields. */
-export function publishVersion(artefactId: string, version: NewVersion): Promise<Version> {
+export function publishVersion(artefactId: string, version: NewVersion): Promise<PublishedVersion> {
   const path = `/api/artefacts/${segment(artefactId)}/versions`;
   const { label, changeNote, incorporates } = version;
   if (version.source === 'markdown') {
-    return request<{ data: Version }>(path, {
+    return request<{ data: PublishedVersion }>(path, {
       method: 'POST',
       body: { label, changeNote, incorporates, body: version.body },
     }).then((r) => r.data);
@@ -67,18 +91,19 @@ export function publishVersion(artefactId: string, version: NewVersion): Promise
   form.append('changeNote', changeNote);
   form.append('incorporates', incorporates.join(','));
   form.append('file', version.file, version.file.name);
-  return request<{ data: Version }>(path, { method: 'POST', form }).then((r) => r.data);
+  return request<{ data: PublishedVersion }>(path, { method: 'POST', form }).then((r) => r.data);
 }
 
 const count = new Intl.NumberFormat('en-GB');
 
-/** "3 added · 1 removed · 12 modified · 2 renumbered or moved · 1,204 words inserted · 310 deleted" */
+/** "1 added · 0 removed · 3 modified · 137 renumbered (number only) · 1 moved · 1,204 words inserted · 310 deleted" */
 export function describeStats(s: RedlineStats): string {
   return [
     `${count.format(s.added)} added`,
     `${count.format(s.removed)} removed`,
     `${count.format(s.modified)} modified`,
-    `${count.format(s.moved)} renumbered or moved`,
+    `${count.format(s.renumbered)} renumbered (number only)`,
+    `${count.format(s.moved)} moved`,
     `${count.format(s.wordsInserted)} word${s.wordsInserted === 1 ? '' : 's'} inserted`,
     `${count.format(s.wordsDeleted)} deleted`,
   ].join(' · ');
@@ -88,5 +113,6 @@ export const CHANGE_LABELS: Record<ClauseChange, string> = {
   added: 'Added',
   removed: 'Removed',
   modified: 'Modified',
-  moved: 'Renumbered or moved',
+  moved: 'Moved',
+  renumbered: 'Renumbered (number only)',
 };

@@ -11,3 +11,8 @@
 
 export { labelText, type WordLabel } from './labels.js';
 export { readWordParagraphs, type WordParagraph, type WordParts } from './readWordParagraphs.js';
+export {
+  describeTrackedChanges,
+  readTrackedChanges,
+  type TrackedChanges,
+} from './trackedChanges.js';

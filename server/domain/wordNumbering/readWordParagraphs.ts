@@ -1,7 +1,7 @@
 // The numbered paragraphs of a Word document: scanned, resolved against the numbering
 // definitions and counted, in document order.
 
-import { firstChild, parseXml } from '../wordXml.js';
+import { firstChild, parseXml, type XmlElement } from '../wordXml.js';
 import { ClauseCounter } from './clauseCounter.js';
 import { readDefinitions } from './definitions.js';
 import type { WordLabel } from './labels.js';
@@ -13,6 +13,11 @@ export interface WordParagraph {
   key: string;
   /** The number Word shows before it; null when it is not numbered (or is a bullet). */
   label: WordLabel | null;
+  /**
+   * Word's accepted view joins this paragraph to the next (its mark was moved away), though
+   * mammoth reads it as a paragraph of its own. It has no number.
+   */
+  joinsNext: boolean;
 }
 
 export interface WordParts {
@@ -21,22 +26,29 @@ export interface WordParts {
   styles?: string | null;
 }
 
-/** Every body paragraph in document order (as mammoth reads them), with Word's number if any. */
-export function readWordParagraphs(parts: WordParts): WordParagraph[] {
+/**
+ * Every body paragraph in document order (as mammoth reads them), with Word's number if any, as
+ * Word shows them with tracked changes accepted. `document` is parts.document already parsed.
+ */
+export function readWordParagraphs(
+  parts: WordParts,
+  document: XmlElement = parseXml(parts.document),
+): WordParagraph[] {
   const definitions = readDefinitions(parts.numbering, parts.styles);
-  const body = firstChild(parseXml(parts.document), 'w:body');
+  const body = firstChild(document, 'w:body');
   const paragraphs: ScannedParagraph[] = [];
-  if (body) scan(body, { paragraphs, open: [], tableDepth: 0 });
+  if (body) scan(body, { paragraphs, open: [], tableDepth: 0, carried: '' });
   const counter = new ClauseCounter();
   return paragraphs.map((paragraph): WordParagraph => {
     const key = paragraph.text.replace(/\s+/g, '');
+    if (paragraph.joinsNext) return { key, label: null, joinsNext: true };
     const resolved = definitions.resolve(paragraph);
     const typed = typedNumber(paragraph.text, definitions.isHeadingStyle(paragraph.styleId));
     if (!resolved) {
       if (typed && !paragraph.inTable) counter.typed(typed);
-      return { key, label: null };
+      return { key, label: null, joinsNext: false };
     }
     const label = counter.item(resolved, typed, paragraph.inTable);
-    return { key, label: resolved.bullet ? null : label };
+    return { key, label: resolved.bullet ? null : label, joinsNext: false };
   });
 }

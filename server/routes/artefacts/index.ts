@@ -41,26 +41,36 @@ async function presentOne(db: Db, actor: Actor, idOrSlug: string) {
   return { data: presentArtefact(artefact, counts.get(artefact.id), ratings.get(artefact.id)) };
 }
 
+interface VersionText {
+  body: string;
+  source: 'markdown' | 'docx';
+  sourceFile?: string;
+  /** What the uploader is told about the Word document (tracked changes accepted, …). */
+  warnings: string[];
+}
+
 /** The version's Markdown: sent as `body`, or converted from an uploaded Word `file`. */
 async function versionText(
   body: { body?: string | undefined },
   file: UploadedFile | undefined,
   log: Logger,
-): Promise<{ body: string; source: 'markdown' | 'docx'; sourceFile?: string }> {
+): Promise<VersionText> {
   if (file && body.body !== undefined) {
     throw badRequest('Send the version either as Markdown `body` or as a Word `file`, not both');
   }
   if (file) {
-    const { markdown, warnings } = await docxToMarkdown(file);
-    if (warnings.length > 0) log.debug({ file: file.originalname, warnings }, 'docx conversion');
-    return { body: markdown, source: 'docx', sourceFile: file.originalname };
+    const { markdown, warnings, messages } = await docxToMarkdown(file);
+    if (messages.length > 0 || warnings.length > 0) {
+      log.debug({ file: file.originalname, messages, warnings }, 'docx conversion');
+    }
+    return { body: markdown, source: 'docx', sourceFile: file.originalname, warnings };
   }
   if (body.body === undefined) {
     const message =
       'body.body: send the version as Markdown `body`, or upload a Word .docx as `file` (multipart/form-data)';
     throw badRequest(message, [{ path: 'body.body', message: 'Required' }]);
   }
-  return { body: body.body, source: 'markdown' };
+  return { body: body.body, source: 'markdown', warnings: [] };
 }
 
 export const artefactEndpoints = [
@@ -154,10 +164,10 @@ export const artefactEndpoints = [
       const artefact = await requireArtefact(services.db, params.id);
       // Checked again by the command; here so that nobody else's upload is converted first.
       authorize(actor, 'version.publish', artefact);
-      const text = await versionText(body, file, req.log);
+      const { warnings, ...text } = await versionText(body, file, req.log);
       const version = await publishVersion(services.db, actor, artefact, { ...body, ...text });
       const stored = await findVersion(services.db, artefact.id, version.id);
-      return { data: presentVersion(stored ?? { ...version, authorName: null }) };
+      return { data: { ...presentVersion(stored ?? { ...version, authorName: null }), warnings } };
     },
   }),
   endpoint({

@@ -30,7 +30,7 @@ export async function placeComments<C extends Placeable>(
       }
       const source = await loadVersionClauses(db, comment.version.id);
       const successor = source
-        ? cachedSuccessors(source, target).get(comment.clauseRef)
+        ? (await cachedSuccessors(source, target)).get(comment.clauseRef)
         : undefined;
       return {
         ...comment,

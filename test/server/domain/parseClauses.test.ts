@@ -530,6 +530,272 @@ describe('parseClauses', () => {
     );
   });
 
+  describe('numbering sequence', () => {
+    const PART_5 = [
+      '5. ESTIMATION',
+      '',
+      '5.3 Estimated volumes',
+      '',
+      '5.3.1 Where no metered data is available, the SVAA shall estimate the volume.',
+      '',
+      '5.3.2 The Supplier shall ensure that the estimated volume shall not exceed',
+      '2.5 per cent of the metered volume for that Settlement Period.',
+      '',
+      '5.3.3 The SVAA shall report each estimate to the Panel.',
+    ].join('\n');
+
+    it('keeps a wrapped line that starts with a decimal in the clause it continues', () => {
+      const doc = parseClauses(PART_5);
+      expect(doc.clauses.map((c) => c.ref)).to.deep.equal(['5', '5.3', '5.3.1', '5.3.2', '5.3.3']);
+      expect(clause(PART_5, '5.3.2').text).to.equal(
+        'The Supplier shall ensure that the estimated volume shall not exceed\n' +
+          '2.5 per cent of the metered volume for that Settlement Period.',
+      );
+      expect(doc.notes).to.deep.equal([
+        'Line 8: "2.5 per cent of the metered volume for ..." kept as text of 5.3.2: out of sequence',
+      ]);
+    });
+
+    it('keeps a wrapped line as text even when its number would come next', () => {
+      const markdown = [
+        '5.3.2 The Supplier shall ensure that the estimated volume shall not exceed',
+        '5.4 per cent of the metered volume, or',
+        '7.5 MW where the Metering System is Half Hourly.',
+        '',
+        '5.3.3 The SVAA shall report each estimate.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['5.3.2', '5.3.3']);
+      expect(clause(markdown, '5.3.2').text.split('\n')).to.have.length(3);
+      expect(parseClauses(markdown).notes).to.deep.equal([
+        'Line 2: "5.4 per cent of the metered volume, or" kept as text of 5.3.2: continues the previous line',
+        'Line 3: "7.5 MW where the Metering System is Half ..." kept as text of 5.3.2: continues the previous line',
+      ]);
+    });
+
+    it('reads four-digit components, so clause 1.1000 follows 1.999', () => {
+      const markdown = [
+        '1.998 "Volume" means the metered volume.',
+        '1.999 "Year" means a calendar year.',
+        '1.1000 "Zone" means a GSP Group.',
+        '1.1001 "Zones" has a corresponding meaning.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['1.998', '1.999', '1.1000', '1.1001']);
+      expect(clause(markdown, '1.999').text).to.equal('"Year" means a calendar year.');
+      expect(clause(markdown, '1.1000').text).to.equal('"Zone" means a GSP Group.');
+    });
+
+    it('keeps years as text, after a clause and before any', () => {
+      const markdown = [
+        'Issued by the Panel.',
+        '',
+        '2025. Review',
+        '',
+        '5.3.2 The Panel reviewed these arrangements.',
+        '',
+        '2025. Review outcome',
+        '',
+        '5.3.3 The next review is due within three years.',
+      ].join('\n');
+      const doc = parseClauses(markdown);
+      expect(doc.clauses.map((c) => c.ref)).to.deep.equal(['5.3.2', '5.3.3']);
+      expect(doc.preamble).to.equal('Issued by the Panel.\n\n2025. Review');
+      expect(clause(markdown, '5.3.2').text).to.equal(
+        'The Panel reviewed these arrangements.\n\n2025. Review outcome',
+      );
+      expect(doc.notes?.map((n) => n.replace(/^.*: /, ''))).to.deep.equal([
+        'looks like a year',
+        'out of sequence',
+      ]);
+    });
+
+    it('accepts every strictly expected successor, at any level', () => {
+      const markdown = [
+        '5.3.2 The Supplier shall:',
+        '5.3.3 The SVAA shall:',
+        '5.3.3.1 in each case;',
+        '5.4 The BSCCo shall act.',
+        '5.4.1 Text.',
+        '6. ALLOCATION',
+        '6.1.1 Text.',
+        '7. FINAL',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal([
+        '5.3.2',
+        '5.3.3',
+        '5.3.3.1',
+        '5.4',
+        '5.4.1',
+        '6',
+        '6.1.1',
+        '7',
+      ]);
+    });
+
+    it('accepts a lower-case clause at the start of a paragraph but not mid-sentence', () => {
+      const markdown = [
+        '1.1.1 "Supplier" means a person that is:',
+        '',
+        '1.1.2 licensed under the Act; and',
+        '',
+        '1.1.3 a Party to the Code, other than the',
+        '1.1.4 holder of an exemption.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['1.1.1', '1.1.2', '1.1.3']);
+    });
+
+    it('accepts a skipped number only when it does not look like a wrapped line', () => {
+      const accepted = [
+        '5.3.2 The Supplier shall notify:',
+        '(a) the SVAA; and',
+        '5.3.5 The SVAA shall confirm receipt.',
+        '',
+        '5.5 Reporting',
+        '',
+        '5.5.1 The SVAA shall report.',
+      ].join('\n');
+      expect(refs(accepted)).to.deep.equal(['5.3.2', '5.3.2(a)', '5.3.5', '5.5', '5.5.1']);
+      const rejected = [
+        '5.3.2 The Supplier shall notify the SVAA of the',
+        '5.3.5 Metering Systems affected.',
+        '',
+        '5.3.8 per cent of them are affected.',
+      ].join('\n');
+      expect(refs(rejected)).to.deep.equal(['5.3.2']);
+      expect(parseClauses(rejected).notes?.map((n) => n.replace(/^.*: /, ''))).to.deep.equal([
+        'continues the previous line',
+        'starts in lower case',
+      ]);
+    });
+
+    it('keeps a step back or a large jump as text unless the next number confirms it', () => {
+      const markdown = [
+        '5.3.2 The volume is calculated as follows.',
+        '',
+        '1.5 Times the Line Loss Factor applies.',
+        '',
+        '60.2 Megawatts is the cap.',
+        '',
+        '5.3.3 The SVAA shall publish it.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['5.3.2', '5.3.3']);
+      expect(clause(markdown, '5.3.2').text.split('\n\n')).to.have.length(3);
+    });
+
+    it('accepts numbering that starts over when the next number follows on', () => {
+      const markdown = [
+        '1. GENERAL',
+        '1.1.1 Part one applies.',
+        '2. ALLOCATION',
+        '2.1.1 Volumes are allocated.',
+        '',
+        'PART TWO',
+        '',
+        '1. GENERAL',
+        '1.1.1 Part two applies.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['1', '1.1.1', '2', '2.1.1', '1 [2]', '1.1.1 [2]']);
+      expect(parseClauses(markdown)).not.to.have.property('notes');
+    });
+
+    it('does not accept a restart that continues a sentence', () => {
+      const markdown = [
+        '2.1.1 Volumes are allocated in proportion to the',
+        '1.1 factor set for each GSP Group.',
+        '1.1.1 Part two applies.',
+        '1.1.2 It binds each Party.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['2.1.1', '1.1.1', '1.1.2']);
+      expect(clause(markdown, '2.1.1').text).to.contain('\n1.1 factor set');
+    });
+
+    it('always accepts a numbered Markdown heading and restarts the sequence at an annex', () => {
+      const markdown = [
+        '5.3.2 The Supplier shall ensure that the estimated volume shall not exceed',
+        '## 2.5 Per cent limits',
+        '2.5.1 The limit applies.',
+        'ANNEX S-1: ESTIMATION',
+        '1.5 Estimates',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['5.3.2', '2.5', '2.5.1', 'Annex S-1', 'Annex S-1 1.5']);
+    });
+
+    it('keeps lettered items under the clause a rejected number was folded into', () => {
+      const markdown = [
+        '5.3.2 The Supplier shall ensure that the estimated volume shall not exceed',
+        '2.5 per cent of the metered volume where:',
+        '(a) the Metering System is faulty; or',
+        '(b) no data is received.',
+      ].join('\n');
+      expect(refs(markdown)).to.deep.equal(['5.3.2', '5.3.2(a)', '5.3.2(b)']);
+    });
+
+    it('lists at most 20 notes', () => {
+      const paragraph = (n: number) => [
+        `1.${n} The Supplier shall ensure that the estimated volume shall not exceed`,
+        `${n + 1}.5 per cent of the metered volume.`,
+      ];
+      const markdown = Array.from({ length: 25 }, (_, i) => paragraph(i + 1))
+        .flat()
+        .join('\n');
+      const doc = parseClauses(markdown);
+      expect(doc.clauses).to.have.length(25);
+      expect(doc.notes).to.have.length(20);
+      expect(doc.notes?.[0]).to.match(/^Line 2: "2\.5 per cent of the metered volume\." kept/);
+    });
+
+    it('parses strictly numbered documents exactly, whatever wraps onto a new line', () => {
+      const step = fc.record({ level: fc.nat(3), wrapped: fc.option(fc.nat(9999)) });
+      fc.assert(
+        fc.property(fc.array(step, { minLength: 1, maxLength: 30 }), (steps) => {
+          const path: number[] = [];
+          const lines: string[] = [];
+          const expected: string[] = [];
+          for (const { level, wrapped } of steps) {
+            const depth = Math.min(level, path.length);
+            path.length = depth + 1;
+            path[depth] = (path[depth] ?? 0) + 1;
+            const ref = path.join('.');
+            expected.push(ref);
+            lines.push(`${ref}${path.length === 1 ? '.' : ''} The Party shall not exceed`);
+            if (wrapped !== null) lines.push(`${wrapped / 10} per cent of the volume.`);
+            else lines.push('the limit.');
+          }
+          expect(refs(lines.join('\n'))).to.deep.equal(expected);
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+
+  describe('a 5 MB document', () => {
+    const sentence =
+      'the Supplier shall provide the Half Hourly metered data to the Supplier Volume Allocation Agent in respect of each Settlement Day';
+    const filler = Array.from({ length: 19 }, () => sentence).join(' ');
+    const wrapped = filler.match(/(?:\S+\s+){0,11}\S+/g) ?? [];
+    const lines = ['SECTION Z: GENERATED', '', '1. GENERAL', ''];
+    const expected = ['1'];
+    for (let n = 1; n <= 2000; n++) {
+      lines.push(
+        `1.${n} The Supplier shall ensure that the estimated volume shall not exceed`,
+        '2.5 per cent of the metered volume for that Settlement Period, and',
+        ...wrapped,
+        '',
+      );
+      expected.push(`1.${n}`);
+    }
+    const markdown = lines.join('\n');
+
+    it('gives each of clauses 1.1 to 1.2000 its own text', () => {
+      expect(markdown.length).to.be.greaterThan(5_000_000);
+      const doc = parseClauses(markdown);
+      expect(doc.clauses.map((c) => c.ref)).to.deep.equal(expected);
+      const lineCounts = new Set(doc.clauses.slice(1).map((c) => c.text.split('\n').length));
+      expect([...lineCounts]).to.deep.equal([2 + wrapped.length]);
+      expect(doc.clauses[1000]?.text).to.match(/^The Supplier .* exceed\n2\.5 per cent of/);
+      expect(doc.notes).to.have.length(20);
+    });
+  });
+
   describe('a large generated document', () => {
     const lines: string[] = ['SECTION Z: GENERATED', ''];
     const expected: string[] = [];

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { clauseSuccessors } from '../../../server/domain/alignClauses.js';
+import { alignClauses, clauseSuccessors } from '../../../server/domain/alignClauses.js';
 import { parseClauses, type Clause } from '../../../server/domain/parseClauses.js';
 import {
   computeRedline,
@@ -39,6 +39,7 @@ describe('computeRedline', () => {
       removed: 0,
       modified: 0,
       moved: 0,
+      renumbered: 0,
       unchanged: 4,
       wordsInserted: 0,
       wordsDeleted: 0,
@@ -73,16 +74,30 @@ describe('computeRedline', () => {
     expect([...byRef.keys()]).to.have.members([
       'unchanged:>1',
       'added:>1.1',
-      'moved:1.1>1.2',
-      'moved:1.2>1.3',
+      'renumbered:1.1>1.2',
+      'modified:1.2>1.3',
       'removed:>1.3',
     ]);
-    const moved = r.clauses.find((c) => c.fromRef === '1.2');
-    expect(moved?.textChanged).to.equal(true);
-    expect(moved?.html)
+    const edited = r.clauses.find((c) => c.fromRef === '1.2');
+    expect(edited?.textChanged).to.equal(true);
+    expect(edited?.html)
       .to.match(/<del>fifth\s*<\/del>/)
       .and.match(/<ins>fourth\s*<\/ins>/);
-    expect(r.stats).to.include({ added: 1, removed: 1, moved: 2, unchanged: 1 });
+    expect(r.stats).to.include({
+      added: 1,
+      removed: 1,
+      modified: 1,
+      renumbered: 1,
+      moved: 0,
+      unchanged: 1,
+    });
+    expect(r.mapping).to.deep.equal([
+      { fromRef: '1', toRef: '1', change: 'unchanged' },
+      { fromRef: null, toRef: '1.1', change: 'added' },
+      { fromRef: '1.1', toRef: '1.2', change: 'renumbered' },
+      { fromRef: '1.2', toRef: '1.3', change: 'modified' },
+      { fromRef: '1.3', toRef: null, change: 'removed' },
+    ]);
   });
 
   it('shows a removed clause where it stood', () => {
@@ -204,14 +219,24 @@ describe('computeRedline', () => {
       );
     });
 
-    it('maps every old clause to a successor or to none, never two to one', () => {
+    it('maps every old clause to a successor or to none, pairing one to one', () => {
       fc.assert(
         fc.property(doc, fc.array(edit, { maxLength: 8 }), (before, edits) => {
           const after = apply(before, edits);
           const successors = clauseSuccessors(before, after);
           expect(successors.size).to.equal(new Set(before.map((c) => c.ref)).size);
-          const targets = [...successors.values()].flatMap((s) => (s.ref ? [s.ref] : []));
-          expect(new Set(targets).size).to.equal(targets.length);
+          const { pairs, removed, added, mergedInto } = alignClauses(before, after);
+          expect(new Set(pairs.map((p) => p.to)).size).to.equal(pairs.length);
+          expect(new Set(pairs.map((p) => p.from)).size).to.equal(pairs.length);
+          expect(pairs.length + removed.length).to.equal(before.length);
+          expect(pairs.length + added.length).to.equal(after.length);
+          // Only a merged clause shares its successor with another.
+          for (const i of removed) {
+            const into = mergedInto.get(i);
+            expect(successors.get(before[i]?.ref ?? '')?.ref ?? null).to.equal(
+              into === undefined ? null : (after[into]?.ref ?? null),
+            );
+          }
         }),
         { numRuns: 200 },
       );

@@ -1,5 +1,15 @@
 import { expect } from 'chai';
-import { Document, Packer, Paragraph } from 'docx';
+import {
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+} from 'docx';
 import ExcelJS from 'exceljs';
 import { parseClauses } from '../../../server/domain/parseClauses.js';
 import { renderDocumentHtml } from '../../../server/domain/markdown.js';
@@ -11,11 +21,17 @@ import {
   NUMBERING,
   TextRun,
   buildDocx,
+  deleted,
   heading,
+  inserted,
   numbered,
   para,
+  revision,
+  rewriteDocumentXml,
   sampleDocx,
   table,
+  trackedNumbered,
+  trackMoves,
 } from '../../helpers/docx.js';
 
 const upload = (buffer: Buffer, originalname = 'section-s.docx', mimetype = DOCX_TYPE) =>
@@ -23,6 +39,8 @@ const upload = (buffer: Buffer, originalname = 'section-s.docx', mimetype = DOCX
 
 const convert = async (buffer: Buffer) => (await docxToMarkdown(upload(buffer))).markdown;
 const refsOf = (markdown: string) => parseClauses(markdown).clauses.map((c) => c.ref);
+const clausesOf = (markdown: string) =>
+  parseClauses(markdown).clauses.map((c) => [c.ref, c.heading ?? c.text]);
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {
@@ -204,6 +222,28 @@ describe('docxToMarkdown', () => {
     expect(html).to.include('<em>good faith</em>');
   });
 
+  it('tells the uploader when a numbered paragraph could not be paired with its number', async () => {
+    // mammoth reads a Wingdings symbol as a character, our reading of document.xml does not, so
+    // the two readings of this paragraph differ and it cannot be given its number.
+    const docx = await rewriteDocumentXml(
+      await buildDocx([
+        numbered('legal', 0, 'GENERAL'),
+        numbered('legal', 1, 'See the arrow'),
+        numbered('legal', 1, 'Scope'),
+      ]),
+      (xml) =>
+        xml.replace(
+          '<w:t xml:space="preserve">See the arrow</w:t>',
+          '<w:t xml:space="preserve">See the arrow</w:t><w:sym w:font="Wingdings" w:char="F0E0"/>',
+        ),
+    );
+    const { markdown, warnings } = await docxToMarkdown(upload(docx));
+    expect(refsOf(markdown)).to.deep.equal(['1', '1.2']);
+    expect(warnings).to.deep.equal([
+      "1 numbered paragraph could not be paired with Word's list numbering; its number was left out.",
+    ]);
+  });
+
   it('rejects a corrupt file: truncated, or damaged inside', async () => {
     const docx = await sampleDocx();
     const truncated = await rejection(docxToMarkdown(upload(docx.subarray(0, docx.length / 2))));
@@ -250,9 +290,237 @@ describe('docxToMarkdown', () => {
     expect(err.message).to.equal('The Word document has no text');
   });
 
-  it("keeps mammoth's warnings out of the Markdown and returns them for the log", async () => {
-    const { markdown, warnings } = await docxToMarkdown(upload(await sampleDocx()));
-    expect(warnings.join('\n')).to.include('List Paragraph');
+  it("keeps mammoth's messages out of the Markdown and the uploader's warnings, for the log", async () => {
+    const { markdown, warnings, messages } = await docxToMarkdown(upload(await sampleDocx()));
+    expect(messages.join('\n')).to.include('List Paragraph');
     expect(markdown).to.not.include('List Paragraph');
+    expect(warnings).to.deep.equal([]);
+  });
+});
+
+describe("docxToMarkdown with tracked changes: publishes Word's accepted view", () => {
+  const GENERAL = [numbered('legal', 0, 'GENERAL'), numbered('legal', 1, 'Scope')];
+
+  it('gives deleted numbered paragraphs and lettered items no number', async () => {
+    const { markdown, warnings } = await docxToMarkdown(
+      upload(
+        await buildDocx([
+          ...GENERAL,
+          numbered('legal', 2, 'The first clause.'),
+          trackedNumbered('deletion', 'legal', 2, 'A deleted clause.', [1, 2]),
+          numbered('legal', 2, 'The SVAA shall:'),
+          numbered('legal', 3, 'run the settlement;'),
+          trackedNumbered('deletion', 'legal', 3, 'a deleted item;', [3, 4]),
+          numbered('legal', 3, 'publish the results.'),
+          numbered('legal', 2, 'The last clause.'),
+        ]),
+      ),
+    );
+    expect(clausesOf(markdown)).to.deep.equal([
+      ['1', 'GENERAL'],
+      ['1.1', 'Scope'],
+      ['1.1.1', 'The first clause.'],
+      ['1.1.2', 'The SVAA shall:'],
+      ['1.1.2(a)', 'run the settlement;'],
+      ['1.1.2(b)', 'publish the results.'],
+      ['1.1.3', 'The last clause.'],
+    ]);
+    expect(markdown).to.not.include('deleted');
+    expect(warnings).to.deep.equal(['The document had 4 tracked deletions; they were accepted.']);
+  });
+
+  it("joins a paragraph whose mark alone is deleted to the next, under the next one's number", async () => {
+    const { markdown, warnings } = await docxToMarkdown(
+      upload(
+        await buildDocx([
+          ...GENERAL,
+          numbered('legal', 2, 'The first clause.'),
+          // Word keeps what is left of a paragraph whose mark is deleted: it starts the next one.
+          new Paragraph({
+            numbering: { reference: 'legal', level: 2 },
+            run: { deletion: revision(1) },
+            children: [new TextRun('The SVAA shall '), deleted(2, 'promptly ')],
+          }),
+          numbered('legal', 2, 'publish the results.'),
+          numbered('legal', 2, 'The last clause.'),
+        ]),
+      ),
+    );
+    expect(clausesOf(markdown)).to.deep.equal([
+      ['1', 'GENERAL'],
+      ['1.1', 'Scope'],
+      ['1.1.1', 'The first clause.'],
+      ['1.1.2', 'The SVAA shall publish the results.'],
+      ['1.1.3', 'The last clause.'],
+    ]);
+    expect(warnings).to.deep.equal(['The document had 2 tracked deletions; they were accepted.']);
+  });
+
+  it('publishes a moved paragraph at its destination only, leaving no empty clause behind', async () => {
+    const docx = await trackMoves(
+      await buildDocx([
+        ...GENERAL,
+        trackedNumbered('deletion', 'legal', 2, 'A clause moved down.', [10, 11]),
+        numbered('legal', 2, 'The second clause.'),
+        numbered('legal', 3, 'an item;'),
+        trackedNumbered('insertion', 'legal', 2, 'A clause moved down.', [12, 13]),
+        numbered('legal', 2, 'The last clause.'),
+      ]),
+      [{ name: 'move1', from: [10, 11], to: [12, 13] }],
+    );
+    const { markdown, warnings } = await docxToMarkdown(upload(docx));
+    expect(clausesOf(markdown)).to.deep.equal([
+      ['1', 'GENERAL'],
+      ['1.1', 'Scope'],
+      ['1.1.1', 'The second clause.'],
+      ['1.1.1(a)', 'an item;'],
+      ['1.1.2', 'A clause moved down.'],
+      ['1.1.3', 'The last clause.'],
+    ]);
+    expect(warnings).to.deep.equal(['The document had 1 tracked move; it was accepted.']);
+  });
+
+  it('keeps tracked insertions, an inserted numbered paragraph taking its number', async () => {
+    const { markdown, warnings } = await docxToMarkdown(
+      upload(
+        await buildDocx([
+          ...GENERAL,
+          numbered('legal', 2, [
+            new TextRun('The SVAA '),
+            inserted(1, 'shall '),
+            new TextRun('act.'),
+          ]),
+          trackedNumbered('insertion', 'legal', 2, 'An inserted clause.', [2, 3]),
+          numbered('legal', 2, 'The last clause.'),
+        ]),
+      ),
+    );
+    expect(clausesOf(markdown)).to.deep.equal([
+      ['1', 'GENERAL'],
+      ['1.1', 'Scope'],
+      ['1.1.1', 'The SVAA shall act.'],
+      ['1.1.2', 'An inserted clause.'],
+      ['1.1.3', 'The last clause.'],
+    ]);
+    expect(warnings).to.deep.equal(['The document had 3 tracked insertions; they were accepted.']);
+  });
+
+  it('leaves out a deleted table row and the numbered paragraph in it', async () => {
+    const row = (paragraph: Paragraph) =>
+      new TableRow({ children: [new TableCell({ children: [paragraph] })] });
+    const docx = await rewriteDocumentXml(
+      await buildDocx([
+        ...GENERAL,
+        numbered('legal', 2, 'Before the table.'),
+        new Table({
+          rows: [
+            row(numbered('legal', 2, 'In a kept row.')),
+            row(
+              new Paragraph({
+                numbering: { reference: 'legal', level: 2 },
+                children: [deleted(2, 'In a deleted row.')],
+              }),
+            ),
+          ],
+        }),
+        numbered('legal', 2, 'After the table.'),
+      ]),
+      // The docx package cannot mark a row deleted: Word writes it in the row's properties.
+      (xml) =>
+        xml.replace(
+          /<w:tr>(?=<w:tc>(?:(?!<\/w:tr>).)*In a deleted row)/,
+          `<w:tr><w:trPr><w:del w:id="1" w:author="Elexon" w:date="${revision(1).date}"/></w:trPr>`,
+        ),
+    );
+    const { markdown, warnings } = await docxToMarkdown(upload(docx));
+    expect(clausesOf(markdown)).to.deep.equal([
+      ['1', 'GENERAL'],
+      ['1.1', 'Scope'],
+      ['1.1.1', 'Before the table.\n\n| 1.1.2 In a kept row. |\n| --- |'],
+      ['1.1.3', 'After the table.'],
+    ]);
+    expect(warnings).to.deep.equal(['The document had 2 tracked deletions; they were accepted.']);
+  });
+
+  it('counts insertions, deletions, moves and formatting changes as Word does, and comments', async () => {
+    const comment = (id: number, text: string) => ({
+      id,
+      author: 'Elexon',
+      date: new Date('2024-05-01T09:00:00Z'),
+      children: [new Paragraph(text)],
+    });
+    const commented = (id: number, text: string) => [
+      new CommentRangeStart(id),
+      new TextRun(text),
+      new CommentRangeEnd(id),
+      new TextRun({ children: [new CommentReference(id)] }),
+    ];
+    const document = new Document({
+      numbering: NUMBERING,
+      comments: { children: [comment(0, 'Why?'), comment(1, 'Agreed.')] },
+      sections: [
+        {
+          children: [
+            ...GENERAL,
+            numbered('legal', 2, [
+              ...commented(0, 'Parties '),
+              // One insertion in two runs: the same w:id counts once.
+              inserted(1, 'shall '),
+              inserted(1, 'always '),
+              deleted(2, 'may '),
+              new TextRun({
+                text: 'act',
+                bold: true,
+                revision: { ...revision(3), bold: false },
+              }),
+              ...commented(1, '.'),
+            ]),
+            trackedNumbered('deletion', 'legal', 2, 'A first moved clause.', [10, 11]),
+            trackedNumbered('deletion', 'legal', 2, 'A second moved clause.', [20, 21]),
+            numbered('legal', 2, 'The last clause.'),
+            trackedNumbered('insertion', 'legal', 2, 'A first moved clause.', [12, 13]),
+            trackedNumbered('insertion', 'legal', 2, 'A second moved clause.', [22, 23]),
+          ],
+        },
+      ],
+    });
+    const docx = await trackMoves(await Packer.toBuffer(document), [
+      { name: 'move1', from: [10, 11], to: [12, 13] },
+      { name: 'move2', from: [20, 21], to: [22, 23] },
+    ]);
+    const { markdown, warnings } = await docxToMarkdown(upload(docx));
+    expect(clausesOf(markdown)).to.deep.equal([
+      ['1', 'GENERAL'],
+      ['1.1', 'Scope'],
+      ['1.1.1', 'Parties shall always **act**.'],
+      ['1.1.2', 'The last clause.'],
+      ['1.1.3', 'A first moved clause.'],
+      ['1.1.4', 'A second moved clause.'],
+    ]);
+    expect(warnings).to.deep.equal([
+      'The document had 1 tracked insertion, 1 deletion, 2 moves and 1 formatting change; they were accepted.',
+      'The document had 2 Word comments; they were not imported.',
+    ]);
+    expect(markdown).to.not.include('Why?');
+  });
+
+  it('says so in the singular for one comment and one revision', async () => {
+    const docx = await buildDocx([
+      ...GENERAL,
+      numbered('legal', 2, [new TextRun('The SVAA shall act.'), deleted(1, ' At once.')]),
+    ]);
+    // A comment whose comments part is missing is still counted from its reference.
+    const withComment = await rewriteDocumentXml(docx, (xml) =>
+      xml.replace(
+        '<w:t xml:space="preserve">The SVAA shall act.</w:t></w:r>',
+        '<w:t xml:space="preserve">The SVAA shall act.</w:t></w:r><w:r><w:commentReference w:id="7"/></w:r>',
+      ),
+    );
+    const { markdown, warnings } = await docxToMarkdown(upload(withComment));
+    expect(clausesOf(markdown).at(-1)).to.deep.equal(['1.1.1', 'The SVAA shall act.']);
+    expect(warnings).to.deep.equal([
+      'The document had 1 tracked deletion; it was accepted.',
+      'The document had 1 Word comment; it was not imported.',
+    ]);
   });
 });

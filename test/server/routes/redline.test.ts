@@ -79,10 +79,27 @@ for (const dialect of testDialects()) {
         expect(res.status).to.equal(200);
         expect(res.body.from.id).to.equal(v1);
         expect(res.body.to.id).to.equal(v2);
-        expect(res.body.stats).to.include({ added: 1, removed: 1, moved: 2, unchanged: 2 });
-        const moved = res.body.clauses.find((c: { fromRef?: string }) => c.fromRef === '1.1.2');
-        expect(moved).to.include({ ref: '1.1.3', change: 'moved', textChanged: true });
-        expect(moved.html).to.include('<del>daily</del>').and.include('<ins>every day</ins>');
+        expect(res.body.stats).to.include({
+          added: 1,
+          removed: 1,
+          modified: 1,
+          renumbered: 1,
+          moved: 0,
+          unchanged: 2,
+        });
+        const edited = res.body.clauses.find((c: { fromRef?: string }) => c.fromRef === '1.1.2');
+        expect(edited).to.include({ ref: '1.1.3', change: 'modified', textChanged: true });
+        expect(edited.html).to.include('<del>daily</del>').and.include('<ins>every day</ins>');
+        expect(res.body.mapping).to.deep.equal([
+          { fromRef: '1', toRef: '1', change: 'unchanged' },
+          { fromRef: '1.1', toRef: '1.1', change: 'unchanged' },
+          { fromRef: null, toRef: '1.1.1', change: 'added' },
+          { fromRef: '1.1.1', toRef: '1.1.2', change: 'renumbered' },
+          { fromRef: '1.1.2', toRef: '1.1.3', change: 'modified' },
+          { fromRef: '1.1.3', toRef: null, change: 'removed' },
+        ]);
+        expect(res.body.movedAway).to.deep.equal([]);
+        expect(res.body.notes).to.deep.equal([]);
         expect(res.body.clauses.map((c: { change: string }) => c.change)).to.not.include(
           'unchanged',
         );

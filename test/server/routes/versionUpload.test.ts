@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { testDialects } from '../../helpers/db.js';
-import { DOCX_TYPE, sampleDocx } from '../../helpers/docx.js';
+import {
+  DOCX_TYPE,
+  TRACKED_CHANGES_CLAUSES,
+  TRACKED_CHANGES_WARNINGS,
+  sampleDocx,
+  trackedChangesDocx,
+} from '../../helpers/docx.js';
 import { startTestServer, type ApiResponse, type TestServer } from '../../helpers/server.js';
 
 interface UploadInit {
@@ -72,6 +78,7 @@ for (const dialect of testDialects()) {
       expect(version.html).to.include('<strong>basis</strong>');
       expect(version.incorporates).to.deep.equal(['CR053', 'CR051']);
       expect(version.changeNote).to.equal('From Word');
+      expect(version.warnings).to.deep.equal([]);
 
       const stored = await server.api(`/api/artefacts/bsc-section-s/versions/${version.id}`, {
         token: reader,
@@ -87,6 +94,30 @@ for (const dialect of testDialects()) {
         .execute();
       const after = JSON.parse(audit.at(-1)?.after ?? '{}');
       expect(after).to.include({ source: 'docx', sourceFile: 'Section S – v1 (Elexon).docx' });
+    });
+
+    it("publishes Word's accepted view of tracked changes, and says what it accepted and left out", async () => {
+      const res = await upload('bsc-section-e', {
+        token: bsc,
+        fields: { label: 'v1' },
+        file: { bytes: await trackedChangesDocx(), name: 'Section E (tracked).docx' },
+      });
+      expect(res.status, JSON.stringify(res.body)).to.equal(201);
+      expect(res.body.data.warnings).to.deep.equal(TRACKED_CHANGES_WARNINGS);
+
+      const stored = await server.api(`/api/artefacts/bsc-section-e/versions/${res.body.data.id}`, {
+        token: reader,
+      });
+      const clauses = stored.body.data.clauses as {
+        ref: string;
+        heading: string | null;
+        text: string;
+      }[];
+      expect(clauses.map((c) => [c.ref, c.heading ?? c.text])).to.deep.equal(
+        TRACKED_CHANGES_CLAUSES,
+      );
+      // Warnings are about the upload, not part of the version.
+      expect(stored.body.data).to.not.have.property('warnings');
     });
 
     it('refuses a participant (403)', async () => {
@@ -191,6 +222,7 @@ for (const dialect of testDialects()) {
       });
       expect(res.status).to.equal(201);
       expect(res.body.data.clauses.map((c: { ref: string }) => c.ref)).to.deep.equal(['1', '1.1']);
+      expect(res.body.data.warnings).to.deep.equal([]);
       expect(res.body.data.incorporates).to.deep.equal(['CR053']);
       const missing = await server.api('/api/artefacts/bsc-bscp709/versions', {
         token: bsc,

@@ -1,0 +1,34 @@
+import type { Clause } from '../domain/parseClauses.js';
+import { computeRedline, redlineDocumentHtml, type Redline } from '../domain/redline.js';
+
+/** What the redline endpoint sends: changed clauses, where every clause went, and the document. */
+export function presentRedline(redline: Redline) {
+  return {
+    stats: redline.stats,
+    clauses: redline.clauses
+      .filter((c) => c.change !== 'unchanged')
+      .map((c) => ({
+        ref: c.ref,
+        fromRef: c.fromRef,
+        change: c.change,
+        textChanged: c.textChanged,
+        html: c.html,
+        ...(c.mergedInto === undefined ? {} : { mergedInto: c.mergedInto }),
+        ...(c.splitFrom === undefined ? {} : { splitFrom: c.splitFrom }),
+        ...(c.coarse ? { coarse: true } : {}),
+      })),
+    mapping: redline.mapping,
+    movedAway: redline.movedAway.map(({ fromRef, toRef }) => ({ fromRef, toRef })),
+    notes: redline.notes,
+    documentHtml: redlineDocumentHtml(redline),
+  };
+}
+
+/**
+ * The presented redline between two clause lists, as JSON: made where it is computed (on the
+ * worker thread for large versions), since a string crosses threads at memcpy speed and the
+ * main thread then has nothing left to serialise.
+ */
+export function redlineJson(from: Clause[], to: Clause[]): string {
+  return JSON.stringify(presentRedline(computeRedline(from, to)));
+}
