@@ -61,13 +61,18 @@ async function checkIncorporates(
   }
 }
 
+export interface PublishedVersion extends VersionRow {
+  /** Lines that looked like clause numbers but were read as text, for the uploader to check. */
+  parseNotes: string[];
+}
+
 /** Versions are immutable: publishing stores a new one and makes it the artefact's current version. */
 export async function publishVersion(
   db: Db,
   actor: Actor,
   artefact: { id: string; code: string; reference: string },
   input: PublishVersionInput,
-): Promise<VersionRow> {
+): Promise<PublishedVersion> {
   authorize(actor, 'version.publish', artefact);
   if (Buffer.byteLength(input.body, 'utf8') > MAX_VERSION_BYTES) {
     throw payloadTooLarge('A version body may be at most 5 MB');
@@ -124,7 +129,7 @@ export async function publishVersion(
           ...(input.sourceFile === undefined ? {} : { sourceFile: input.sourceFile.slice(0, 255) }),
         },
       });
-      return version;
+      return { ...version, parseNotes: parsed.notes ?? [] };
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicate();

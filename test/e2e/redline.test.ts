@@ -200,6 +200,77 @@ describe('versions and redlining in the browser', function () {
     expect(await box.getByRole('article').count()).to.equal(1);
   });
 
+  it('lists renumbered clauses apart from moves, marks where a moved clause stood, and shows tables as tables', async () => {
+    const part = (n: number, title: string, paragraphs: string[]) => [
+      `${n}. ${title}`,
+      ...paragraphs.map((p, i) => `${n}.${i + 1} ${p}`),
+    ];
+    const general = [
+      'This procedure sets out how the Smart Data Service is appointed.',
+      'The Supplier shall notify the SVAA of each appointment within 5 Working Days.',
+    ];
+    const table = (hours: string) =>
+      [
+        'The Data Collection Deadline is as follows:',
+        '',
+        '| Service | Deadline |',
+        '| --- | --- |',
+        `| Smart Data Service | ${hours} |`,
+        '| Advanced Data Service | 5 Working Days |',
+      ].join('\n');
+    const operation = [
+      'The Smart Data Service shall retrieve data daily from each Metering System.',
+      'The Market-wide Data Service shall aggregate data for each Settlement Period.',
+      table('2 Working Days'),
+    ];
+    const v1 = [...part(1, 'GENERAL', general), ...part(2, 'OPERATION', operation)];
+    const v2 = [
+      ...part(1, 'GENERAL', [...general, operation[1] as string]),
+      ...part(2, 'REGISTRATION', ['Suppliers shall register each Metering System with SMRS.']),
+      ...part(3, 'OPERATION', [operation[0] as string, table('1 Working Day')]),
+    ];
+    const bscp703 = await findArtefact(server, codeBody.token, 'BSCP703');
+    const from = (await publish(server, codeBody, bscp703.id, v1.join('\n\n'))).id;
+    const to = (await publish(server, codeBody, bscp703.id, v2.join('\n\n'), 'v2')).id;
+
+    const page = await suite.signedInPage(participant);
+    await page.goto(`/artefacts/${bscp703.slug}?version=${to}&compare=${from}&view=changes`);
+    await redline(page).getByRole('heading', { name: 'Changes from v1 to v2' }).waitFor();
+    expect(await page.getByTestId('redline-stats').textContent()).to.equal(
+      '2 added · 0 removed · 1 modified · 2 renumbered (number only) · 1 moved · 11 words inserted · 2 deleted',
+    );
+    // Renumbering alone is one line, opened on demand; real changes are listed in full.
+    expect(await refsShown(page)).to.deep.equal(['1.3', '2', '2.1', '3.2']);
+    const renumbered = page.getByTestId('redline-renumbered');
+    expect(await renumbered.locator('summary').textContent()).to.equal(
+      '2 clauses renumbered, text unchanged',
+    );
+    await renumbered.locator('summary').click();
+    expect(await renumbered.getByRole('listitem').allTextContents()).to.deep.equal([
+      '2 is now 3',
+      '2.1 is now 3.1',
+    ]);
+    const moved = clauseIn(page, '1.3');
+    expect(await moved.locator('.redline-ref').textContent())
+      .to.contain('(moved from 2.2)')
+      .and.contain('Moved');
+
+    // The changed table is a table, its changed cell marked, no Markdown pipes left.
+    const cell = clauseIn(page, '3.2')
+      .locator('table.redline-table td')
+      .filter({ hasText: 'Working' });
+    expect(await cell.first().locator('del').textContent()).to.equal('2 Working Days');
+    expect(await cell.first().locator('ins').textContent()).to.equal('1 Working Day');
+    expect(await cell.count()).to.equal(2);
+    expect(await clauseIn(page, '3.2').textContent()).to.not.contain('|');
+
+    // The whole document marks where the moved clause stood.
+    await redline(page).getByRole('button', { name: 'Whole document' }).click();
+    const stood = redline(page).locator('section.redline-moved-away[data-ref="2.2"]');
+    await stood.waitFor();
+    expect(await stood.textContent()).to.contain('(moved to 1.3)');
+  });
+
   it('publishes a Word document through the form, refusing a file that is not one', async () => {
     const bscp702 = await findArtefact(server, codeBody.token, 'BSCP702');
     await publish(server, codeBody, bscp702.id, V1);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router-dom';
-import { listVersions, type Artefact, type Version } from '../api';
+import { listVersions, type Artefact } from '../api';
 import { useAuth } from '../auth';
 import { useApi } from '../useApi';
 import { CompareTools } from './CompareTools';
@@ -8,6 +8,7 @@ import { PublishVersionForm } from './PublishVersionForm';
 import { RedlineView, type RedlineMode } from './RedlineView';
 import { VersionTable } from './VersionTable';
 import { VersionView } from './VersionView';
+import type { PublishedVersion } from './versionsApi';
 
 interface Props {
   artefact: Artefact;
@@ -29,7 +30,12 @@ export function ArtefactVersions({ artefact, revision, onPublished }: Props) {
   const [params, setParams] = useSearchParams();
   const versions = useApi((signal) => listVersions(artefact.id, signal), [artefact.id, revision]);
   const [publishing, setPublishing] = useState(false);
-  const [published, setPublished] = useState<{ id: string; label: string; previousId?: string }>();
+  const [published, setPublished] = useState<{
+    id: string;
+    label: string;
+    previousId?: string;
+    warnings: string[];
+  }>();
 
   const list = versions.data ?? [];
   const selectedId = params.get('version') ?? artefact.currentVersion?.id ?? list[0]?.id ?? null;
@@ -48,8 +54,13 @@ export function ArtefactVersions({ artefact, revision, onPublished }: Props) {
   const compare = (id: string | null) =>
     go({ version: selectedId, compare: id, view: id ? mode : null, clause: null });
 
-  function handlePublished(version: Version) {
-    setPublished({ id: version.id, label: version.label, previousId: list[0]?.id });
+  function handlePublished(version: PublishedVersion) {
+    setPublished({
+      id: version.id,
+      label: version.label,
+      previousId: list[0]?.id,
+      warnings: version.warnings,
+    });
     setPublishing(false);
     go({ version: version.id, compare: null, view: null, clause: null });
     onPublished();
@@ -83,18 +94,30 @@ export function ArtefactVersions({ artefact, revision, onPublished }: Props) {
         )}
         <div role="status" className="publish-status">
           {justPublished && (
-            <p className="notice">
-              Published {published.label}; it is shown below.{' '}
-              {published.previousId && (
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => compare(published.previousId ?? null)}
-                >
-                  Compare with previous
-                </button>
+            <div className="notice">
+              <p>
+                Published {published.label}; it is shown below.{' '}
+                {published.previousId && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => compare(published.previousId ?? null)}
+                  >
+                    Compare with previous
+                  </button>
+                )}
+              </p>
+              {published.warnings.length > 0 && (
+                <>
+                  <p>Please check:</p>
+                  <ul className="publish-warnings">
+                    {published.warnings.map((warning, index) => (
+                      <li key={index}>{warning}</li>
+                    ))}
+                  </ul>
+                </>
               )}
-            </p>
+            </div>
           )}
         </div>
         {selected && (

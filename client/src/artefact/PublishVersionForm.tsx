@@ -14,7 +14,7 @@ interface Props {
   reference: string;
   /** The version whose Markdown may be taken as a starting point. */
   current: Version | undefined;
-  onPublished(version: Version): void;
+  onPublished(version: PublishedVersion): void;
   onCancel(): void;
 }
 
@@ -31,8 +31,6 @@ export function PublishVersionForm({
   const [attempted, setAttempted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // Published, with warnings about the Word document that the uploader reads before moving on.
-  const [published, setPublished] = useState<PublishedVersion | null>(null);
   const problems = attempted ? publishProblems(draft) : {};
   const update = (change: Partial<PublishDraft>) => setDraft((d) => ({ ...d, ...change }));
 
@@ -43,14 +41,7 @@ export function PublishVersionForm({
     setBusy(true);
     setError(null);
     try {
-      const version = await publishVersion(artefactId, toNewVersion(draft));
-      if (version.warnings.length === 0) {
-        onPublished(version);
-        return;
-      }
-      // The parent replaces this form once told; until then the warnings stay in view.
-      setPublished(version);
-      setBusy(false);
+      onPublished(await publishVersion(artefactId, toNewVersion(draft)));
     } catch (caught) {
       // 400 names the field or says the file is not a Word document; 403, 409 and 413 say why.
       setError((caught as Error).message);
@@ -93,130 +84,101 @@ export function PublishVersionForm({
           {error}
         </p>
       )}
-      {/* Always rendered, so that screen readers announce what is put in it. */}
-      <div role="status" className="publish-warnings">
-        {published && <WordWarnings version={published} onDone={() => onPublished(published)} />}
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${id}-label`}>Label</label>
+          <input
+            id={`${id}-label`}
+            value={draft.label}
+            maxLength={100}
+            onChange={(e) => update({ label: e.target.value })}
+            {...field('label')}
+          />
+          <p id={`${id}-label-hint`} className="hint">
+            Such as v2 or 0.3 draft; each label is used once.
+          </p>
+          {fieldError('label')}
+        </div>
+        <div className="field field-grow">
+          <label htmlFor={`${id}-incorporates`}>Incorporates (optional)</label>
+          <input
+            id={`${id}-incorporates`}
+            value={draft.incorporates}
+            aria-describedby={`${id}-incorporates-hint`}
+            onChange={(e) => update({ incorporates: e.target.value })}
+          />
+          <p id={`${id}-incorporates-hint`} className="hint">
+            Change ids separated by commas, such as CR053, DIN-0179.
+          </p>
+        </div>
       </div>
-      {!published && (
-        <>
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-label`}>Label</label>
-              <input
-                id={`${id}-label`}
-                value={draft.label}
-                maxLength={100}
-                onChange={(e) => update({ label: e.target.value })}
-                {...field('label')}
-              />
-              <p id={`${id}-label-hint`} className="hint">
-                Such as v2 or 0.3 draft; each label is used once.
-              </p>
-              {fieldError('label')}
-            </div>
-            <div className="field field-grow">
-              <label htmlFor={`${id}-incorporates`}>Incorporates (optional)</label>
-              <input
-                id={`${id}-incorporates`}
-                value={draft.incorporates}
-                aria-describedby={`${id}-incorporates-hint`}
-                onChange={(e) => update({ incorporates: e.target.value })}
-              />
-              <p id={`${id}-incorporates-hint`} className="hint">
-                Change ids separated by commas, such as CR053, DIN-0179.
-              </p>
-            </div>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-note`}>Change note (optional)</label>
-            <textarea
-              id={`${id}-note`}
-              rows={2}
-              value={draft.changeNote}
-              onChange={(e) => update({ changeNote: e.target.value })}
+      <div className="field">
+        <label htmlFor={`${id}-note`}>Change note (optional)</label>
+        <textarea
+          id={`${id}-note`}
+          rows={2}
+          value={draft.changeNote}
+          onChange={(e) => update({ changeNote: e.target.value })}
+        />
+      </div>
+      <fieldset className="source-choice">
+        <legend>Text of the version</legend>
+        {(['markdown', 'word'] as const).map((source) => (
+          <label key={source} className="checkbox">
+            <input
+              type="radio"
+              name={`${id}-source`}
+              checked={draft.source === source}
+              onChange={() => update({ source, file: null })}
             />
-          </div>
-          <fieldset className="source-choice">
-            <legend>Text of the version</legend>
-            {(['markdown', 'word'] as const).map((source) => (
-              <label key={source} className="checkbox">
-                <input
-                  type="radio"
-                  name={`${id}-source`}
-                  checked={draft.source === source}
-                  onChange={() => update({ source, file: null })}
-                />
-                {source === 'markdown' ? 'Markdown text' : 'Word document (.docx)'}
-              </label>
-            ))}
-          </fieldset>
-          {draft.source === 'markdown' ? (
-            <div className="field">
-              <label htmlFor={`${id}-body`}>Markdown</label>
-              <textarea
-                id={`${id}-body`}
-                rows={14}
-                value={draft.body}
-                onChange={(e) => update({ body: e.target.value })}
-                {...field('body')}
-              />
-              <p id={`${id}-body-hint`} className="hint">
-                Start each clause&apos;s paragraph with its number (1.1, 1.1.1 …); up to 5 MB.
-              </p>
-              {fieldError('body')}
-              {current && !draft.body.trim() && (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => void startFromCurrent()}
-                >
-                  Start from the text of {current.label}
-                </button>
-              )}
-            </div>
-          ) : (
-            <div className="field">
-              <label htmlFor={`${id}-file`}>Word document</label>
-              <input
-                id={`${id}-file`}
-                type="file"
-                accept={WORD_ACCEPT}
-                onChange={(e) => update({ file: e.target.files?.[0] ?? null })}
-                {...field('file')}
-              />
-              <p id={`${id}-file-hint`} className="hint">
-                A Word document (.docx) of up to 20 MB.
-              </p>
-              {fieldError('file')}
-            </div>
-          )}
-          <div className="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? 'Publishing…' : 'Publish version'}
-            </button>
-            <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
-              Cancel
-            </button>
-          </div>
-        </>
-      )}
-    </form>
-  );
-}
-
-/** What the server said about the Word document just published, e.g. tracked changes accepted. */
-function WordWarnings({ version, onDone }: { version: PublishedVersion; onDone(): void }) {
-  return (
-    <div className="notice">
-      <p>Published {version.label}. Word said:</p>
-      <ul>
-        {version.warnings.map((warning, index) => (
-          <li key={index}>{warning}</li>
+            {source === 'markdown' ? 'Markdown text' : 'Word document (.docx)'}
+          </label>
         ))}
-      </ul>
-      <button type="button" onClick={onDone} autoFocus>
-        Show {version.label}
-      </button>
-    </div>
+      </fieldset>
+      {draft.source === 'markdown' ? (
+        <div className="field">
+          <label htmlFor={`${id}-body`}>Markdown</label>
+          <textarea
+            id={`${id}-body`}
+            rows={14}
+            value={draft.body}
+            onChange={(e) => update({ body: e.target.value })}
+            {...field('body')}
+          />
+          <p id={`${id}-body-hint`} className="hint">
+            Start each clause&apos;s paragraph with its number (1.1, 1.1.1 …); up to 5 MB.
+          </p>
+          {fieldError('body')}
+          {current && !draft.body.trim() && (
+            <button type="button" className="link-button" onClick={() => void startFromCurrent()}>
+              Start from the text of {current.label}
+            </button>
+          )}
+        </div>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-file`}>Word document</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept={WORD_ACCEPT}
+            onChange={(e) => update({ file: e.target.files?.[0] ?? null })}
+            {...field('file')}
+          />
+          <p id={`${id}-file-hint`} className="hint">
+            A Word document (.docx) of up to 20 MB.
+          </p>
+          {fieldError('file')}
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? 'Publishing…' : 'Publish version'}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }

@@ -165,9 +165,17 @@ export const artefactEndpoints = [
       // Checked again by the command; here so that nobody else's upload is converted first.
       authorize(actor, 'version.publish', artefact);
       const { warnings, ...text } = await versionText(body, file, req.log);
-      const version = await publishVersion(services.db, actor, artefact, { ...body, ...text });
+      const { parseNotes, ...version } = await publishVersion(services.db, actor, artefact, {
+        ...body,
+        ...text,
+      });
       const stored = await findVersion(services.db, artefact.id, version.id);
-      return { data: { ...presentVersion(stored ?? { ...version, authorName: null }), warnings } };
+      return {
+        data: {
+          ...presentVersion(stored ?? { ...version, authorName: null }),
+          warnings: [...warnings, ...parseNotes],
+        },
+      };
     },
   }),
   endpoint({

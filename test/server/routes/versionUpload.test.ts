@@ -239,6 +239,32 @@ for (const dialect of testDialects()) {
       expect((await versionsOf('bsc-bscp709')).map((v) => v.label)).to.deep.equal(['v1']);
     });
 
+    it('tells the publisher which number-like lines were read as text, not as clauses', async () => {
+      const body = [
+        '5. ESTIMATION',
+        '',
+        '5.3.2 The Supplier shall ensure that the estimated volume shall not exceed',
+        '2.5 per cent of the metered volume for that Settlement Period.',
+        '',
+        '5.3.3 Estimates are replaced by actual data when it arrives.',
+      ].join('\n');
+      const res = await server.api('/api/artefacts/bsc-bscp710/versions', {
+        token: bsc,
+        body: { label: 'v1', body },
+      });
+      expect(res.status).to.equal(201);
+      expect(res.body.data.clauses.map((c: { ref: string }) => c.ref)).to.deep.equal([
+        '5',
+        '5.3.2',
+        '5.3.3',
+      ]);
+      expect(res.body.data.clauses[1].text).to.contain('2.5 per cent of the metered volume');
+      expect(res.body.data.warnings).to.have.length(1);
+      expect(res.body.data.warnings[0])
+        .to.match(/^Line 4: "2\.5 per cent of the metered volume/)
+        .and.contain('kept as text of 5.3.2');
+    });
+
     it('describes the multipart alternative in the OpenAPI document', async () => {
       const res = await server.api('/api/openapi.json');
       const content = res.body.paths['/api/artefacts/{id}/versions'].post.requestBody.content;
