@@ -1,6 +1,8 @@
 import type { Clause } from './parseClauses.js';
-import { clauseProfiles, similarity, uncovered, coverage, type Profile } from './clauseProfiles.js';
+import { alignGap, type Gap } from './alignGap.js';
+import { clauseProfiles, similarity, type Profile } from './clauseProfiles.js';
 import { heaviestChain, type Candidate } from './heaviestChain.js';
+import { recogniseMerges, recogniseSplits } from './splitsAndMerges.js';
 
 /** What a clause is compared by: its heading (when it has one) and its text. */
 export function clauseContent(clause: Pick<Clause, 'heading' | 'text'>): string {
@@ -47,19 +49,8 @@ export interface Alignment {
 const SIMILAR = 0.45;
 /** A move across the document must be this similar: position gives it no support. */
 const MOVE_SIMILAR = 0.6;
-/** Between matched neighbours, a weaker likeness is enough. */
-const GAP_SIMILAR = 0.3;
-/** The words a split part or a merged clause brings must be this well covered. */
-const COVERED = 0.6;
-/** A pair must have lost this share of its old words before a neighbour can be a split part. */
-const LOST = 0.3;
-/** Split parts and merged clauses are real sentences, not stray headings. */
-const MIN_PART_WORDS = 3;
 /** Candidates kept per new clause from the rare-word index. */
 const CANDIDATES_PER_CLAUSE = 8;
-/** Pairs compared in full in one gap before falling back to a band around its diagonal. */
-const GAP_FULL_COMPARE = 10_000;
-const GAP_BAND = 25;
 /** Identical clauses ("Not used.") repeated more often than this are paired near their rank. */
 const EXACT_GROUP_FULL = 1_000;
 /** A tiny preference for keeping the clause number, only to break exact ties. */
@@ -231,11 +222,6 @@ function gapIndex(fromMatch: Int32Array, toMatch: Int32Array, moved: Set<number>
   return { ofOld, ofNew };
 }
 
-interface Gap {
-  olds: number[];
-  news: number[];
-}
-
 function collectGaps(fromMatch: Int32Array, toMatch: Int32Array, gaps: GapIndex): Gap[] {
   const byGap = new Map<number, Gap>();
   const gapAt = (g: number) => {
@@ -250,141 +236,6 @@ function collectGaps(fromMatch: Int32Array, toMatch: Int32Array, gaps: GapIndex)
     if (i === -1) gapAt(gaps.ofNew[j] as number).news.push(j);
   });
   return [...byGap.values()].filter((g) => g.olds.length > 0 && g.news.length > 0);
-}
-
-const itemToken = (clause: Clause | undefined) =>
-  /\(([a-z]+)\)$/.exec(clause?.ref ?? '')?.[1] ?? null;
-
-/** Same depth, both list items or both numbered, both headings or both paragraphs. */
-function sameShape(a: Clause | undefined, b: Clause | undefined): boolean {
-  if (!a || !b || a.level !== b.level) return false;
-  return (
-    (itemToken(a) === null) === (itemToken(b) === null) &&
-    (a.heading === null) === (b.heading === null)
-  );
-}
-
-/** The same item letter at the same depth (`(a)` under a renumbered parent is still `(a)`). */
-function sameItem(a: Clause | undefined, b: Clause | undefined): boolean {
-  const token = itemToken(a);
-  return token !== null && token === itemToken(b) && sameShape(a, b);
-}
-
-function alignGap(
-  gap: Gap,
-  old: Profile[],
-  next: Profile[],
-  from: readonly Clause[],
-  to: readonly Clause[],
-  pair: (i: number, j: number) => void,
-): void {
-  const { olds, news } = gap;
-  const full = olds.length * news.length <= GAP_FULL_COMPARE;
-  const candidates: Candidate[] = [];
-  news.forEach((j, b) => {
-    const expected = (b * olds.length) / news.length;
-    olds.forEach((i, a) => {
-      if (!full && Math.abs(a - expected) > GAP_BAND) return;
-      const score = similarity(old[i] as Profile, next[j] as Profile);
-      const itemToItem = sameItem(from[i], to[j]);
-      if (score >= GAP_SIMILAR || itemToItem) {
-        // The same item letter under a renumbered parent is the same item, however short.
-        const weight = score + (itemToItem ? 0.3 : 0) + (sameShape(from[i], to[j]) ? 0.05 : 0);
-        candidates.push({ from: a, to: b, weight });
-      }
-    });
-  });
-  const chosen = heaviestChain(candidates);
-  for (const c of chosen) pair(olds[c.from] as number, news[c.to] as number);
-
-  // A clause still alone between two matched neighbours, with one clause of its shape facing
-  // it, is the same clause, rewritten.
-  let lastA = -1;
-  let lastB = -1;
-  for (const c of [...chosen, { from: olds.length, to: news.length, weight: 0 }]) {
-    const left = olds.slice(lastA + 1, c.from);
-    const right = news.slice(lastB + 1, c.to);
-    if (left.length === 1 || right.length === 1) {
-      const fits = left.flatMap((i) =>
-        right.filter((j) => sameShape(from[i], to[j])).map((j) => ({ i, j })),
-      );
-      const only = fits.length === 1 ? fits[0] : undefined;
-      if (only) pair(only.i, only.j);
-    }
-    lastA = c.from;
-    lastB = c.to;
-  }
-}
-
-/**
- * An old clause split in two reads as its first part paired (perhaps weakly) and the second
- * added, or the reverse. Its comments follow the first part, so the pair moves to the first part.
- */
-function recogniseSplits(
-  fromMatch: Int32Array,
-  toMatch: Int32Array,
-  moved: Set<number>,
-  old: Profile[],
-  next: Profile[],
-  pair: (i: number, j: number) => void,
-  splitFrom: Map<number, number>,
-): void {
-  for (let j = 0; j < toMatch.length; j++) {
-    const i = toMatch[j] as number;
-    if (i === -1 || moved.has(j)) continue;
-    const whole = old[i] as Profile;
-    const lost = uncovered(whole, next[j] as Profile);
-    if (lost.total < LOST * whole.total) continue;
-    // Earlier parts: added clauses just before j made of the words the pair lost.
-    let first = j;
-    let rest = lost;
-    while (first > 0 && toMatch[first - 1] === -1) {
-      const part = next[first - 1] as Profile;
-      if (part.size < MIN_PART_WORDS || coverage(part, rest) < COVERED) break;
-      rest = uncovered(rest, part);
-      first -= 1;
-    }
-    if (first !== j) {
-      toMatch[j] = -1;
-      pair(i, first);
-      for (let k = first + 1; k <= j; k++) splitFrom.set(k, i);
-      continue;
-    }
-    // Later parts: added clauses just after j.
-    rest = lost;
-    for (let k = j + 1; k < toMatch.length && toMatch[k] === -1; k++) {
-      const part = next[k] as Profile;
-      if (part.size < MIN_PART_WORDS || coverage(part, rest) < COVERED) break;
-      rest = uncovered(rest, part);
-      splitFrom.set(k, i);
-    }
-  }
-}
-
-/** A removed clause whose words now stand in a neighbour's successor was merged into it. */
-function recogniseMerges(
-  fromMatch: Int32Array,
-  old: Profile[],
-  next: Profile[],
-  pair: (i: number, j: number) => void,
-  mergedInto: Map<number, number>,
-): void {
-  fromMatch.forEach((j, i) => {
-    if (j !== -1 || (old[i] as Profile).size < MIN_PART_WORDS) return;
-    for (const neighbour of [i - 1, i + 1]) {
-      const target = fromMatch[neighbour];
-      if (target === undefined || target === -1) continue;
-      const gained = uncovered(next[target] as Profile, old[neighbour] as Profile);
-      if (coverage(old[i] as Profile, gained) < COVERED) continue;
-      if (neighbour === i + 1) {
-        // Merged clauses live on in the first of them, as a split clause in its first part.
-        fromMatch[neighbour] = -1;
-        pair(i, target);
-        mergedInto.set(neighbour, target);
-      } else mergedInto.set(i, target);
-      return;
-    }
-  });
 }
 
 export interface ClauseSuccessor {

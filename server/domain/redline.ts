@@ -1,7 +1,7 @@
 import { alignClauses, clauseContent } from './alignClauses.js';
 import type { Clause } from './parseClauses.js';
 import { clauseChangeHtml } from './redlineHtml.js';
-import { countWords, wordDiff, type DiffPart } from './wordDiff.js';
+import { countWords, wordDiff, type DiffPart } from './wordDiff/index.js';
 
 export type { DiffPart };
 

@@ -11,7 +11,7 @@
 // but fixed class names. `<br>` in a cell is the one piece of markup taken from the text.
 
 import { diffArrays } from 'diff';
-import { wordDiff, wordOverlap, type DiffPart } from './wordDiff.js';
+import { wordDiff, wordOverlap, type DiffPart } from './wordDiff/index.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { clauseChangeHtml, partsHtml } from '../../../server/domain/redlineHtml.js';
-import { wordDiff, type DiffPart } from '../../../server/domain/wordDiff.js';
+import { wordDiff, type DiffPart } from '../../../server/domain/wordDiff/index.js';
 
 /** clauseChangeHtml as redline.ts calls it: with the clause's own word diff. */
 const html = (before: string, after: string) =>

@@ -5,7 +5,7 @@ import {
   wordDiff,
   wordOverlap,
   type DiffPart,
-} from '../../../server/domain/wordDiff.js';
+} from '../../../server/domain/wordDiff/index.js';
 
 const oldSide = (parts: DiffPart[]) =>
   parts
