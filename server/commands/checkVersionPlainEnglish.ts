@@ -11,6 +11,8 @@ import {
   tidyTermList,
   type Finding,
 } from '../domain/plainEnglish/index.js';
+import type { PlainEnglishContext } from '../domain/plainEnglish/check.js';
+import { runTask } from '../lib/offThread.js';
 import { newId } from '../lib/ids.js';
 
 /** The artefacts whose current versions are the codes' glossaries. */
@@ -70,6 +72,37 @@ export async function loadPlainEnglishSettings(
   };
 }
 
+function plainEnglishContext(clauses: Clause[], s: PlainEnglishSettings): PlainEnglishContext {
+  return {
+    definedTerms: s.definedTerms,
+    knownReferences: {
+      clauseRefs: new Set(clauses.map((c) => c.ref)),
+      artefactReferences: s.artefactReferences,
+    },
+    vagueTerms: s.vagueTerms,
+    maxSentenceWords: s.maxSentenceWords,
+  };
+}
+
+/** The checks of a large version take a while: made off the main thread, before any transaction. */
+export function findPlainEnglish(clauses: Clause[], s: PlainEnglishSettings): Promise<Finding[]> {
+  let size = 0;
+  for (const c of clauses) size += c.text.length;
+  return runTask('plainEnglish', [clauses, plainEnglishContext(clauses, s)], size);
+}
+
+/** Whether findings made with `a` still hold under `b` (the glossary may change meanwhile). */
+export function sameSettings(a: PlainEnglishSettings, b: PlainEnglishSettings): boolean {
+  const sameSet = (x: Set<string> | null, y: Set<string> | null) =>
+    x === null || y === null ? x === y : x.size === y.size && [...x].every((v) => y.has(v));
+  return (
+    sameSet(a.definedTerms, b.definedTerms) &&
+    sameSet(a.artefactReferences, b.artefactReferences) &&
+    a.vagueTerms.join('\u0000') === b.vagueTerms.join('\u0000') &&
+    a.maxSentenceWords === b.maxSentenceWords
+  );
+}
+
 const findingKey = (f: Pick<Finding, 'clauseRef' | 'kind' | 'excerpt'>) =>
   `${f.clauseRef}\u0000${f.kind}\u0000${f.excerpt}`;
 
@@ -85,17 +118,12 @@ export async function checkVersionPlainEnglish(
   trx: Kysely<Database>,
   version: { id: string; artefactId: string; clauses: Clause[] },
   settings?: PlainEnglishSettings,
+  /** Findings already made with these very settings (see findPlainEnglish). */
+  found?: Finding[],
 ): Promise<number> {
   const s = settings ?? (await loadPlainEnglishSettings(trx));
-  const findings = checkPlainEnglish(version.clauses, {
-    definedTerms: s.definedTerms,
-    knownReferences: {
-      clauseRefs: new Set(version.clauses.map((c) => c.ref)),
-      artefactReferences: s.artefactReferences,
-    },
-    vagueTerms: s.vagueTerms,
-    maxSentenceWords: s.maxSentenceWords,
-  });
+  const findings =
+    found ?? checkPlainEnglish(version.clauses, plainEnglishContext(version.clauses, s));
   const wanted = new Map(findings.map((f) => [findingKey(f), f]));
 
   const existing = await trx

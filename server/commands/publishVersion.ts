@@ -1,12 +1,16 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
-import { checkVersionPlainEnglish } from './checkVersionPlainEnglish.js';
+import {
+  checkVersionPlainEnglish,
+  findPlainEnglish,
+  loadPlainEnglishSettings,
+  sameSettings,
+} from './checkVersionPlainEnglish.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
-import { renderDocumentHtml } from '../domain/markdown.js';
-import { parseClauses } from '../domain/parseClauses.js';
+import { runTask } from '../lib/offThread.js';
 import { badRequest, conflict, payloadTooLarge } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
@@ -77,13 +81,17 @@ export async function publishVersion(
   if (Buffer.byteLength(input.body, 'utf8') > MAX_VERSION_BYTES) {
     throw payloadTooLarge('A version body may be at most 5 MB');
   }
-  const parsed = parseClauses(input.body);
+  // Parsing, rendering and checking 5 MB take a second: off the main thread, and before the
+  // transaction, so that nothing waits on them (SQLite has one connection).
+  const { parsed, html } = await runTask('prepareVersion', [input.body], input.body.length);
+  const settings = await loadPlainEnglishSettings(db.kysely);
+  const found = await findPlainEnglish(parsed.clauses, settings);
   const version: VersionRow = {
     id: newId(),
     artefactId: artefact.id,
     label: input.label.trim(),
     body: input.body,
-    html: renderDocumentHtml(parsed),
+    html,
     clauses: JSON.stringify(parsed.clauses),
     changeNote: input.changeNote,
     incorporates: JSON.stringify([...new Set(input.incorporates)]),
@@ -110,11 +118,13 @@ export async function publishVersion(
         .where('id', '=', artefact.id)
         .execute();
       // The glossary is read through this transaction, so a new Annex X-1 counts at once.
-      const findings = await checkVersionPlainEnglish(trx, {
-        id: version.id,
-        artefactId: artefact.id,
-        clauses: parsed.clauses,
-      });
+      const current = await loadPlainEnglishSettings(trx);
+      const findings = await checkVersionPlainEnglish(
+        trx,
+        { id: version.id, artefactId: artefact.id, clauses: parsed.clauses },
+        current,
+        sameSettings(settings, current) ? found : undefined,
+      );
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {
         actorId: actor.id,

@@ -1,6 +1,6 @@
 import type { ClauseSuccessor } from '../domain/alignClauses.js';
 import type { Clause } from '../domain/parseClauses.js';
-import { compareVersions } from '../lib/clauseComparisons.js';
+import { runTask } from '../lib/offThread.js';
 import { findVersionClauses, type VersionClauses } from './queries/artefacts.js';
 
 export type { VersionClauses };
@@ -14,6 +14,13 @@ const IMMUTABLE = 0;
 const versions = new ReadCache(200);
 const redlines = new ReadCache(50);
 const successors = new ReadCache(200);
+
+/** Characters of clause text: what comparing costs grows with. */
+function sizeOf(clauses: readonly Clause[]): number {
+  let n = 0;
+  for (const c of clauses) n += c.text.length + (c.heading?.length ?? 0);
+  return n;
+}
 
 export async function loadVersionClauses(
   db: Db,
@@ -36,10 +43,15 @@ function cachedComparison<T>(cache: ReadCache, key: string, compute: () => Promi
   return pending;
 }
 
-/** The presented redline between two versions, as JSON. */
-export function cachedRedlineJson(from: VersionClauses, to: VersionClauses): Promise<string> {
+/** The presented redline between two versions, as UTF-8 JSON. */
+export function cachedRedlineJson(from: VersionClauses, to: VersionClauses): Promise<Buffer> {
   return cachedComparison(redlines, `${from.id}>${to.id}`, () =>
-    compareVersions('redline', from.clauses, to.clauses),
+    runTask('redline', [from.clauses, to.clauses], sizeOf(from.clauses) + sizeOf(to.clauses)).then(
+      (bytes) =>
+        Buffer.isBuffer(bytes)
+          ? bytes
+          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    ),
   );
 }
 
@@ -48,6 +60,6 @@ export function cachedSuccessors(
   to: { id: string; clauses: Clause[] },
 ): Promise<Map<string, ClauseSuccessor>> {
   return cachedComparison(successors, `${from.id}>${to.id}`, () =>
-    compareVersions('successors', from.clauses, to.clauses),
+    runTask('successors', [from.clauses, to.clauses], sizeOf(from.clauses) + sizeOf(to.clauses)),
   );
 }

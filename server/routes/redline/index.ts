@@ -45,17 +45,20 @@ export const redlineEndpoints = [
           `query.from: ${artefact.reference} has no version before "${to.label}" to compare with`,
         );
       const from = await versionOf(db, artefact, fromId, 'from');
-      // The redline arrives as JSON made off the main thread (see presenters/redline.ts); only
-      // the two version summaries are added here, so a large redline costs this thread nothing.
+      // The redline arrives as UTF-8 JSON made off the main thread (see presenters/redline.ts);
+      // only the two version summaries are written here, so a large redline costs this thread
+      // nothing but the write.
       const redline = await cachedRedlineJson(from, to);
       const versions = JSON.stringify({
         from: { id: from.id, label: from.label, createdAt: from.createdAt },
         to: { id: to.id, label: to.label, createdAt: to.createdAt },
       });
-      res
-        .status(200)
-        .type('application/json')
-        .send(`${versions.slice(0, -1)},${redline.slice(1)}`);
+      const head = Buffer.from(`${versions.slice(0, -1)},`);
+      const rest = redline.subarray(1);
+      res.status(200).type('application/json');
+      res.setHeader('content-length', head.byteLength + rest.byteLength);
+      res.write(head);
+      res.end(rest);
       return undefined;
     },
   }),

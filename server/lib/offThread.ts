@@ -1,53 +1,43 @@
-// Comparing two versions costs time in proportion to their size: a 5 MB pair takes seconds. Small
-// pairs are compared in place (cheaper than a round trip); large ones on a worker thread, one at a
-// time, so that no request stalls the others, with a deadline after which the worker is stopped.
+// Work on large input (comparing two 5 MB versions takes seconds; parsing, rendering and checking
+// one takes a second) would stall every other request if done on the main thread. Small input is
+// handled in place (cheaper than a round trip); large input on a worker thread, one task at a
+// time, with a deadline after which the worker is stopped.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { clauseSuccessors, type ClauseSuccessor } from '../domain/alignClauses.js';
-import type { Clause } from '../domain/parseClauses.js';
 import { AppError } from '../errors.js';
-import { redlineJson } from '../presenters/redline.js';
-import type { ComparisonTask } from './clauseWorker.js';
+import {
+  TASKS,
+  type TaskArgs,
+  type TaskMessage,
+  type TaskName,
+  type TaskResult,
+} from './offThreadTasks.js';
 
-/** Versions smaller than this (characters of clause text, both together) are compared in place. */
+/** Input smaller than this (characters) is handled in place. */
 export const IN_PLACE_LIMIT = 100_000;
 const DEADLINE_MS = 60_000;
 
-type Kind = ComparisonTask['kind'];
-/** A redline comes back as the JSON the endpoint sends (see presenters/redline.ts). */
-type Result<K extends Kind> = K extends 'redline' ? string : Map<string, ClauseSuccessor>;
-
 interface Pending {
-  task: ComparisonTask;
+  task: TaskMessage;
   resolve(value: unknown): void;
   reject(err: Error): void;
 }
 
-const size = (clauses: readonly Clause[]) => {
-  let n = 0;
-  for (const c of clauses) n += c.text.length + (c.heading?.length ?? 0);
-  return n;
-};
-
 const tooSlow = () =>
-  new AppError(
-    503,
-    'comparison_timeout',
-    'The comparison took too long and was stopped; try comparing smaller versions',
-  );
+  new AppError(503, 'too_slow', 'The work took too long and was stopped; try smaller versions');
 
-class ComparisonWorker {
+class TaskWorker {
   private worker: Worker | null = null;
   private readonly queue: Pending[] = [];
   private current: Pending | null = null;
   private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
 
-  run(kind: Kind, from: Clause[], to: Clause[]): Promise<unknown> {
+  run(name: TaskName, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ task: { id: this.nextId++, kind, from, to }, resolve, reject });
+      this.queue.push({ task: { id: this.nextId++, name, args }, resolve, reject });
       this.pump();
     });
   }
@@ -59,7 +49,9 @@ class ComparisonWorker {
     this.current = next;
     this.timer = setTimeout(() => this.fail(tooSlow(), true), DEADLINE_MS);
     try {
-      this.start().postMessage(next.task);
+      const worker = this.start();
+      worker.ref();
+      worker.postMessage(next.task);
     } catch (err) {
       this.fail(err instanceof Error ? err : new Error(String(err)), true);
     }
@@ -68,7 +60,6 @@ class ComparisonWorker {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = spawnWorker();
-    worker.unref();
     worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
       const current = this.current;
       if (!current || current.task.id !== message.id) return;
@@ -79,7 +70,7 @@ class ComparisonWorker {
     worker.on('error', (err) => this.fail(err, false));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
-      if (this.current) this.fail(new Error('The comparison worker stopped'), false);
+      if (this.current) this.fail(new Error('The worker thread stopped'), false);
     });
     this.worker = worker;
     return worker;
@@ -89,6 +80,8 @@ class ComparisonWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.current = null;
+    // An idle worker must not keep the process alive (listeners re-reference it: unref last).
+    this.worker?.unref();
     setImmediate(() => this.pump());
   }
 
@@ -110,7 +103,7 @@ class ComparisonWorker {
  */
 function spawnWorker(): Worker {
   const here = fileURLToPath(import.meta.url);
-  const file = path.join(path.dirname(here), `clauseWorker${path.extname(here)}`);
+  const file = path.join(path.dirname(here), `offThreadWorker${path.extname(here)}`);
   if (!file.endsWith('.ts')) return new Worker(file);
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
@@ -118,18 +111,27 @@ function spawnWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-let shared: ComparisonWorker | undefined;
+let shared: TaskWorker | undefined;
 
-/** Compares two versions: a redline, or where each old clause went (for placing comments). */
-export async function compareVersions<K extends Kind>(
-  kind: K,
-  from: Clause[],
-  to: Clause[],
+/**
+ * Runs a task on the worker thread, or in place when its input (`size`, in characters) is small.
+ * Byte results come back as Buffers.
+ */
+export async function runTask<N extends TaskName>(
+  name: N,
+  args: TaskArgs<N>,
+  size: number,
   options: { inPlaceLimit?: number } = {},
-): Promise<Result<K>> {
-  if (size(from) + size(to) < (options.inPlaceLimit ?? IN_PLACE_LIMIT)) {
-    return (kind === 'redline' ? redlineJson(from, to) : clauseSuccessors(from, to)) as Result<K>;
+): Promise<TaskResult<N>> {
+  if (size < (options.inPlaceLimit ?? IN_PLACE_LIMIT)) {
+    const run = TASKS[name] as unknown as (...a: TaskArgs<N>) => TaskResult<N>;
+    return run(...args);
   }
-  shared ??= new ComparisonWorker();
-  return (await shared.run(kind, from, to)) as Result<K>;
+  shared ??= new TaskWorker();
+  const result = await shared.run(name, args);
+  return (
+    result instanceof Uint8Array
+      ? Buffer.from(result.buffer, result.byteOffset, result.byteLength)
+      : result
+  ) as TaskResult<N>;
 }

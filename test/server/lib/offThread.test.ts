@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { clauseSuccessors } from '../../../server/domain/alignClauses.js';
 import { parseClauses } from '../../../server/domain/parseClauses.js';
-import { compareVersions } from '../../../server/lib/clauseComparisons.js';
+import { runTask } from '../../../server/lib/offThread.js';
 import { redlineJson } from '../../../server/presenters/redline.js';
 
 const paragraph = (n: number, edited: boolean) =>
@@ -16,17 +16,19 @@ const section = (clauses: number, edited: boolean) =>
     ...Array.from({ length: clauses }, (_, i) => [paragraph(i + 1, edited), '']).flat(),
   ].join('\n');
 
-describe('comparing versions off the main thread', function () {
+describe('heavy work off the main thread', function () {
   this.timeout(60_000);
   const from = parseClauses(section(800, false)).clauses;
   const to = parseClauses(section(800, true)).clauses;
 
   it('gives on the worker thread exactly what it gives in place', async () => {
-    const onWorker = await compareVersions('redline', from, to, { inPlaceLimit: 0 });
-    expect(onWorker).to.equal(redlineJson(from, to));
-    const parsed = JSON.parse(onWorker) as { stats: { modified: number } };
+    const onWorker = await runTask('redline', [from, to], 1, { inPlaceLimit: 0 });
+    expect(Buffer.from(onWorker).equals(redlineJson(from, to))).to.equal(true);
+    const parsed = JSON.parse(Buffer.from(onWorker).toString()) as {
+      stats: { modified: number };
+    };
     expect(parsed.stats.modified).to.equal(266);
-    const successors = await compareVersions('successors', from, to, { inPlaceLimit: 0 });
+    const successors = await runTask('successors', [from, to], 1, { inPlaceLimit: 0 });
     expect([...successors]).to.deep.equal([...clauseSuccessors(from, to)]);
   });
 
@@ -41,9 +43,9 @@ describe('comparing versions off the main thread', function () {
       setImmediate(tick);
     };
     setImmediate(tick);
-    const json = await compareVersions('redline', big, bigger);
+    const json = Buffer.from(await runTask('redline', [big, bigger], 1, { inPlaceLimit: 0 }));
     running = false;
-    expect(JSON.parse(json).stats.modified).to.equal(1333);
+    expect(JSON.parse(json.toString()).stats.modified).to.equal(1333);
     // In place, the comparison would hold the thread from start to end: no turn at all.
     expect(turns).to.be.greaterThan(10);
   });

@@ -1,0 +1,32 @@
+// The pure, CPU-heavy work a request may need on large input, by name, so that it can run on the
+// worker thread (offThread.ts) or in place with the same code.
+import { clauseSuccessors } from '../domain/alignClauses.js';
+import { renderDocumentHtml } from '../domain/markdown.js';
+import { parseClauses } from '../domain/parseClauses.js';
+import type { Clause, ParsedDocument } from '../domain/parseClauses.js';
+import { checkPlainEnglish, type PlainEnglishContext } from '../domain/plainEnglish/check.js';
+import { redlineJson } from '../presenters/redline.js';
+
+export const TASKS = {
+  /** The presented redline as UTF-8 JSON (see presenters/redline.ts). */
+  redline: (from: Clause[], to: Clause[]): Uint8Array => redlineJson(from, to),
+  /** Where each clause of one version went in another, for placing comments. */
+  successors: (from: Clause[], to: Clause[]) => clauseSuccessors(from, to),
+  /** A version's clauses and sanitised HTML, from its Markdown. */
+  prepareVersion: (body: string): { parsed: ParsedDocument; html: string } => {
+    const parsed = parseClauses(body);
+    return { parsed, html: renderDocumentHtml(parsed) };
+  },
+  plainEnglish: (clauses: Clause[], context: PlainEnglishContext) =>
+    checkPlainEnglish(clauses, context),
+};
+
+export type TaskName = keyof typeof TASKS;
+export type TaskArgs<N extends TaskName> = Parameters<(typeof TASKS)[N]>;
+export type TaskResult<N extends TaskName> = ReturnType<(typeof TASKS)[N]>;
+
+export interface TaskMessage {
+  id: number;
+  name: TaskName;
+  args: unknown[];
+}
