@@ -12,7 +12,7 @@ import {
   type Finding,
 } from '../domain/plainEnglish/index.js';
 import type { PlainEnglishContext } from '../domain/plainEnglish/check.js';
-import { runTask } from '../lib/offThread.js';
+import { clauseTextSize, runTask } from '../lib/offThread.js';
 import { newId } from '../lib/ids.js';
 
 /** The artefacts whose current versions are the codes' glossaries. */
@@ -86,9 +86,11 @@ function plainEnglishContext(clauses: Clause[], s: PlainEnglishSettings): PlainE
 
 /** The checks of a large version take a while: made off the main thread, before any transaction. */
 export function findPlainEnglish(clauses: Clause[], s: PlainEnglishSettings): Promise<Finding[]> {
-  let size = 0;
-  for (const c of clauses) size += c.text.length;
-  return runTask('plainEnglish', [clauses, plainEnglishContext(clauses, s)], size);
+  return runTask(
+    'plainEnglish',
+    [clauses, plainEnglishContext(clauses, s)],
+    clauseTextSize(clauses),
+  );
 }
 
 /** Whether findings made with `a` still hold under `b` (the glossary may change meanwhile). */

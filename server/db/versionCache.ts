@@ -1,6 +1,6 @@
 import type { ClauseSuccessor } from '../domain/alignClauses.js';
 import type { Clause } from '../domain/parseClauses.js';
-import { runTask } from '../lib/offThread.js';
+import { clauseTextSize, runTask } from '../lib/offThread.js';
 import { findVersionClauses, type VersionClauses } from './queries/artefacts.js';
 
 export type { VersionClauses };
@@ -14,13 +14,6 @@ const IMMUTABLE = 0;
 const versions = new ReadCache(200);
 const redlines = new ReadCache(50);
 const successors = new ReadCache(200);
-
-/** Characters of clause text: what comparing costs grows with. */
-function sizeOf(clauses: readonly Clause[]): number {
-  let n = 0;
-  for (const c of clauses) n += c.text.length + (c.heading?.length ?? 0);
-  return n;
-}
 
 export async function loadVersionClauses(
   db: Db,
@@ -46,11 +39,14 @@ function cachedComparison<T>(cache: ReadCache, key: string, compute: () => Promi
 /** The presented redline between two versions, as UTF-8 JSON. */
 export function cachedRedlineJson(from: VersionClauses, to: VersionClauses): Promise<Buffer> {
   return cachedComparison(redlines, `${from.id}>${to.id}`, () =>
-    runTask('redline', [from.clauses, to.clauses], sizeOf(from.clauses) + sizeOf(to.clauses)).then(
-      (bytes) =>
-        Buffer.isBuffer(bytes)
-          ? bytes
-          : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    runTask(
+      'redline',
+      [from.clauses, to.clauses],
+      clauseTextSize(from.clauses) + clauseTextSize(to.clauses),
+    ).then((bytes) =>
+      Buffer.isBuffer(bytes)
+        ? bytes
+        : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     ),
   );
 }
@@ -60,6 +56,10 @@ export function cachedSuccessors(
   to: { id: string; clauses: Clause[] },
 ): Promise<Map<string, ClauseSuccessor>> {
   return cachedComparison(successors, `${from.id}>${to.id}`, () =>
-    runTask('successors', [from.clauses, to.clauses], sizeOf(from.clauses) + sizeOf(to.clauses)),
+    runTask(
+      'successors',
+      [from.clauses, to.clauses],
+      clauseTextSize(from.clauses) + clauseTextSize(to.clauses),
+    ),
   );
 }

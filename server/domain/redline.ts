@@ -1,6 +1,6 @@
 import { alignClauses, clauseContent } from './alignClauses.js';
 import type { Clause } from './parseClauses.js';
-import { clauseChangeHtml } from './redlineHtml.js';
+import { clauseChangeHtml, escapeHtml } from './redlineHtml.js';
 import { countWords, wordDiff, type DiffPart } from './wordDiff/index.js';
 
 export type { DiffPart };
@@ -200,8 +200,6 @@ function notesOn(coarse: string[]): string[] {
   const which = coarse.length === 1 ? `Clause ${shown} is` : `Clauses ${shown}${more} are`;
   return [`${which} too long to compare word by word: changed sentences are shown whole.`];
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function sectionHtml(c: RedlineClause): string {
   const notes = [

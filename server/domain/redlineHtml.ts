@@ -13,7 +13,8 @@
 import { diffArrays } from 'diff';
 import { wordDiff, wordOverlap, type DiffPart } from './wordDiff/index.js';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Escaped text, with inserted parts in `<ins>` and deleted parts in `<del>`. */
 export function partsHtml(parts: DiffPart[]): string {

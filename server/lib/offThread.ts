@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Clause } from '../domain/parseClauses.js';
 import { AppError } from '../errors.js';
 import {
   TASKS,
@@ -14,6 +15,13 @@ import {
   type TaskName,
   type TaskResult,
 } from './offThreadTasks.js';
+
+/** Characters of clause text: what work on a version grows with. */
+export function clauseTextSize(clauses: readonly Clause[]): number {
+  let n = 0;
+  for (const c of clauses) n += c.text.length + (c.heading?.length ?? 0);
+  return n;
+}
 
 /** Input smaller than this (characters) is handled in place. */
 export const IN_PLACE_LIMIT = 100_000;

@@ -2,6 +2,7 @@
 
 import { diffArrays } from 'diff';
 import type { Matches } from './matches.js';
+import { commonCount } from './words.js';
 
 /**
  * The work one `wordDiff` call may spend in Myers, in units of roughly 90 ns (jsdiff 9, Node 20):
@@ -53,17 +54,7 @@ export function cappedDiff(a: number[], b: number[], budget: Budget, share = 1) 
 
 /** A lower bound on the edit length: tokens of either side with no equal on the other. */
 function editsAtLeast(a: number[], b: number[]): number {
-  const pool = new Map<number, number>();
-  for (const x of a) pool.set(x, (pool.get(x) ?? 0) + 1);
-  let common = 0;
-  for (const y of b) {
-    const k = pool.get(y) ?? 0;
-    if (k > 0) {
-      common++;
-      pool.set(y, k - 1);
-    }
-  }
-  return a.length + b.length - 2 * common;
+  return a.length + b.length - 2 * commonCount(a, b);
 }
 
 /**

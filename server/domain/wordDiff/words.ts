@@ -13,20 +13,25 @@ export function countWords(text: string): number {
   return text.match(WORDS)?.length ?? 0;
 }
 
+/** How many items two lists have in common, as multisets. */
+export function commonCount<T>(a: readonly T[], b: readonly T[]): number {
+  const pool = new Map<T, number>();
+  for (const x of a) pool.set(x, (pool.get(x) ?? 0) + 1);
+  let common = 0;
+  for (const y of b) {
+    const k = pool.get(y) ?? 0;
+    if (k > 0) {
+      common++;
+      pool.set(y, k - 1);
+    }
+  }
+  return common;
+}
+
 /** The share of words (case-insensitive, as multisets) two texts have in common: 0 to 1. */
 export function wordOverlap(a: string, b: string): number {
   const wordsA = a.toLowerCase().match(WORDS) ?? [];
   const wordsB = b.toLowerCase().match(WORDS) ?? [];
   if (wordsA.length + wordsB.length === 0) return 1;
-  const pool = new Map<string, number>();
-  for (const w of wordsA) pool.set(w, (pool.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wordsB) {
-    const k = pool.get(w) ?? 0;
-    if (k > 0) {
-      common++;
-      pool.set(w, k - 1);
-    }
-  }
-  return (2 * common) / (wordsA.length + wordsB.length);
+  return (2 * commonCount(wordsA, wordsB)) / (wordsA.length + wordsB.length);
 }
