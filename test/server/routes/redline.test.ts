@@ -169,6 +169,40 @@ for (const dialect of testDialects()) {
         });
       });
 
+      it("never places another organisation's confidential comment, nor puts it in the redline", async () => {
+        const bob = await server.signedIn('participant');
+        const secret = 'Confidential: our metering costs rise by 4%';
+        const hidden = (
+          await postComment(server, bob.token, id, {
+            versionId: v1,
+            clauseRef: '1.1.2',
+            body: secret,
+            confidential: true,
+          })
+        ).body.data;
+        expect(hidden.id).to.be.a('string');
+        for (const versionId of [v1, v2]) {
+          const res = await server.api(`/api/comments?versionId=${versionId}&limit=200`, {
+            token: alice.token,
+          });
+          expect(res.status).to.equal(200);
+          expect(JSON.stringify(res.body)).to.not.include(hidden.id).and.not.include(secret);
+        }
+        const own = await server.api(`/api/comments?versionId=${v2}&limit=200`, {
+          token: bob.token,
+        });
+        const placed = own.body.data.find((c: { id: string }) => c.id === hidden.id);
+        expect(placed.anchor).to.deep.equal({
+          versionId: v2,
+          clauseRef: '1.1.3',
+          textChanged: true,
+        });
+        const redline = await server.api(`/api/artefacts/${id}/redline?from=${v1}&to=${v2}`, {
+          token: alice.token,
+        });
+        expect(JSON.stringify(redline.body)).to.not.include(hidden.id).and.not.include(secret);
+      });
+
       it('places a comment on v2 unchanged text as not changed', async () => {
         const c = (
           await postComment(server, alice.token, id, {
