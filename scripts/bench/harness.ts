@@ -34,7 +34,8 @@ export async function startBenchServer(
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     LOG_LEVEL: 'warn',
-    DATABASE_URL: '',
+    // PostgreSQL when BENCH_DATABASE_URL names an empty database; SQLite otherwise.
+    DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
   };
   if (options.seed) {
     const { db } = await bootDatabase(loadConfig({ ...env }));
