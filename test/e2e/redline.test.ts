@@ -294,9 +294,10 @@ describe('versions and redlining in the browser', function () {
     await form.getByRole('button', { name: 'Publish version' }).click();
     const status = page.locator('.publish-status');
     await status.getByText('Published v2').waitFor();
-    expect(await page.getByRole('row').filter({ hasText: 'CR053' }).textContent()).to.contain(
-      'Current',
-    );
+    const row = page.getByRole('row').filter({ hasText: 'CR053' });
+    // The versions table reloads after publishing; wait for the new row to be marked current.
+    await row.getByText('Current').waitFor();
+    expect(await row.textContent()).to.contain('Current');
 
     await status.getByRole('button', { name: 'Compare with previous' }).click();
     expect(await page.getByTestId('redline-stats').textContent()).to.equal(STATS);
