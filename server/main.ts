@@ -26,7 +26,9 @@ function signInHelp(url: string, firstAdmin: FirstAdminResult, envEmail?: string
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir);
+  const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir, {
+    sharedDatabase: config.databaseUrl !== undefined,
+  });
   const { db, firstAdmin } = await bootDatabase(config, logger);
   const app = createApp({ db, jwtSecret, logger, clientDir: config.clientDir });
   const server = app.listen(config.port, () => {

@@ -24,4 +24,12 @@ describe('loadJwtSecret', () => {
     expect(fs.existsSync(path.join(dir, 'jwt-secret'))).to.equal(false);
     expect(() => loadJwtSecret('short', dir)).to.throw(/at least 32/);
   });
+
+  it('refuses to generate a secret of its own on a shared database (DATABASE_URL set)', () => {
+    expect(() => loadJwtSecret(undefined, dir, { sharedDatabase: true })).to.throw(
+      /JWT_SECRET must be set when DATABASE_URL is/,
+    );
+    expect(fs.existsSync(path.join(dir, 'jwt-secret'))).to.equal(false);
+    expect(loadJwtSecret('y'.repeat(32), dir, { sharedDatabase: true })).to.equal('y'.repeat(32));
+  });
 });
