@@ -3,7 +3,9 @@ import { loadReadinessFacts } from './db/queries/readinessFacts.js';
 import { cachedRead } from './db/readCache.js';
 import { computeReadiness, type Readiness } from './domain/readiness.js';
 import { nowIso } from './lib/ids.js';
-import { presentReadiness } from './presenters/readiness.js';
+import { commentVisibility } from './policies/commentVisibility.js';
+import type { Actor } from './policies/index.js';
+import { presentReadiness, type PresentedReadiness } from './presenters/readiness.js';
 
 // Time also moves a consultation from open to closed, so an evaluation is kept a minute at most.
 const minute = () => new Date().toISOString().slice(0, 16);
@@ -15,9 +17,13 @@ export async function currentReadiness(db: Db): Promise<Readiness> {
   );
 }
 
-/** The same, as the API presents it (blockers capped), cached too: it is what the dashboard polls. */
-export async function presentedReadiness(db: Db): Promise<ReturnType<typeof presentReadiness>> {
-  return cachedRead(db, `readiness-presented:${minute()}`, async () =>
-    presentReadiness(await currentReadiness(db)),
+/**
+ * The same, as the API presents it to this actor (blockers capped, comments they may not see only
+ * counted), cached per visibility too: it is what the dashboard polls.
+ */
+export async function presentedReadiness(db: Db, actor: Actor): Promise<PresentedReadiness> {
+  const visibility = commentVisibility(actor);
+  return cachedRead(db, `readiness-presented:${minute()}:${JSON.stringify(visibility)}`, async () =>
+    presentReadiness(await currentReadiness(db), { kind: 'viewer', visibility }),
   );
 }

@@ -7,7 +7,7 @@ import { computeReadiness } from '../domain/readiness.js';
 import { fingerprintReadiness, type PaperSnapshot } from '../domain/recommendationPaper.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
-import { presentReadiness } from '../presenters/readiness.js';
+import { PAPER_AUDIENCE, presentReadiness } from '../presenters/readiness.js';
 
 /** Freezes the readiness evaluation of this moment into a CDWG recommendation paper. */
 export async function generateRecommendation(db: Db, actor: Actor) {
@@ -17,7 +17,8 @@ export async function generateRecommendation(db: Db, actor: Actor) {
     const scoped: Db = { ...db, kysely: trx };
     const readiness = computeReadiness(await loadReadinessFacts(scoped, now));
     const snapshot: PaperSnapshot = {
-      readiness: presentReadiness(readiness),
+      // Everybody reads a paper: it counts confidential comments but never names them.
+      readiness: presentReadiness(readiness, PAPER_AUDIENCE),
       dueProcess: summariseDueProcess(await loadDueProcessAnswers(scoped)),
     };
     const recommendation = {

@@ -21,6 +21,16 @@ export const GATING: readonly CriterionId[] = ['SC1', 'SC2', 'SC3', 'SC4', 'KD1'
 /** Days after a consultation closes by which a high-severity comment must be answered. */
 export const RESPONSE_DAYS = 10;
 
+/**
+ * A comment as a blocker refers to it: enough for the visibility rule to decide, per reader,
+ * whether the blocker may be listed or only counted.
+ */
+export interface CommentRef {
+  confidential: boolean;
+  organisationId: string | null;
+  artefactCode: string;
+}
+
 export interface Blocker {
   kind:
     | 'comment'
@@ -31,10 +41,15 @@ export interface Blocker {
     | 'artefact'
     | 'consultation'
     | 'due-process'
-    | 'decision';
+    | 'decision'
+    | 'confidential';
   id: string;
   artefactId?: string;
   clauseRef?: string;
+  /** Set on blockers about one comment; presenters drop it after applying the visibility rule. */
+  comment?: CommentRef;
+  /** How many blockers this one stands for, when it counts comments the reader may not see. */
+  count?: number;
   message: string;
 }
 
@@ -53,6 +68,15 @@ export interface CommentFact {
   severity: string;
   status: string;
   hasDecision: boolean;
+  confidential: boolean;
+  organisationId: string | null;
+}
+
+/** Confidential comments of one organisation on one artefact (withdrawn ones not counted). */
+export interface ConfidentialTally {
+  organisationId: string | null;
+  outstanding: number;
+  total: number;
 }
 
 export interface ChangeFact {
@@ -82,8 +106,11 @@ export interface ArtefactFacts {
   consultations: { id: string; title: string; opensAt: string; closesAt: string }[];
   /** Comments that are outstanding, decided without a logged decision, or plain-English. */
   comments: CommentFact[];
+  /** Every comment, confidential ones included: the evaluation counts them all. */
   outstandingComments: number;
   totalComments: number;
+  /** The confidential part of those counts, so that presenters can count what a reader may see. */
+  confidentialComments: ConfidentialTally[];
   changes: ChangeFact[];
   openFindings: { id: string; clauseRef: string; kind: string; excerpt: string }[];
   baselined: boolean;
@@ -115,6 +142,7 @@ export interface ArtefactReadiness {
   bragOverrideReason: string | null;
   outstandingComments: number;
   totalComments: number;
+  confidentialComments: ConfidentialTally[];
   currentVersion: { id: string; label: string } | null;
   baselined: boolean;
   /** The seed pack's "Current status and issues" column. */
@@ -160,6 +188,15 @@ function artefactCriteria(
   approvedOverall: boolean,
 ) {
   const where = { artefactId: a.id };
+  const about = (c: CommentFact) => ({
+    id: c.id,
+    ...where,
+    comment: {
+      confidential: c.confidential,
+      organisationId: c.organisationId,
+      artefactCode: a.code,
+    },
+  });
   const refs = new Set(a.currentVersion?.clauseRefs ?? []);
   const broken = traces.filter((t) => !refs.has(t.clauseRef));
   const sc1 = result(
@@ -198,8 +235,7 @@ function artefactCriteria(
     [
       ...plainEnglish.map((c) => ({
         kind: 'comment' as const,
-        id: c.id,
-        ...where,
+        ...about(c),
         message: `Plain-English comment ${c.ref} is ${c.status}`,
       })),
       ...a.openFindings.map((f) => ({
@@ -230,8 +266,7 @@ function artefactCriteria(
           ]),
       ...outstanding.map((c) => ({
         kind: 'comment' as const,
-        id: c.id,
-        ...where,
+        ...about(c),
         message: `Comment ${c.ref} is ${c.status}: not yet answered`,
       })),
     ],
@@ -291,8 +326,7 @@ function artefactCriteria(
           ]),
       ...unlogged.map((c) => ({
         kind: 'decision' as const,
-        id: c.id,
-        ...where,
+        ...about(c),
         message: `Comment ${c.ref} is ${c.status} with no decision logged`,
       })),
     ],
@@ -380,6 +414,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
       bragOverrideReason: a.bragOverrideReason,
       outstandingComments: a.outstandingComments,
       totalComments: a.totalComments,
+      confidentialComments: a.confidentialComments,
       currentVersion: a.currentVersion && {
         id: a.currentVersion.id,
         label: a.currentVersion.label,

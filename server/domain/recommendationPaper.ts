@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DueProcessSummary } from './dueProcess.js';
-import { CRITERIA, type Blocker, type CriterionId, type Readiness } from './readiness.js';
+import {
+  CRITERIA,
+  type ArtefactReadiness,
+  type Blocker,
+  type CodeReadiness,
+  type CriterionId,
+  type CriterionResult,
+  type Readiness,
+} from './readiness.js';
 
 /** The seed pack's recommendation, word for word, used only when everything holds. */
 export const STANDARD_RECOMMENDATION =
@@ -16,13 +24,41 @@ const CODE_TITLES: Record<string, string> = {
   DCUSA: 'Code Artefacts – DCUSA',
 };
 
-/** A readiness evaluation as frozen into a paper (blockers already capped by the presenter). */
-export type PaperReadiness = Omit<Readiness, 'criteria' | 'byCode'> & {
-  criteria: (Readiness['criteria'][number] & { blockerCount: number })[];
-  byCode: (Omit<Readiness['byCode'][number], 'criteria'> & {
-    criteria: (Readiness['criteria'][number] & { blockerCount: number })[];
-  })[];
+export const codeTitle = (code: string): string => CODE_TITLES[code] ?? `${code} Code Artefacts`;
+
+/** A code's line under "status:", counting confidential comments without naming them. */
+export function codeStatus(code: PaperReadiness['byCode'][number]): string {
+  const all = allOutstanding(code);
+  if (all === 0) return 'No outstanding queries';
+  const confidential = code.commentsNotShown?.outstanding ?? 0;
+  return `${all} outstanding industry comments${confidential ? `, ${confidential} of them confidential` : ''}`;
+}
+
+type PaperCriterion = CriterionResult & { blockerCount: number };
+
+/** Confidential comments a paper counts but does not name (absent from papers made before). */
+interface NotShown {
+  commentsNotShown?: { outstanding: number; total: number };
+}
+
+/**
+ * A readiness evaluation as frozen into a paper by the presenter: blockers capped, confidential
+ * comments only counted (`outstandingComments` are the others, `commentsNotShown` those).
+ */
+export type PaperReadiness = Omit<Readiness, 'criteria' | 'byCode' | 'artefacts'> & {
+  criteria: PaperCriterion[];
+  byCode: (Omit<CodeReadiness, 'criteria'> & NotShown & { criteria: PaperCriterion[] })[];
+  artefacts: (Omit<ArtefactReadiness, 'criteria' | 'confidentialComments'> &
+    NotShown & { criteria: PaperCriterion[] })[];
 };
+
+/** Every outstanding comment a paper's artefact or code counts, named or not. */
+export const allOutstanding = (x: { outstandingComments: number } & NotShown): number =>
+  x.outstandingComments + (x.commentsNotShown?.outstanding ?? 0);
+
+/** Blockers a criterion has beyond those the paper lists or counts. */
+export const unlistedBlockers = (c: PaperCriterion): number =>
+  c.blockerCount - c.blockers.reduce((n, b) => n + (b.count ?? 1), 0);
 
 export interface PaperSnapshot {
   readiness: PaperReadiness;
@@ -54,7 +90,7 @@ export function fingerprintReadiness(
 
 /** What changed between a paper's snapshot and now, in words, for the 409 that refuses approval. */
 export function describeStateChanges(
-  before: Pick<Readiness, 'criteria' | 'artefacts'>,
+  before: Pick<Readiness, 'criteria'> & { artefacts: PaperReadiness['artefacts'] },
   now: Pick<Readiness, 'criteria' | 'artefacts'>,
 ): string[] {
   const changes: string[] = [];
@@ -70,9 +106,9 @@ export function describeStateChanges(
         `${a.reference}: current version ${b.currentVersion?.label ?? 'none'} → ${a.currentVersion?.label ?? 'none'}`,
       );
     }
-    if (b.outstandingComments !== a.outstandingComments) {
+    if (allOutstanding(b) !== a.outstandingComments) {
       changes.push(
-        `${a.reference}: outstanding comments ${b.outstandingComments} → ${a.outstandingComments}`,
+        `${a.reference}: outstanding comments ${allOutstanding(b)} → ${a.outstandingComments}`,
       );
     }
     if (b.brag !== a.brag) changes.push(`${a.reference}: BRAG ${b.brag} → ${a.brag}`);
@@ -85,8 +121,20 @@ export function describeStateChanges(
   return changes.length ? changes : ['the blockers behind the readiness evaluation changed'];
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
-const esc = (text: string) => text.replace(/([\\`*_[\]<>#])/g, '\\$1');
+/**
+ * Text as Markdown that renders as exactly that text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark makes each of them literal), so no user text can open an HTML
+ * tag, link, autolink, emphasis, code span or table cell, nor start a heading, Setext underline,
+ * rule, list, quote or table row; runs of whitespace, line breaks included, become one space,
+ * so nothing can begin a line or an indented code block either.
+ */
+export const markdownText = (text: string): string =>
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+// Our own words (criteria, evidence, counts) go in as they are; everything else through this.
+const esc = markdownText;
 const status = (met: boolean) => (met ? 'Met' : 'Not met');
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -141,7 +189,7 @@ export function renderPaperMarkdown(
     '|---|---|---|',
     ...SUCCESS_CRITERIA.map((id) => {
       const c = r.criteria.find((x) => x.id === id);
-      return `| ${id} ${cell(CRITERIA[id])} | ${status(Boolean(c?.met))} | ${cell(c ? evidenceText(c.evidence) : '')} |`;
+      return `| ${id} ${CRITERIA[id]} | ${status(Boolean(c?.met))} | ${c ? evidenceText(c.evidence) : ''} |`;
     }),
     '',
     '### Key Dependencies',
@@ -150,7 +198,7 @@ export function renderPaperMarkdown(
     '|---|---|---|',
     ...KEY_DEPENDENCIES.map((id) => {
       const c = r.criteria.find((x) => x.id === id);
-      return `| ${id} ${cell(CRITERIA[id])} | ${status(Boolean(c?.met))} | ${cell(c ? evidenceText(c.evidence) : '')} |`;
+      return `| ${id} ${CRITERIA[id]} | ${status(Boolean(c?.met))} | ${c ? evidenceText(c.evidence) : ''} |`;
     }),
     '',
     '### Key Artefacts',
@@ -176,19 +224,17 @@ export function renderPaperMarkdown(
   for (const code of r.byCode) {
     const artefacts = r.artefacts.filter((a) => a.code === code.code);
     lines.push(
-      `## ${CODE_TITLES[code.code] ?? `${code.code} Code Artefacts`}`,
+      `## ${esc(codeTitle(code.code))}`,
       '',
-      `${code.code} status:`,
+      `${esc(code.code)} status:`,
       '',
-      code.outstandingComments === 0
-        ? '- No outstanding queries'
-        : `- ${code.outstandingComments} outstanding industry comments`,
+      `- ${esc(codeStatus(code))}`,
       '',
       '| Topic Area | Document | Status | BRAG | Current status and issues |',
       '|---|---|---|---|---|',
       ...artefacts.map(
         (a) =>
-          `| ${cell(a.topicArea)} | ${cell(`${a.reference} – ${a.title}`)} | ${cell(a.status)} | ${a.brag.toUpperCase()}${a.bragSource === 'override' ? ' (override)' : ''} | ${cell(a.statusText)} |`,
+          `| ${esc(a.topicArea)} | ${esc(`${a.reference} – ${a.title}`)} | ${esc(a.status)} | ${a.brag.toUpperCase()}${a.bragSource === 'override' ? ' (override)' : ''} | ${a.statusText} |`,
       ),
       '',
     );
@@ -198,8 +244,8 @@ export function renderPaperMarkdown(
   if (!blocking.length) lines.push('- None', '');
   for (const c of blocking) {
     lines.push(`### ${c.id} ${CRITERIA[c.id]}`, '', ...c.blockers.map(blockerLine));
-    if (c.blockerCount > c.blockers.length)
-      lines.push(`- … and ${c.blockerCount - c.blockers.length} more`);
+    const more = unlistedBlockers(c);
+    if (more > 0) lines.push(`- … and ${more} more`);
     lines.push('');
   }
   lines.push('## CDWG Recommendation', '', '### The recommendation is –', '');

@@ -11,9 +11,12 @@ import {
 } from 'docx';
 import { CRITERIA, type CriterionId } from '../domain/readiness.js';
 import {
+  codeStatus,
+  codeTitle,
   KEY_ARTEFACTS,
   notReadyReasons,
   STANDARD_RECOMMENDATION,
+  unlistedBlockers,
   type PaperSnapshot,
 } from '../domain/recommendationPaper.js';
 
@@ -36,13 +39,10 @@ function table(header: string[], rows: string[][]): Table {
   });
 }
 
-const CODE_TITLES: Record<string, string> = {
-  BSC: 'BSC Code Artefacts',
-  REC: 'REC Code Artefacts',
-  DCUSA: 'Code Artefacts – DCUSA',
-};
-
-/** The same paper as the Markdown and HTML, as a Word document. */
+/**
+ * The same paper as the Markdown and HTML, as a Word document. User text goes only into text
+ * runs, which Word shows as written: no markup in it becomes structure.
+ */
 export async function renderPaperDocx(
   snapshot: PaperSnapshot,
   meta: { generatedAt: string; generatedBy: string },
@@ -85,10 +85,8 @@ export async function renderPaperDocx(
   ];
   for (const code of r.byCode) {
     children.push(
-      heading(CODE_TITLES[code.code] ?? `${code.code} Code Artefacts`, HeadingLevel.HEADING_1),
-      new Paragraph(
-        `${code.code} status: ${code.outstandingComments === 0 ? 'No outstanding queries' : `${code.outstandingComments} outstanding industry comments`}`,
-      ),
+      heading(codeTitle(code.code), HeadingLevel.HEADING_1),
+      new Paragraph(`${code.code} status: ${codeStatus(code)}`),
       table(
         ['Topic Area', 'Document', 'Status', 'BRAG', 'Current status and issues'],
         r.artefacts
@@ -111,8 +109,8 @@ export async function renderPaperDocx(
       heading(`${c.id} ${CRITERIA[c.id]}`, HeadingLevel.HEADING_2),
       ...c.blockers.map((b) => bullet(b.message)),
     );
-    if (c.blockerCount > c.blockers.length)
-      children.push(bullet(`… and ${c.blockerCount - c.blockers.length} more`));
+    const more = unlistedBlockers(c);
+    if (more > 0) children.push(bullet(`… and ${more} more`));
   }
   children.push(
     heading('CDWG Recommendation', HeadingLevel.HEADING_1),

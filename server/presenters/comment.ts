@@ -52,7 +52,14 @@ export function presentReply(row: {
   };
 }
 
-export function presentDecision(row: Selectable<TriageDecisionTable>) {
+/**
+ * `shownComments` are the comments the viewer may see among those decisions name: a duplicate of
+ * a comment they may not see is presented without naming it.
+ */
+export function presentDecision(
+  row: Selectable<TriageDecisionTable>,
+  shownComments: ReadonlySet<string>,
+) {
   return {
     id: row.id,
     fromStatus: row.fromStatus,
@@ -60,7 +67,7 @@ export function presentDecision(row: Selectable<TriageDecisionTable>) {
     response: row.response,
     action: row.action,
     changeId: row.changeId,
-    duplicateOf: row.duplicateOf,
+    duplicateOf: row.duplicateOf && shownComments.has(row.duplicateOf) ? row.duplicateOf : null,
     decidedBy: { id: row.decidedBy, name: row.decidedByName },
     decidedAt: row.decidedAt,
   };

@@ -1,4 +1,12 @@
-import type { CriterionResult, Readiness } from '../domain/readiness.js';
+import type {
+  ArtefactReadiness,
+  Blocker,
+  CommentRef,
+  CriterionId,
+  CriterionResult,
+  Readiness,
+} from '../domain/readiness.js';
+import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
 
 /**
  * Blockers beyond these many per criterion are counted, not listed (20,000 comments would be
@@ -7,30 +15,155 @@ import type { CriterionResult, Readiness } from '../domain/readiness.js';
  */
 export const BLOCKER_LIMITS = { overall: 100, code: 25, artefact: 5, singleArtefact: 500 } as const;
 
-function presentCriterion(limit: number) {
-  return (c: CriterionResult) => ({
-    ...c,
-    blockers: c.blockers.slice(0, limit),
-    blockerCount: c.blockers.length,
-  });
+/**
+ * Who reads the presentation. The evaluation is one for everybody (cached, and what the verdict
+ * rests on); a reader sees the comments the visibility rule lets them see, and the others only as
+ * counts. A paper is read by everybody, so it lists no confidential comment at all.
+ */
+export type Audience = { kind: 'viewer'; visibility: CommentVisibility } | { kind: 'paper' };
+
+export const PAPER_AUDIENCE: Audience = { kind: 'paper' };
+
+/** Comments counted in the evaluation that this audience is not shown. */
+export interface CommentsNotShown {
+  outstanding: number;
+  total: number;
 }
 
-export function presentReadiness(r: Readiness) {
+const mayShow = (audience: Audience, comment: CommentRef) =>
+  audience.kind === 'viewer' ? canSeeComment(audience.visibility, comment) : !comment.confidential;
+
+// What a criterion's comment blockers are about, and which evidence count includes them.
+const HIDDEN_WORDING: Partial<Record<CriterionId, { what: string; state: string; key: string }>> = {
+  SC3: { what: 'plain-English comment', state: 'outstanding', key: 'plainEnglishComments' },
+  SC4: { what: 'comment', state: 'not yet answered', key: 'outstandingComments' },
+  KD3: { what: 'comment', state: 'decided with no decision logged', key: 'unloggedDecisions' },
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function hiddenBlocker(
+  audience: Audience,
+  criterion: CriterionId,
+  kind: Blocker['kind'],
+  count: number,
+  artefactId: string | undefined,
+): Blocker {
+  const wording = HIDDEN_WORDING[criterion] ?? { what: 'comment', state: 'outstanding' };
+  const who = audience.kind === 'viewer' ? ' not shown to you' : '';
   return {
-    ready: r.ready,
-    evaluatedAt: r.evaluatedAt,
-    criteria: r.criteria.map(presentCriterion(BLOCKER_LIMITS.overall)),
-    byCode: r.byCode.map((c) => ({
-      ...c,
-      criteria: c.criteria.map(presentCriterion(BLOCKER_LIMITS.code)),
-    })),
-    artefacts: r.artefacts.map((a) => ({
-      ...a,
-      criteria: a.criteria.map(presentCriterion(BLOCKER_LIMITS.artefact)),
-    })),
+    kind: 'confidential',
+    id: kind === 'decision' ? 'confidential-decisions' : 'confidential-comments',
+    ...(artefactId ? { artefactId } : {}),
+    count,
+    message: `${plural(count, `confidential ${wording.what}`)}${who} ${count === 1 ? 'is' : 'are'} ${wording.state}`,
   };
 }
 
-export function presentArtefactReadiness(a: Readiness['artefacts'][number]) {
-  return { ...a, criteria: a.criteria.map(presentCriterion(BLOCKER_LIMITS.singleArtefact)) };
+const publicBlocker = ({ comment: _ref, ...blocker }: Blocker): Blocker => blocker;
+
+/**
+ * Lists the blockers the audience may see (the first `limit`), folds the others into one counted
+ * blocker per kind, and takes them out of the evidence counts too; `blockerCount` stays the
+ * evaluation's, since the verdict rests on every blocker.
+ */
+function presentCriterion(
+  audience: Audience,
+  limit: number,
+  notShown: CommentsNotShown,
+  artefactId?: string,
+) {
+  return (c: CriterionResult) => {
+    const shown: Blocker[] = [];
+    const hidden = new Map<Blocker['kind'], number>();
+    for (const b of c.blockers) {
+      if (!b.comment || mayShow(audience, b.comment)) shown.push(b);
+      else hidden.set(b.kind, (hidden.get(b.kind) ?? 0) + 1);
+    }
+    const counted = [...hidden].map(([kind, n]) =>
+      hiddenBlocker(audience, c.id, kind, n, artefactId),
+    );
+    const hiddenCount = c.blockers.length - shown.length;
+    const evidence = { ...c.evidence };
+    const less = (key: string | undefined, n: number) => {
+      const value = key ? evidence[key] : undefined;
+      if (key && typeof value === 'number') evidence[key] = value - n;
+    };
+    less(HIDDEN_WORDING[c.id]?.key, hiddenCount);
+    if (c.id === 'SC4') less('totalComments', notShown.total);
+    if (hiddenCount) evidence.confidentialCommentsNotShown = hiddenCount;
+    return {
+      ...c,
+      evidence,
+      blockers: [
+        ...shown.slice(0, Math.max(0, limit - counted.length)).map(publicBlocker),
+        ...counted,
+      ],
+      blockerCount: c.blockers.length,
+    };
+  };
 }
+
+function commentsNotShown(audience: Audience, a: ArtefactReadiness): CommentsNotShown {
+  const notShown = { outstanding: 0, total: 0 };
+  for (const t of a.confidentialComments) {
+    const ref = { confidential: true, organisationId: t.organisationId, artefactCode: a.code };
+    if (mayShow(audience, ref)) continue;
+    notShown.outstanding += t.outstanding;
+    notShown.total += t.total;
+  }
+  return notShown;
+}
+
+const sum = (list: CommentsNotShown[]): CommentsNotShown => ({
+  outstanding: list.reduce((n, x) => n + x.outstanding, 0),
+  total: list.reduce((n, x) => n + x.total, 0),
+});
+
+/** The seed pack's "Current status and issues" wording, with the confidential part as a count. */
+export function commentStatusText(audience: Audience, shown: number, notShown: number): string {
+  if (!notShown) return `${shown} Industry comments outstanding`;
+  return audience.kind === 'viewer'
+    ? `${shown} Industry comments outstanding, and ${plural(notShown, 'confidential comment')} not shown to you`
+    : `${shown + notShown} Industry comments outstanding, ${notShown} of them confidential`;
+}
+
+function presentArtefact(audience: Audience, a: ArtefactReadiness, limit: number) {
+  const { confidentialComments: _tallies, ...rest } = a;
+  const notShown = commentsNotShown(audience, a);
+  const outstanding = a.outstandingComments - notShown.outstanding;
+  return {
+    ...rest,
+    outstandingComments: outstanding,
+    totalComments: a.totalComments - notShown.total,
+    commentsNotShown: notShown,
+    statusText: commentStatusText(audience, outstanding, notShown.outstanding),
+    criteria: a.criteria.map(presentCriterion(audience, limit, notShown, a.id)),
+  };
+}
+
+export function presentReadiness(r: Readiness, audience: Audience) {
+  const notShown = r.artefacts.map((a) => ({ code: a.code, ...commentsNotShown(audience, a) }));
+  const within = (code?: string) => sum(notShown.filter((n) => !code || n.code === code));
+  return {
+    ready: r.ready,
+    evaluatedAt: r.evaluatedAt,
+    criteria: r.criteria.map(presentCriterion(audience, BLOCKER_LIMITS.overall, within())),
+    byCode: r.byCode.map((c) => {
+      const hidden = within(c.code);
+      return {
+        ...c,
+        outstandingComments: c.outstandingComments - hidden.outstanding,
+        commentsNotShown: hidden,
+        criteria: c.criteria.map(presentCriterion(audience, BLOCKER_LIMITS.code, hidden)),
+      };
+    }),
+    artefacts: r.artefacts.map((a) => presentArtefact(audience, a, BLOCKER_LIMITS.artefact)),
+  };
+}
+
+export function presentArtefactReadiness(a: ArtefactReadiness, audience: Audience) {
+  return presentArtefact(audience, a, BLOCKER_LIMITS.singleArtefact);
+}
+
+export type PresentedReadiness = ReturnType<typeof presentReadiness>;

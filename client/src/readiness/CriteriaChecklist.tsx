@@ -44,7 +44,9 @@ function CriterionItem({
   criterion: Criterion;
   context: BlockerContext;
 }) {
-  const more = c.blockerCount - c.blockers.length;
+  // A blocker with a count stands for confidential comments the viewer may not see.
+  const listed = c.blockers.reduce((n, b) => n + (b.count ?? 1), 0);
+  const more = c.blockerCount - listed;
   const blockers = (
     <ul className="blockers">
       {c.blockers.map((b, i) => (
@@ -79,7 +81,7 @@ function CriterionItem({
             {blockers}
             {more > 0 && (
               <p className="muted">
-                Showing the first {c.blockers.length} of {c.blockerCount} blockers.
+                Showing the first {listed} of {c.blockerCount} blockers.
               </p>
             )}
           </details>

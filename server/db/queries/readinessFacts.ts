@@ -29,6 +29,7 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
     consultations,
     comments,
     tallies,
+    confidentialTallies,
     changes,
     findings,
     baselined,
@@ -57,6 +58,8 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
         'c.category',
         'c.severity',
         'c.status',
+        'c.confidential',
+        'c.organisationId',
         (eb) =>
           eb
             .exists(
@@ -96,6 +99,19 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
       .groupBy('artefactId')
       .execute(),
     k
+      .selectFrom('commentTallies')
+      .select([
+        'artefactId',
+        'organisationId',
+        sql<number>`sum(case when status in ('open', 'triaged') then n else 0 end)`.as(
+          'outstanding',
+        ),
+        sql<number>`sum(case when status <> 'withdrawn' then n else 0 end)`.as('total'),
+      ])
+      .where('confidential', '=', 1)
+      .groupBy(['artefactId', 'organisationId'])
+      .execute(),
+    k
       .selectFrom('changeArtefacts as ca')
       .innerJoin('changes as ch', 'ch.id', 'ca.changeId')
       .select(['ca.artefactId', 'ch.id', 'ch.title', 'ch.status', 'ca.noCodeImpact'])
@@ -123,6 +139,7 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
   const consultationsOf = groupBy(consultations, (r) => r.artefactId);
   const commentsOf = groupBy(comments, (r) => r.artefactId);
   const counts = new Map(tallies.map((r) => [r.artefactId, r]));
+  const confidentialOf = groupBy(confidentialTallies, (r) => r.artefactId);
   const changesOf = groupBy(changes, (r) => r.artefactId);
   const findingsOf = groupBy(findings, (r) => r.artefactId);
   const baselinedIds = new Set(baselined.map((r) => r.artefactId));
@@ -163,9 +180,17 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
           severity: c.severity,
           status: c.status,
           hasDecision: Boolean(c.hasDecision),
+          confidential: c.confidential === 1,
+          organisationId: c.organisationId,
         })),
         outstandingComments: Number(tally?.outstanding ?? 0),
         totalComments: Number(tally?.total ?? 0),
+        // Tallies store a confidential comment without organisation under ''.
+        confidentialComments: (confidentialOf.get(a.id) ?? []).map((t) => ({
+          organisationId: t.organisationId || null,
+          outstanding: Number(t.outstanding),
+          total: Number(t.total),
+        })),
         changes: (changesOf.get(a.id) ?? []).map((c) => ({
           id: c.id,
           title: c.title,

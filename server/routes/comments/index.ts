@@ -68,11 +68,16 @@ async function commentWithThread(db: Db, actor: Actor, idOrRef: string) {
     listReplies(db, comment.id),
     listDecisions(db, comment.id),
   ]);
+  const duplicates = new Set(decisions.flatMap((d) => (d.duplicateOf ? [d.duplicateOf] : [])));
+  const shown = await Promise.all(
+    [...duplicates].map((id) => findVisibleComment(db, commentVisibility(actor), id)),
+  );
+  const shownIds = new Set(shown.flatMap((c) => (c ? [c.id] : [])));
   return {
     data: {
       ...presentComment(comment),
       replies: replies.map(presentReply),
-      decisions: decisions.map(presentDecision),
+      decisions: decisions.map((d) => presentDecision(d, shownIds)),
     },
   };
 }

@@ -2,6 +2,7 @@ import { overrideBrag } from '../../commands/overrideBrag.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
+import { commentVisibility } from '../../policies/commentVisibility.js';
 import { presentArtefactReadiness } from '../../presenters/readiness.js';
 import { currentReadiness, presentedReadiness } from '../../readiness.js';
 import { artefactParams } from '../artefacts/schema.js';
@@ -15,8 +16,8 @@ export const readinessEndpoints = [
       'M6 readiness: SC1-SC5 and KD1-KD3 overall, per code and per artefact, with evidence and blockers',
     tag: 'readiness',
     policy: 'readiness.read',
-    async handler({ services }) {
-      return presentedReadiness(services.db);
+    async handler({ actor, services }) {
+      return presentedReadiness(services.db, actor);
     },
   }),
   endpoint({
@@ -26,12 +27,13 @@ export const readinessEndpoints = [
     tag: 'readiness',
     policy: 'readiness.read',
     params: artefactParams,
-    async handler({ params, services }) {
+    async handler({ params, actor, services }) {
       const artefact = await requireArtefact(services.db, params.id);
       const readiness = await currentReadiness(services.db);
       const entry = readiness.artefacts.find((a) => a.id === artefact.id);
       if (!entry) throw notFound(`No readiness for "${params.id}"`);
-      return { data: presentArtefactReadiness(entry) };
+      const audience = { kind: 'viewer' as const, visibility: commentVisibility(actor) };
+      return { data: presentArtefactReadiness(entry, audience) };
     },
   }),
   endpoint({
