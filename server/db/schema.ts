@@ -72,6 +72,17 @@ export interface AuditEventTable {
   before: string | null;
   after: string | null;
   at: string;
+  /** Hash chain (see domain/auditChain.ts); null only before migration 0006 filled it in. */
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** The single row (id 1) holding the audit chain's newest link. */
+export interface AuditHeadTable {
+  id: number;
+  lastId: number;
+  count: number;
+  hash: string;
 }
 
 export interface MetaTable {
@@ -262,6 +273,7 @@ export interface Database {
   artefacts: ArtefactTable;
   artefactVersions: ArtefactVersionTable;
   auditEvents: AuditEventTable;
+  auditHead: AuditHeadTable;
   meta: MetaTable;
   counters: CounterTable;
   consultations: ConsultationTable;

@@ -31,6 +31,7 @@ const expected: Record<Action, Role[]> = {
   'comment.export': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'comment.import': ['programme', 'code_body'],
   'audit.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'audit.verify': ['admin'],
   'change.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'change.create': ['programme', 'admin'],
   'change.update': ['programme', 'admin'],
