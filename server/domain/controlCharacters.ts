@@ -5,6 +5,17 @@
  */
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const FORBIDDEN_ALL = new RegExp(FORBIDDEN.source, 'g');
+
+/** `text` without its forbidden control characters, and how many there were. */
+export function stripControlCharacters(text: string): { text: string; removed: number } {
+  let removed = 0;
+  const stripped = text.replace(FORBIDDEN_ALL, () => {
+    removed += 1;
+    return '';
+  });
+  return { text: stripped, removed };
+}
 
 /** The first forbidden control character in `text` as "U+0000" and its index, or null. */
 export function findControlCharacter(text: string): { codePoint: string; index: number } | null {
@@ -33,7 +44,9 @@ export function findControlCharacterIn(
   if (value && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {
       const inKey = findControlCharacter(key);
-      if (inKey) return { path: `${path}.${key}`, codePoint: inKey.codePoint };
+      // The key is named with its control characters escaped, so the message shows where it is.
+      if (inKey)
+        return { path: `${path}.${JSON.stringify(key).slice(1, -1)}`, codePoint: inKey.codePoint };
       const found = findControlCharacterIn(item, `${path}.${key}`);
       if (found) return found;
     }

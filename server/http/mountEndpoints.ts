@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
+import { findControlCharacter } from '../domain/controlCharacters.js';
 import { AppError, badRequest, payloadTooLarge } from '../errors.js';
 import { authorize, type Actor } from '../policies/index.js';
 import { validate } from '../lib/validate.js';
@@ -86,6 +87,13 @@ function uploadReader(spec: UploadSpec) {
     }
     const file = req.file;
     if (!file) return undefined;
+    // The form's text fields are checked with the body; the file name is the one text left.
+    const control = findControlCharacter(file.originalname);
+    if (control) {
+      throw badRequest(
+        `file: the file name contains the control character ${control.codePoint}; rename the file and upload it again`,
+      );
+    }
     return {
       buffer: file.buffer,
       originalname: file.originalname,

@@ -11,8 +11,9 @@ import {
   readWordParagraphs,
   type WordParagraph,
 } from '../domain/wordNumbering/index.js';
+import { stripControlCharacters } from '../domain/controlCharacters.js';
 import { localName, parseXml, childElements, XmlFormatError } from '../domain/wordXml.js';
-import { badRequest, type AppError } from '../errors.js';
+import { badRequest, payloadTooLarge, type AppError } from '../errors.js';
 import {
   looksLikeZip,
   readZipEntries,
@@ -20,6 +21,7 @@ import {
   ZipFormatError,
   type ZipEntry,
 } from './zipReader.js';
+import { megabytes, verifyZip, ZipLimitError, type ZipLimits } from './zipVerify.js';
 
 export const DOCX_CONTENT_TYPE =
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -33,12 +35,19 @@ const ACCEPTED_CONTENT_TYPES = new Set([
   '',
 ]);
 
+/** What the whole package may unpack to (images included), checked before anything reads it. */
+const PACKAGE_LIMITS: ZipLimits = {
+  maxPartBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxParts: 5_000,
+};
 /**
- * No XML part we read ourselves may inflate beyond MAX_PART_BYTES. The package total is checked
- * against the sizes its directory declares only; mammoth's own reading is not bounded here.
+ * What the XML parts (the document, its notes, comments, numbering, styles, relationships...)
+ * may unpack to together. Converting takes about 30 times their size in memory (mammoth's tree,
+ * the HTML, turndown's DOM), so this keeps an upload within 300 MB: some 3,000 pages of text.
  */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
-const MAX_EXPANDED_BYTES = 512 * 1024 * 1024;
+const MAX_XML_BYTES = 8 * 1024 * 1024;
+const XML_PART = /\.(xml|rels)$/i;
 
 export interface DocxUpload {
   buffer: Buffer;
@@ -65,7 +74,8 @@ export async function docxToMarkdown(file: DocxUpload): Promise<DocxConversion> 
     throw notDocx();
   }
   if (!looksLikeZip(file.buffer)) throw notDocx();
-  const parts = readPackage(file.buffer);
+  const archive = await verifyPackage(file.buffer);
+  const parts = readPackage(archive);
 
   const warnings: string[] = [];
   let paragraphs: WordParagraph[] = [];
@@ -85,7 +95,7 @@ export async function docxToMarkdown(file: DocxUpload): Promise<DocxConversion> 
   let messages: string[];
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: file.buffer },
+      { buffer: archive },
       {
         styleMap: STYLE_MAP,
         includeDefaultStyleMap: true,
@@ -105,9 +115,18 @@ export async function docxToMarkdown(file: DocxUpload): Promise<DocxConversion> 
     throw unreadable(reasonOf(err));
   }
 
-  const markdown = htmlToMarkdown(html);
+  // Word text can carry control characters (a raw byte or a character reference) that no text
+  // input may hold, NUL among them, which PostgreSQL refuses: they are dropped, and the uploader told.
+  const { text: markdown, removed } = stripControlCharacters(htmlToMarkdown(html));
+  if (removed > 0) warnings.push(controlCharactersWarning(removed));
   if (!/[\p{L}\p{N}]/u.test(markdown)) throw badRequest('The Word document has no text');
   return { markdown, warnings, messages };
+}
+
+function controlCharactersWarning(removed: number): string {
+  return removed === 1
+    ? '1 control character in the text (invisible in Word) was left out.'
+    : `${removed} control characters in the text (invisible in Word) were left out.`;
 }
 
 function unpairedWarning(unmatched: number): string {
@@ -128,6 +147,19 @@ interface PackageParts {
   comments: string | null;
 }
 
+const tooLarge = (reason: string): AppError =>
+  payloadTooLarge(`The Word document is too large: ${reason}`);
+
+/** The package checked part by part (zipVerify.ts), as a fresh archive for mammoth and us. */
+async function verifyPackage(buffer: Buffer): Promise<Buffer> {
+  try {
+    return await verifyZip(buffer, PACKAGE_LIMITS);
+  } catch (err) {
+    if (err instanceof ZipLimitError) throw tooLarge(err.message);
+    throw unreadable(reasonOf(err));
+  }
+}
+
 function readPackage(buffer: Buffer): PackageParts {
   let entries: Map<string, ZipEntry>;
   try {
@@ -135,15 +167,25 @@ function readPackage(buffer: Buffer): PackageParts {
   } catch (err) {
     throw unreadable(reasonOf(err));
   }
-  let expanded = 0;
-  for (const entry of entries.values()) expanded += entry.size;
-  if (expanded > MAX_EXPANDED_BYTES) throw unreadable('it expands to more than 512 MB');
 
+  // Every part mammoth or we may parse as XML counts: those named .xml or .rels, and any part
+  // the relationships name under another extension.
+  let xmlBytes = 0;
+  const countXml = (entry: ZipEntry) => {
+    xmlBytes += entry.size;
+    if (xmlBytes > MAX_XML_BYTES) {
+      throw tooLarge(
+        `its XML parts (${entry.name} and those before it) unpack to more than ${megabytes(MAX_XML_BYTES)} together, the limit for a document`,
+      );
+    }
+  };
+  for (const entry of entries.values()) if (XML_PART.test(entry.name)) countXml(entry);
   const text = (name: string): string | null => {
     const entry = entries.get(name);
     if (!entry) return null;
+    if (!XML_PART.test(name)) countXml(entry);
     try {
-      return readZipEntry(buffer, entry, MAX_PART_BYTES).toString('utf8');
+      return readZipEntry(buffer, entry, MAX_XML_BYTES).toString('utf8');
     } catch (err) {
       throw unreadable(reasonOf(err));
     }
