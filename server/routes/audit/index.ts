@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { listAuditEvents } from '../../db/queries/audit.js';
 import { endpoint } from '../../http/endpoint.js';
+import { canSeeComment, commentVisibility } from '../../policies/commentVisibility.js';
 import { authorize } from '../../policies/index.js';
+import { presentAuditEvents } from '../../presenters/audit.js';
 import { loadVisibleComment } from '../comments/index.js';
 
 const auditQuery = z.object({
@@ -33,21 +35,16 @@ export const auditEndpoints = [
     async handler({ query, actor, services }) {
       authorize(actor, 'audit.read', { entity: query.entity });
       let entityId = query.entityId;
-      if (query.entity === 'comment')
-        entityId = (await loadVisibleComment(services.db, actor, entityId)).id;
+      let showConfidential = true;
+      if (query.entity === 'comment') {
+        const comment = await loadVisibleComment(services.db, actor, entityId);
+        entityId = comment.id;
+        // Whoever may see this comment while confidential may see its confidential past.
+        const visibility = commentVisibility(actor);
+        showConfidential = canSeeComment(visibility, { ...comment, confidential: true });
+      }
       const events = await listAuditEvents(services.db, query.entity, entityId);
-      return {
-        data: events.map((e) => ({
-          id: Number(e.id),
-          actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
-          action: e.action,
-          entity: e.entity,
-          entityId: e.entityId,
-          before: e.before === null ? null : (JSON.parse(e.before) as unknown),
-          after: e.after === null ? null : (JSON.parse(e.after) as unknown),
-          at: e.at,
-        })),
-      };
+      return { data: presentAuditEvents(events, showConfidential) };
     },
   }),
 ];
