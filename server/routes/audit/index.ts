@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listAuditEvents } from '../../db/queries/audit.js';
+import { verifyAuditChain } from '../../db/verifyAuditChain.js';
 import { endpoint } from '../../http/endpoint.js';
 import { canSeeComment, commentVisibility } from '../../policies/commentVisibility.js';
 import { authorize } from '../../policies/index.js';
@@ -25,6 +26,14 @@ const auditQuery = z.object({
 });
 
 export const auditEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/audit/verify',
+    summary: 'Check the audit log hash chain: { ok, events, firstBrokenAt }',
+    tag: 'audit',
+    policy: 'audit.verify',
+    handler: ({ services }) => verifyAuditChain(services.db),
+  }),
   endpoint({
     method: 'get',
     path: '/audit',
