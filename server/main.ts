@@ -1,9 +1,16 @@
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './app.js';
 import { bootDatabase } from './boot.js';
 import { loadConfig } from './config.js';
+import { checkAuditChainAtStart } from './db/verifyAuditChain.js';
 import { loadJwtSecret } from './lib/jwtSecret.js';
+import { stdoutDestination } from './lib/logDestination.js';
+import { removePidFile, writePidFile } from './lib/pidFile.js';
 import type { FirstAdminResult } from './commands/ensureFirstAdmin.js';
+
+const GRACE_MS = 3_000;
+const DEADLINE_MS = 8_000;
 
 function signInHelp(url: string, firstAdmin: FirstAdminResult, envEmail?: string): string {
   const lines = [`\n  M6 code artefact review is running at ${url}`];
@@ -25,16 +32,28 @@ function signInHelp(url: string, firstAdmin: FirstAdminResult, envEmail?: string
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  const logger = pino({ level: config.logLevel }, stdoutDestination());
   const jwtSecret = loadJwtSecret(config.jwtSecret, config.dataDir, {
     sharedDatabase: config.databaseUrl !== undefined,
   });
   const { db, firstAdmin } = await bootDatabase(config, logger);
-  const app = createApp({ db, jwtSecret, logger, clientDir: config.clientDir });
+  const app = createApp({
+    db,
+    jwtSecret,
+    logger,
+    clientDir: config.clientDir,
+    trustProxy: config.trustProxy,
+  });
   const server = app.listen(config.port, () => {
-    const url = `http://localhost:${config.port}`;
-    logger.info({ port: config.port, db: db.dialect }, 'listening');
-    console.log(signInHelp(url, firstAdmin, config.adminEmail));
+    const { port } = server.address() as AddressInfo;
+    if (db.dialect === 'sqlite') {
+      writePidFile(config.dataDir);
+      process.on('exit', () => removePidFile(config.dataDir));
+    }
+    logger.info({ port, db: db.dialect }, 'listening');
+    console.log(signInHelp(`http://localhost:${port}`, firstAdmin, config.adminEmail));
+    // In the background: a long log must not delay serving.
+    void checkAuditChainAtStart(db, logger);
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed to start');
@@ -46,9 +65,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // Finish in-flight requests, then release the database; force exit if a client hangs on.
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
+    // In-flight requests get a grace period, then their connections are cut (server.close alone
+    // waits for every open connection); the deadline covers anything else, such as a database
+    // that does not close, inside the 10 s a supervisor allows before SIGKILL.
+    setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
+    setTimeout(() => process.exit(1), DEADLINE_MS).unref();
     server.close(() => {
       db.close().then(
         () => process.exit(0),
