@@ -122,17 +122,18 @@ export function describeStateChanges(
 }
 
 /**
- * Text as Markdown that renders as exactly that text: every ASCII punctuation character is
- * backslash-escaped (CommonMark makes each of them literal), so no user text can open an HTML
- * tag, link, autolink, emphasis, code span or table cell, nor start a heading, Setext underline,
- * rule, list, quote or table row; runs of whitespace, line breaks included, become one space,
- * so nothing can begin a line or an indented code block either.
+ * Text as Markdown that renders as exactly that text. Every ASCII punctuation character Markdown
+ * or GFM gives a meaning is backslash-escaped (CommonMark makes each escaped one literal), so no
+ * user text can open an HTML tag, entity, link, autolink, emphasis, code span or table cell, nor
+ * start a heading, Setext underline, rule, list, quote or table row; runs of whitespace, line
+ * breaks included, become one space, so nothing can begin a line or an indented code block either.
  */
 export const markdownText = (text: string): string =>
   text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[!-/:-@[-`{-~]/g, '\\$&');
+    .replace(/[\\`*_{}[\]()#+\-.!|<>~=:@&^]/g, '\\$&');
+
 // Our own words (criteria, evidence, counts) go in as they are; everything else through this.
 const esc = markdownText;
 const status = (met: boolean) => (met ? 'Met' : 'Not met');
@@ -228,7 +229,7 @@ export function renderPaperMarkdown(
       '',
       `${esc(code.code)} status:`,
       '',
-      `- ${esc(codeStatus(code))}`,
+      `- ${codeStatus(code)}`,
       '',
       '| Topic Area | Document | Status | BRAG | Current status and issues |',
       '|---|---|---|---|---|',

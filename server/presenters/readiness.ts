@@ -6,6 +6,7 @@ import type {
   CriterionResult,
   Readiness,
 } from '../domain/readiness.js';
+import type { PaperReadiness } from '../domain/recommendationPaper.js';
 import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
 
 /**
@@ -167,3 +168,45 @@ export function presentArtefactReadiness(a: ArtefactReadiness, audience: Audienc
 }
 
 export type PresentedReadiness = ReturnType<typeof presentReadiness>;
+
+/**
+ * A stored paper as it may be read now: blockers naming a comment that is confidential today
+ * (papers made before confidential comments were kept out of them, or a comment made
+ * confidential since) are folded into counts, as a new paper would have them.
+ */
+export function withoutConfidentialComments(
+  readiness: PaperReadiness,
+  confidential: ReadonlySet<string>,
+): PaperReadiness {
+  const redact =
+    (artefactId?: string) =>
+    <C extends PaperReadiness['criteria'][number]>(c: C): C => {
+      const named = c.blockers.filter((b) => !isCommentBlocker(b) || !confidential.has(b.id));
+      if (named.length === c.blockers.length) return c;
+      const hidden = new Map<Blocker['kind'], number>();
+      for (const b of c.blockers)
+        if (!named.includes(b)) hidden.set(b.kind, (hidden.get(b.kind) ?? 0) + 1);
+      const counted = [...hidden].map(([kind, n]) =>
+        hiddenBlocker(PAPER_AUDIENCE, c.id, kind, n, artefactId),
+      );
+      return { ...c, blockers: [...named, ...counted] };
+    };
+  return {
+    ...readiness,
+    criteria: readiness.criteria.map(redact()),
+    byCode: readiness.byCode.map((c) => ({ ...c, criteria: c.criteria.map(redact()) })),
+    artefacts: readiness.artefacts.map((a) => ({ ...a, criteria: a.criteria.map(redact(a.id)) })),
+  };
+}
+
+const isCommentBlocker = (b: Blocker) => b.kind === 'comment' || b.kind === 'decision';
+
+/** The comment ids a paper's blockers name. */
+export function paperCommentIds(readiness: PaperReadiness): string[] {
+  const lists = [
+    ...readiness.criteria,
+    ...readiness.byCode.flatMap((c) => c.criteria),
+    ...readiness.artefacts.flatMap((a) => a.criteria),
+  ];
+  return [...new Set(lists.flatMap((c) => c.blockers.filter(isCommentBlocker).map((b) => b.id)))];
+}

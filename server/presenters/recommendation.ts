@@ -23,10 +23,10 @@ export interface DecisionRow {
 
 export function presentRecommendation(
   row: RecommendationRow,
+  snapshot: PaperSnapshot,
   decisions: DecisionRow[],
   baselineId: string | null,
 ) {
-  const snapshot = JSON.parse(row.snapshot) as PaperSnapshot;
   return {
     id: row.id,
     verdict: row.verdict,

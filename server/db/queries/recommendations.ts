@@ -77,3 +77,15 @@ export async function findBaseline(db: Db) {
   ]);
   return { ...baseline, versions, workOff };
 }
+
+/** Which of these comments are confidential now (a paper may name none of them). */
+export async function confidentialCommentIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db.kysely
+    .selectFrom('comments')
+    .select('id')
+    .where('confidential', '=', 1)
+    .where('id', 'in', ids)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -2,6 +2,7 @@ import { generateRecommendation } from '../../commands/generateRecommendation.js
 import { recordDecision } from '../../commands/recordDecision.js';
 import type { Db } from '../../db/database.js';
 import {
+  confidentialCommentIds,
   findBaseline,
   findRecommendation,
   listDecisions,
@@ -11,6 +12,7 @@ import { renderPaperMarkdown, type PaperSnapshot } from '../../domain/recommenda
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { renderPaperDocx } from '../../lib/paperDocx.js';
+import { paperCommentIds, withoutConfidentialComments } from '../../presenters/readiness.js';
 import { paperHtml, presentRecommendation } from '../../presenters/recommendation.js';
 import { decisionBody, paperParams, recommendationParams } from './schema.js';
 
@@ -20,12 +22,22 @@ async function loadPaper(db: Db, id: string) {
   return row;
 }
 
-async function presentOne(db: Db, id: string) {
+/** A paper and its snapshot as it may be read now: naming no comment that is confidential. */
+async function readPaper(db: Db, id: string) {
   const row = await loadPaper(db, id);
+  const stored = JSON.parse(row.snapshot) as PaperSnapshot;
+  const confidential = await confidentialCommentIds(db, paperCommentIds(stored.readiness));
+  const readiness = withoutConfidentialComments(stored.readiness, confidential);
+  return { row, snapshot: { ...stored, readiness } };
+}
+
+async function presentOne(db: Db, id: string) {
+  const { row, snapshot } = await readPaper(db, id);
   const [decisions, baseline] = await Promise.all([listDecisions(db, id), findBaseline(db)]);
   return {
     data: presentRecommendation(
       row,
+      snapshot,
       decisions,
       baseline?.recommendationId === id ? baseline.id : null,
     ),
@@ -73,8 +85,7 @@ export const recommendationEndpoints = [
     async handler({ params, services, res }) {
       const [id = '', format] = params.id.split('.');
       if (!format) return presentOne(services.db, id);
-      const row = await loadPaper(services.db, id);
-      const snapshot = JSON.parse(row.snapshot) as PaperSnapshot;
+      const { row, snapshot } = await readPaper(services.db, id);
       const meta = { generatedAt: row.createdAt, generatedBy: row.createdByName ?? 'unknown' };
       const markdown = renderPaperMarkdown(snapshot, meta);
       const filename = `cdwg-recommendation-${row.createdAt.slice(0, 10)}.${format}`;

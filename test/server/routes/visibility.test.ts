@@ -319,5 +319,31 @@ for (const dialect of testDialects()) {
       expect(md).to.include('- 2 confidential comments are not yet answered');
       expect(md).to.include('- 1 confidential plain\\-English comment is outstanding');
     });
+
+    it('keeps out of a stored paper a comment made confidential after the paper was made', async () => {
+      const res = await postComment(server, alice.token, artefact.id, { body: 'Public for now' });
+      const later = res.body.data as Comment;
+      const generated = await server.api('/api/recommendations', {
+        method: 'POST',
+        token: programme.token,
+      });
+      const id = generated.body.data.id as string;
+      expect(JSON.stringify(generated.body)).to.include(later.ref);
+      const edit = await server.api(`/api/comments/${later.id}`, {
+        method: 'PATCH',
+        token: alice.token,
+        body: { revision: later.revision, confidential: true },
+      });
+      expect(edit.status).to.equal(200);
+      for (const format of ['', '.html', '.md', '.docx']) {
+        const read = await fetch(`${server.url}/api/recommendations/${id}${format}`, {
+          headers: { authorization: `Bearer ${bob.token}` },
+        });
+        expect(read.status).to.equal(200);
+        const text = await responseText(read);
+        expect(text, format).to.not.include(later.id);
+        expect(text, format).to.not.match(new RegExp(`${later.ref}(?!\\d)`));
+      }
+    });
   });
 }
