@@ -1,7 +1,10 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
+import { lockM6State } from '../db/m6Lock.js';
 import type { ConsultationRow } from '../db/queries/consultations.js';
-import { badRequest } from '../errors.js';
+import type { Database } from '../db/schema.js';
+import { badRequest, conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
 
@@ -13,6 +16,50 @@ export interface CreateConsultationInput {
   artefacts: string[];
 }
 
+/**
+ * Exactly once: a consultation with the same title, window and artefacts as an existing one is a
+ * repeat of it (a double submit, or one request retried on another instance), not a second
+ * consultation. Overlapping windows are allowed otherwise. The M6 state lock, taken first by the
+ * caller's transaction, makes the check hold across instances.
+ */
+async function refuseRepeat(
+  trx: Kysely<Database>,
+  input: CreateConsultationInput,
+  artefactIds: string[],
+): Promise<void> {
+  const same = await trx
+    .selectFrom('consultations')
+    .select('id')
+    .where('title', '=', input.title)
+    .where('opensAt', '=', input.opensAt)
+    .where('closesAt', '=', input.closesAt)
+    .execute();
+  if (!same.length) return;
+  const links = await trx
+    .selectFrom('consultationArtefacts')
+    .select(['consultationId', 'artefactId'])
+    .where(
+      'consultationId',
+      'in',
+      same.map((c) => c.id),
+    )
+    .execute();
+  const wanted = [...artefactIds].sort().join(' ');
+  const repeated = same.some(
+    (c) =>
+      links
+        .filter((l) => l.consultationId === c.id)
+        .map((l) => l.artefactId)
+        .sort()
+        .join(' ') === wanted,
+  );
+  if (repeated) {
+    throw conflict(
+      `Consultation "${input.title}" from ${input.opensAt} to ${input.closesAt} over these artefacts already exists`,
+    );
+  }
+}
+
 export async function createConsultation(
   db: Db,
   actor: Actor,
@@ -20,6 +67,7 @@ export async function createConsultation(
 ): Promise<ConsultationRow> {
   if (input.closesAt <= input.opensAt) throw badRequest('body.closesAt: must be after opensAt');
   return db.kysely.transaction().execute(async (trx) => {
+    await lockM6State(trx, db.dialect, 'exclusive');
     const wanted = [...new Set(input.artefacts)];
     const found = await trx
       .selectFrom('artefacts')
@@ -31,6 +79,8 @@ export async function createConsultation(
       throw badRequest(
         `body.artefacts: unknown artefact ${missing.map((m) => `"${m}"`).join(', ')}`,
       );
+    const artefactIds = [...new Set(found.map((a) => a.id))];
+    await refuseRepeat(trx, input, artefactIds);
     const consultation = {
       id: newId(),
       title: input.title,
@@ -40,7 +90,6 @@ export async function createConsultation(
       createdAt: nowIso(),
     };
     await trx.insertInto('consultations').values(consultation).execute();
-    const artefactIds = [...new Set(found.map((a) => a.id))];
     await trx
       .insertInto('consultationArtefacts')
       .values(artefactIds.map((artefactId) => ({ consultationId: consultation.id, artefactId })))

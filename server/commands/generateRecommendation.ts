@@ -11,24 +11,34 @@ import { PAPER_AUDIENCE, presentReadiness } from '../presenters/readiness.js';
 
 /** Freezes the readiness evaluation of this moment into a CDWG recommendation paper. */
 export async function generateRecommendation(db: Db, actor: Actor) {
-  return db.kysely.transaction().execute(async (trx) => {
-    const now = nowIso();
-    // Read through the transaction, so the paper and its fingerprint describe one state.
-    const scoped: Db = { ...db, kysely: trx };
-    const readiness = computeReadiness(await loadReadinessFacts(scoped, now));
-    const snapshot: PaperSnapshot = {
-      // Everybody reads a paper: it counts confidential comments but never names them.
-      readiness: presentReadiness(readiness, PAPER_AUDIENCE),
-      dueProcess: summariseDueProcess(await loadDueProcessAnswers(scoped)),
-    };
-    const recommendation = {
-      id: newId(),
-      verdict: readiness.ready ? ('ready' as const) : ('not-ready' as const),
-      snapshot: JSON.stringify(snapshot),
-      fingerprint: fingerprintReadiness(readiness),
-      createdBy: actor.id,
-      createdAt: now,
-    };
+  const now = nowIso();
+  // One paper describes one state. Under PostgreSQL's READ COMMITTED each query has its own
+  // snapshot, so a version published between two of them would be half in the paper; REPEATABLE
+  // READ gives every read one snapshot (SQLite's transactions have one anyway). The paper is
+  // stored by a second transaction: a repeatable-read transaction that writes fails when another
+  // has updated the same row (the data version) meanwhile.
+  const { readiness, snapshot } = await db.kysely
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const scoped: Db = { ...db, kysely: trx };
+      const evaluated = computeReadiness(await loadReadinessFacts(scoped, now));
+      const frozen: PaperSnapshot = {
+        // Everybody reads a paper: it counts confidential comments but never names them.
+        readiness: presentReadiness(evaluated, PAPER_AUDIENCE),
+        dueProcess: summariseDueProcess(await loadDueProcessAnswers(scoped)),
+      };
+      return { readiness: evaluated, snapshot: frozen };
+    });
+  const recommendation = {
+    id: newId(),
+    verdict: readiness.ready ? ('ready' as const) : ('not-ready' as const),
+    snapshot: JSON.stringify(snapshot),
+    fingerprint: fingerprintReadiness(readiness),
+    createdBy: actor.id,
+    createdAt: now,
+  };
+  await db.kysely.transaction().execute(async (trx) => {
     await trx.insertInto('recommendations').values(recommendation).execute();
     await writeAudit(trx, {
       actorId: actor.id,
@@ -37,6 +47,6 @@ export async function generateRecommendation(db: Db, actor: Actor) {
       entityId: recommendation.id,
       after: { verdict: recommendation.verdict, fingerprint: recommendation.fingerprint },
     });
-    return recommendation;
   });
+  return recommendation;
 }

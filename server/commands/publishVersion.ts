@@ -8,6 +8,7 @@ import {
   sameSettings,
 } from './checkVersionPlainEnglish.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { lockM6State } from '../db/m6Lock.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
 import { runTask } from '../lib/offThread.js';
@@ -103,6 +104,9 @@ export async function publishVersion(
     conflict(`${artefact.reference} already has a version labelled "${version.label}"`);
   try {
     return await db.kysely.transaction().execute(async (trx) => {
+      // Serialises with the SRO's approval: the baseline check below sees an approval that went
+      // first, and an approval that comes later sees this version (see m6Lock.ts).
+      await lockM6State(trx, db.dialect, 'shared');
       const taken = await trx
         .selectFrom('artefactVersions')
         .select('id')

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { lockM6State } from '../db/m6Lock.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
 import type { Database } from '../db/schema.js';
 import { computeReadiness } from '../domain/readiness.js';
@@ -31,10 +33,19 @@ interface Paper {
   snapshot: string;
 }
 
+const ALREADY_BASELINED =
+  'The M6 baseline has already been approved; no further decisions can change it';
+
 /**
  * Records CCAG's recommendation or the SRO's decision on a paper. The SRO can approve only a
  * "ready" paper that CCAG recommended and whose snapshot still matches the system; approval
  * baselines every artefact's current version in the same transaction.
+ *
+ * Exactly once: M6 is baselined by one approval, whatever the concurrency. Decisions hold the M6
+ * state lock, so they run one at a time on every instance: a decision sees the baseline (409) or
+ * the latest CCAG decision that went before it, and no version is published during an approval.
+ * The unique `baselines.singleton` is the database's own guard behind the lock. CCAG may record
+ * more than one decision on a paper (the latest counts); serialising them keeps "latest" true.
  */
 export async function recordDecision(db: Db, actor: Actor, paper: Paper, input: DecisionInput) {
   authorize(actor, 'decision.record', { body: input.body });
@@ -43,12 +54,19 @@ export async function recordDecision(db: Db, actor: Actor, paper: Paper, input: 
       `body.outcome: ${input.body} decides ${OUTCOMES[input.body].join(' or ')}, not ${input.outcome}`,
     );
   }
+  try {
+    return await decide(db, actor, paper, input);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflict(ALREADY_BASELINED);
+    throw err;
+  }
+}
+
+async function decide(db: Db, actor: Actor, paper: Paper, input: DecisionInput) {
   return db.kysely.transaction().execute(async (trx) => {
+    await lockM6State(trx, db.dialect, 'exclusive');
     const baseline = await trx.selectFrom('baselines').select('id').executeTakeFirst();
-    if (baseline)
-      throw conflict(
-        'The M6 baseline has already been approved; no further decisions can change it',
-      );
+    if (baseline) throw conflict(ALREADY_BASELINED);
     if (input.body === 'SRO' && input.outcome === 'approved')
       await checkApprovable({ ...db, kysely: trx }, paper);
     const decision = {

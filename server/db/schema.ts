@@ -251,6 +251,13 @@ export interface BaselineTable {
   id: string;
   recommendationId: string;
   createdAt: string;
+  /** Always 1 and unique: M6 has at most one baseline. */
+  singleton: Generated<number>;
+}
+
+/** The single row that transitions of the M6 state lock (db/m6Lock.ts). */
+export interface M6StateTable {
+  id: number;
 }
 
 export interface BaselineVersionTable {
@@ -291,6 +298,7 @@ export interface Database {
   recommendations: RecommendationTable;
   decisions: DecisionTable;
   baselines: BaselineTable;
+  m6State: M6StateTable;
   baselineVersions: BaselineVersionTable;
   workOffItems: WorkOffItemTable;
 }

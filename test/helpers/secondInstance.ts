@@ -1,0 +1,77 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.js';
+import { openDatabase, type Db } from '../../server/db/database.js';
+import type { ApiInit, ApiResponse, TestServer } from './server.js';
+
+export interface SecondInstance {
+  db: Db;
+  api(path: string, init?: ApiInit): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/** Where the test server's database lives, so that another connection can open the same one. */
+async function sameDatabase(server: TestServer): Promise<Db> {
+  if (server.db.dialect === 'postgres') {
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
+      server.db.kysely,
+    );
+    return openDatabase({
+      databaseUrl: process.env.TEST_DATABASE_URL,
+      pgSchema: rows[0]?.schema,
+      poolSize: 5,
+    });
+  }
+  const { rows } = await sql<{
+    name: string;
+    file: string;
+  }>`select name, file from pragma_database_list`.execute(server.db.kysely);
+  return openDatabase({ sqliteFile: rows.find((r) => r.name === 'main')?.file });
+}
+
+/**
+ * Another app instance over the test server's database, with its own connection (pool) and the
+ * same JWT secret: two instances behind a load balancer, in one test process.
+ */
+export async function startSecondInstance(server: TestServer): Promise<SecondInstance> {
+  const db = await sameDatabase(server);
+  const app = createApp({
+    db,
+    jwtSecret: server.jwtSecret,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+  });
+  const http: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  return {
+    db,
+    async api(path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      if (init.token) headers.authorization = `Bearer ${init.token}`;
+      const body = init.body === undefined ? init.rawBody : JSON.stringify(init.body);
+      if (body !== undefined && !headers['content-type'])
+        headers['content-type'] = 'application/json';
+      const res = await fetch(url + path, {
+        method: init.method ?? (body ? 'POST' : 'GET'),
+        headers,
+        body,
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: the test sees the raw text
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
