@@ -27,6 +27,12 @@ import { userEndpoints } from './routes/users/index.js';
 export interface AppOptions extends Services {
   /** Directory of the built web client; not served when absent. */
   clientDir?: string;
+  /**
+   * Express's `trust proxy`: which proxies may name the client in X-Forwarded-For (sign-in
+   * throttling counts failures per client address). None by default, so a client cannot choose
+   * its own address; see TRUST_PROXY in config.ts.
+   */
+  trustProxy?: boolean | number | string;
 }
 
 // The JSON limit sits just above the 5 MB version limit so that the version command can answer
@@ -74,7 +80,7 @@ export function createApp(options: AppOptions): Express {
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet());
   // API responses are per-user and change with every write: no ETag hashing of every body.
   app.set('etag', false);

@@ -9,6 +9,16 @@ export interface Config {
   adminPassword: string | undefined;
   logLevel: string;
   clientDir: string;
+  /** Express `trust proxy`: false, true, a hop count, or addresses/subnets (comma-separated). */
+  trustProxy: boolean | number | string;
+}
+
+function trustProxy(value: string | undefined): boolean | number | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +35,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -5,6 +5,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Response headers that belong to the error, e.g. Retry-After. */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -21,3 +23,11 @@ export const notFound = (message: string) => new AppError(404, 'not_found', mess
 export const conflict = (message: string, details?: unknown) =>
   new AppError(409, 'conflict', message, details);
 export const payloadTooLarge = (message: string) => new AppError(413, 'payload_too_large', message);
+export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
+  new AppError(
+    429,
+    'too_many_requests',
+    message,
+    { retryAfterSeconds },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );

@@ -162,6 +162,20 @@ export const login = (email: string, password: string) =>
     authenticated: false,
   });
 
+/**
+ * Signs out on the server, which ends every session of this user (all devices), and forgets the
+ * token here whatever the server answers: signing out must work offline too.
+ */
+export async function logout(): Promise<void> {
+  const token = getToken();
+  clearToken();
+  if (!token) return;
+  await fetch('/api/auth/logout', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+  }).catch(() => undefined);
+}
+
 export const getMe = (signal?: AbortSignal) =>
   request<{ user: User }>('/api/me', { signal }).then((r) => r.user);
 

@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import {
   ApiError,
-  clearToken,
   getMe,
   getToken,
   login,
+  logout,
   onUnauthorized,
   setToken,
   type User,
@@ -54,7 +54,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(() => {
-    clearToken();
+    void logout();
     setState({ status: 'signed-out', expired: false });
   }, []);
 

@@ -18,8 +18,13 @@ export interface CreateUserInput {
   code?: string | null;
 }
 
-/** Role-specific links: participants belong to an organisation, code-body users to one code. */
-async function checkLinks(trx: Kysely<Database>, input: CreateUserInput): Promise<void> {
+export type UserLinks = Pick<CreateUserInput, 'role' | 'organisationId' | 'code'>;
+
+/**
+ * Role-specific links: participants belong to a participant organisation, code-body users to one
+ * code (and, if to an organisation, to that code's own).
+ */
+export async function checkUserLinks(trx: Kysely<Database>, input: UserLinks): Promise<void> {
   if (input.role === 'participant' && !input.organisationId) {
     throw badRequest('body.organisationId: a participant must belong to an organisation');
   }
@@ -40,11 +45,23 @@ async function checkLinks(trx: Kysely<Database>, input: CreateUserInput): Promis
   if (input.organisationId) {
     const org = await trx
       .selectFrom('organisations')
-      .select('id')
+      .select(['id', 'kind', 'code'])
       .where('id', '=', input.organisationId)
       .executeTakeFirst();
     if (!org)
       throw badRequest(`body.organisationId: unknown organisation "${input.organisationId}"`);
+    if (input.role === 'participant' && org.kind !== 'participant') {
+      throw badRequest(
+        'body.organisationId: a participant must belong to a participant organisation',
+      );
+    }
+    // A code-body user's comments carry their organisation: in a participant's, they would be
+    // filed (and shown confidentially) as that participant's.
+    if (input.role === 'code_body' && (org.kind !== 'code_body' || org.code !== input.code)) {
+      throw badRequest(
+        `body.organisationId: a code_body user of ${input.code ?? ''} may only belong to the ${input.code ?? ''} code body's organisation`,
+      );
+    }
   }
 }
 
@@ -57,7 +74,7 @@ export async function createUser(
   const email = normaliseEmail(input.email);
   try {
     return await db.kysely.transaction().execute(async (trx) => {
-      await checkLinks(trx, input);
+      await checkUserLinks(trx, input);
       const taken = await trx
         .selectFrom('users')
         .select('id')
@@ -74,6 +91,7 @@ export async function createUser(
         code: input.code ?? null,
         passwordHash,
         active: 1,
+        tokenVersion: 0,
         createdAt: now,
         updatedAt: now,
       };

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { generatePassword } from '../lib/passwords.js';
+import { generatePassword, passwordProblem } from '../lib/passwords.js';
 import { createUser } from './createUser.js';
 
 export type FirstAdminResult =
@@ -10,6 +10,14 @@ export async function ensureFirstAdmin(
   db: Db,
   env: { email?: string; password?: string },
 ): Promise<FirstAdminResult> {
+  // Checked on every start, not only the first: a weak password left in the environment is a
+  // mistake to report, and the server refuses to start until it is fixed or unset.
+  const problem = env.password === undefined ? null : passwordProblem(env.password);
+  if (problem) {
+    throw new Error(
+      `ADMIN_PASSWORD does not meet the password policy: it ${problem}. Choose a longer one, or unset it to have one generated.`,
+    );
+  }
   const admin = await db.kysely
     .selectFrom('users')
     .select('id')

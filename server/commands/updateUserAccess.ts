@@ -1,5 +1,7 @@
 import type { Db } from '../db/database.js';
+import { keepAnActiveAdmin } from '../db/activeAdmins.js';
 import { writeAudit } from '../db/audit.js';
+import { endSessions } from '../db/sessions.js';
 import { notFound } from '../errors.js';
 import { nowIso } from '../lib/ids.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -14,8 +16,10 @@ export async function deactivateUser(db: Db, actorId: string, userId: string): P
       .executeTakeFirst();
     if (!user) throw notFound(`No user with id ${userId}`);
     if (user.active === 0) return user;
+    if (user.role === 'admin') await keepAnActiveAdmin(trx, db.dialect, userId);
     const updatedAt = nowIso();
     await trx.updateTable('users').set({ active: 0, updatedAt }).where('id', '=', userId).execute();
+    await endSessions(trx, userId);
     await writeAudit(trx, {
       actorId,
       action: 'user.deactivate',
@@ -24,10 +28,11 @@ export async function deactivateUser(db: Db, actorId: string, userId: string): P
       before: { active: true },
       after: { active: false },
     });
-    return { ...user, active: 0, updatedAt };
+    return { ...user, active: 0, tokenVersion: user.tokenVersion + 1, updatedAt };
   });
 }
 
+/** A new password ends the user's sessions: whoever knew the old one is signed out. */
 export async function resetPassword(
   db: Db,
   actorId: string,
@@ -48,12 +53,13 @@ export async function resetPassword(
       .set({ passwordHash, updatedAt })
       .where('id', '=', userId)
       .execute();
+    await endSessions(trx, userId);
     await writeAudit(trx, {
       actorId,
       action: 'user.resetPassword',
       entity: 'user',
       entityId: userId,
     });
-    return { ...user, passwordHash, updatedAt };
+    return { ...user, passwordHash, tokenVersion: user.tokenVersion + 1, updatedAt };
   });
 }

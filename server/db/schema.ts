@@ -27,8 +27,20 @@ export interface UserTable {
   code: string | null;
   passwordHash: string;
   active: number;
+  /** Carried by every token; bumping it ends all of the user's sessions. */
+  tokenVersion: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Failed sign-ins of one account (`account:<email>`) or client address (`address:<ip>`). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  windowStartedAt: string;
+  lockedUntil: string | null;
+  /** Length of the latest lock, doubled by the next one (domain/signInThrottle.ts). */
+  lockSeconds: number;
 }
 
 export interface ArtefactTable {
@@ -277,6 +289,7 @@ export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
   users: UserTable;
+  signInThrottles: SignInThrottleTable;
   artefacts: ArtefactTable;
   artefactVersions: ArtefactVersionTable;
   auditEvents: AuditEventTable;

@@ -39,6 +39,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const error =
     known ?? new AppError(500, 'internal', 'Something went wrong on our side; it has been logged');
   if (res.headersSent) return;
+  if (error.headers) res.set(error.headers);
   res.status(error.status).json({
     error: {
       code: error.code,

@@ -16,20 +16,29 @@ function keyFor(secret: string): KeyObject {
   return key;
 }
 
-export function signToken(userId: string, secret: string): string {
-  return jwt.sign({}, keyFor(secret), {
+export interface Session {
+  userId: string;
+  /** The user's token version when the token was issued; a later one ends the session. */
+  tokenVersion: number;
+}
+
+export function signToken(userId: string, secret: string, tokenVersion = 0): string {
+  return jwt.sign({ ver: tokenVersion }, keyFor(secret), {
     algorithm: ALGORITHM,
     subject: userId,
     expiresIn: TOKEN_TTL_SECONDS,
   });
 }
 
-/** Returns the user id, or null for any token that is missing, malformed, expired or not ours. */
-export function verifyToken(token: string, secret: string): string | null {
+/** The session, or null for any token that is missing, malformed, expired or not ours. */
+export function verifyToken(token: string, secret: string): Session | null {
   try {
     const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM] });
     if (typeof payload === 'string' || typeof payload.sub !== 'string' || !payload.exp) return null;
-    return payload.sub;
+    // Tokens issued before versions existed carry none: they belong to version 0.
+    const version: unknown = 'ver' in payload ? payload.ver : 0;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return null;
+    return { userId: payload.sub, tokenVersion: version };
   } catch {
     return null;
   }

@@ -27,6 +27,7 @@ const ownCodeOrAdmin = (actor: Actor, artefact: { code: string }) =>
 /** Who may do what. Every route names one of these actions; tests walk the whole matrix. */
 export const policies = {
   'me.read': { roles: everyone },
+  'me.signOut': { roles: everyone },
   'artefact.list': { roles: everyone },
   'artefact.read': { roles: everyone },
   'artefact.create': { roles: registryEditors },
@@ -100,6 +101,7 @@ export const policies = {
   'user.create': { roles: ['admin'] },
   'user.deactivate': { roles: ['admin'] },
   'user.resetPassword': { roles: ['admin'] },
+  'user.changeRole': { roles: ['admin'] },
 } as const;
 
 export type Action = keyof typeof policies;

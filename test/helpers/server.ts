@@ -62,6 +62,8 @@ export interface TestServerOptions {
   dialect?: DialectName;
   seedRegistry?: boolean;
   serveClient?: boolean;
+  /** Express `trust proxy`, so a test can sign in "from" several addresses via X-Forwarded-For. */
+  trustProxy?: boolean | number | string;
 }
 
 /** The real Express app on a random port over a fresh database; each suite starts its own. */
@@ -74,6 +76,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     jwtSecret,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clientDir: opts.serveClient ? path.resolve('dist/client') : undefined,
+    trustProxy: opts.trustProxy,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -4,6 +4,7 @@ import * as m0001 from './0001_registry.js';
 import * as m0002 from './0002_comments.js';
 import * as m0003 from './0003_readiness.js';
 import * as m0004 from './0004_exactly_once.js';
+import * as m0005 from './0005_sessions.js';
 import * as m0006 from './0006_audit_chain.js';
 
 interface DialectMigration {
@@ -16,6 +17,7 @@ const migrations: Record<string, DialectMigration> = {
   '0002_comments': m0002,
   '0003_readiness': m0003,
   '0004_exactly_once': m0004,
+  '0005_sessions': m0005,
   '0006_audit_chain': m0006,
 };
 

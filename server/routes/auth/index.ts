@@ -1,4 +1,5 @@
 import { signIn } from '../../commands/signIn.js';
+import { signOut } from '../../commands/signOut.js';
 import { findActiveUserById } from '../../db/queries/users.js';
 import { unauthorized } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -10,13 +11,29 @@ export const authEndpoints = [
   endpoint({
     method: 'post',
     path: '/auth/login',
-    summary: 'Sign in with email and password; returns a JWT valid for 8 hours',
+    summary:
+      'Sign in with email and password; returns a JWT valid for 8 hours. After 10 failures in 15 minutes for one email (or 50 from one address) every attempt answers 429 with Retry-After for a while',
     tag: 'auth',
     policy: 'public',
     body: loginBody,
-    async handler({ body, services }) {
-      const { token, user } = await signIn(services.db, services.jwtSecret, body);
+    async handler({ body, services, req }) {
+      // req.ip is the socket's peer unless TRUST_PROXY names the proxies allowed to say otherwise.
+      const address = req.ip ?? 'unknown';
+      const { token, user } = await signIn(services.db, services.jwtSecret, body, address);
       return { token, expiresIn: TOKEN_TTL_SECONDS, user: presentUser(user) };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/auth/logout',
+    summary:
+      "Sign out: ends all of the signed-in user's sessions (every token, on every device), not only this one",
+    tag: 'auth',
+    policy: 'me.signOut',
+    status: 204,
+    async handler({ actor, services }) {
+      await signOut(services.db, actor.id);
+      return undefined;
     },
   }),
   endpoint({

@@ -1,9 +1,10 @@
+import { changeUserRole } from '../../commands/changeUserRole.js';
 import { createUser } from '../../commands/createUser.js';
 import { deactivateUser, resetPassword } from '../../commands/updateUserAccess.js';
 import { listUsers } from '../../db/queries/users.js';
 import { endpoint } from '../../http/endpoint.js';
 import { presentUser } from '../../presenters/user.js';
-import { createUserBody, resetPasswordBody, userIdParams } from './schema.js';
+import { changeRoleBody, createUserBody, resetPasswordBody, userIdParams } from './schema.js';
 
 export const userEndpoints = [
   endpoint({
@@ -31,7 +32,8 @@ export const userEndpoints = [
   endpoint({
     method: 'post',
     path: '/users/:id/deactivate',
-    summary: 'Deactivate a user; their tokens stop working at once',
+    summary:
+      'Deactivate a user; their tokens stop working at once. The last active admin cannot be deactivated (409)',
     tag: 'users',
     policy: 'user.deactivate',
     params: userIdParams,
@@ -42,7 +44,7 @@ export const userEndpoints = [
   endpoint({
     method: 'post',
     path: '/users/:id/password',
-    summary: "Reset a user's password",
+    summary: "Reset a user's password; all their sessions end",
     tag: 'users',
     policy: 'user.resetPassword',
     params: userIdParams,
@@ -51,6 +53,19 @@ export const userEndpoints = [
       return {
         data: presentUser(await resetPassword(services.db, actor.id, params.id, body.password)),
       };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/users/:id/role',
+    summary:
+      "Change a user's role (with the organisation or code it needs); all their sessions end. The last active admin cannot be demoted (409)",
+    tag: 'users',
+    policy: 'user.changeRole',
+    params: userIdParams,
+    body: changeRoleBody,
+    async handler({ params, body, actor, services }) {
+      return { data: presentUser(await changeUserRole(services.db, actor.id, params.id, body)) };
     },
   }),
 ];

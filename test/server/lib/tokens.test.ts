@@ -5,12 +5,24 @@ import { signToken, verifyToken, TOKEN_TTL_SECONDS } from '../../../server/lib/t
 const secret = 'a'.repeat(40);
 
 describe('tokens', () => {
-  it('round-trips a user id and expires after 8 hours', () => {
-    const token = signToken('user-1', secret);
-    expect(verifyToken(token, secret)).to.equal('user-1');
+  it('round-trips a user id and token version, and expires after 8 hours', () => {
+    const token = signToken('user-1', secret, 3);
+    expect(verifyToken(token, secret)).to.deep.equal({ userId: 'user-1', tokenVersion: 3 });
     const decoded = jwt.decode(token) as { exp: number; iat: number };
     expect(decoded.exp - decoded.iat).to.equal(TOKEN_TTL_SECONDS);
     expect(TOKEN_TTL_SECONDS).to.equal(8 * 3600);
+  });
+
+  it('reads a token without a version (issued before versions existed) as version 0', () => {
+    const old = jwt.sign({ sub: 'user-1' }, secret, { algorithm: 'HS256', expiresIn: 60 });
+    expect(verifyToken(old, secret)).to.deep.equal({ userId: 'user-1', tokenVersion: 0 });
+  });
+
+  it('rejects a token whose version is not a whole number', () => {
+    for (const ver of ['1', -1, 1.5, null]) {
+      const token = jwt.sign({ sub: 'user-1', ver }, secret, { algorithm: 'HS256', expiresIn: 60 });
+      expect(verifyToken(token, secret), String(ver)).to.equal(null);
+    }
   });
 
   it('rejects a token signed with another secret', () => {

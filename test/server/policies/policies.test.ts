@@ -12,6 +12,7 @@ const actor = (role: Role, code: string | null = null): Actor => ({
 // The whole role-by-action matrix, written out so that a change to a policy must change this table.
 const expected: Record<Action, Role[]> = {
   'me.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'me.signOut': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'artefact.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'artefact.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'artefact.create': ['programme', 'admin'],
@@ -55,6 +56,7 @@ const expected: Record<Action, Role[]> = {
   'user.create': ['admin'],
   'user.deactivate': ['admin'],
   'user.resetPassword': ['admin'],
+  'user.changeRole': ['admin'],
 };
 
 describe('policies', () => {

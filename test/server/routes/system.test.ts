@@ -60,6 +60,8 @@ for (const dialect of testDialects()) {
         ['/api/users', 'post'],
         ['/api/users/{id}/deactivate', 'post'],
         ['/api/users/{id}/password', 'post'],
+        ['/api/users/{id}/role', 'post'],
+        ['/api/auth/logout', 'post'],
         ['/api/organisations', 'get'],
         ['/api/organisations', 'post'],
         ['/api/artefacts', 'get'],

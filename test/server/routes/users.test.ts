@@ -127,5 +127,126 @@ for (const dialect of testDialects()) {
         expect((await server.api('/api/organisations', { token })).status, role).to.equal(200);
       }
     });
+
+    it('keeps code-body users out of participant organisations, and participants out of code bodies', async () => {
+      const base = { name: 'X', password: 'a long enough password' };
+      const participantOrg = await server.api('/api/organisations', {
+        token: admin,
+        body: { name: 'Supplier For Links Ltd', kind: 'participant', marketRole: 'supplier' },
+      });
+      const orgs = (await server.api('/api/organisations', { token: admin })).body.data as {
+        id: string;
+        kind: string;
+        code: string | null;
+      }[];
+      const elexon = orgs.find((o) => o.kind === 'code_body' && o.code === 'BSC');
+      const recco = orgs.find((o) => o.kind === 'code_body' && o.code === 'REC');
+      const create = (email: string, extra: Record<string, unknown>) =>
+        server.api('/api/users', { token: admin, body: { ...base, email, ...extra } });
+
+      const intoParticipant = await create('cb1@x.test', {
+        role: 'code_body',
+        code: 'BSC',
+        organisationId: participantOrg.body.data.id,
+      });
+      expect(intoParticipant.status).to.equal(400);
+      expect(intoParticipant.body.error.message).to.match(/^body\.organisationId: /);
+      const intoOtherCode = await create('cb2@x.test', {
+        role: 'code_body',
+        code: 'BSC',
+        organisationId: recco?.id,
+      });
+      expect(intoOtherCode.status).to.equal(400);
+      const participantInCodeBody = await create('p1@x.test', {
+        role: 'participant',
+        organisationId: elexon?.id,
+      });
+      expect(participantInCodeBody.status).to.equal(400);
+      const own = await create('cb3@x.test', {
+        role: 'code_body',
+        code: 'BSC',
+        organisationId: elexon?.id,
+      });
+      expect(own.status, JSON.stringify(own.body)).to.equal(201);
+
+      // The same rule holds when a role changes.
+      const moved = await server.api(`/api/users/${own.body.data.id}/role`, {
+        token: admin,
+        body: { role: 'code_body', code: 'BSC', organisationId: participantOrg.body.data.id },
+      });
+      expect(moved.status).to.equal(400);
+      expect(moved.body.error.message).to.match(/^body\.organisationId: /);
+    });
+  });
+
+  describe(`the last active admin (${dialect})`, () => {
+    let server: TestServer;
+    before(async () => {
+      server = await startTestServer({ dialect, seedRegistry: false });
+    });
+    after(() => server.close());
+
+    const activeAdmins = () =>
+      server.db.kysely
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'admin')
+        .where('active', '=', 1)
+        .execute();
+    const deactivate = (token: string, id: string) =>
+      server.api(`/api/users/${id}/deactivate`, { method: 'POST', token });
+
+    it('cannot deactivate or demote themselves (409); with another admin they can', async () => {
+      const only = await server.signedIn('admin');
+      expect((await activeAdmins()).map((a) => a.id)).to.deep.equal([only.id]);
+      const off = await deactivate(only.token, only.id);
+      expect(off.status).to.equal(409);
+      expect(off.body.error.message).to.match(/last active admin/);
+      const demoted = await server.api(`/api/users/${only.id}/role`, {
+        token: only.token,
+        body: { role: 'programme' },
+      });
+      expect(demoted.status).to.equal(409);
+      expect((await server.api('/api/me', { token: only.token })).status).to.equal(200);
+
+      const second = await server.signedIn('admin');
+      expect((await deactivate(second.token, only.id)).status).to.equal(200);
+      expect((await activeAdmins()).map((a) => a.id)).to.deep.equal([second.id]);
+    });
+
+    it('leaves one admin active when two deactivate each other at the same moment', async () => {
+      // A server of its own: every round starts with exactly two active admins.
+      const own = await startTestServer({ dialect, seedRegistry: false });
+      try {
+        const admins = () =>
+          own.db.kysely
+            .selectFrom('users')
+            .select('id')
+            .where('role', '=', 'admin')
+            .where('active', '=', 1)
+            .execute();
+        const off = (token: string, id: string) =>
+          own.api(`/api/users/${id}/deactivate`, { method: 'POST', token });
+        let a = await own.signedIn('admin');
+        for (let round = 0; round < 8; round++) {
+          const b = await own.signedIn('admin');
+          const answers = await Promise.all([off(a.token, b.id), off(b.token, a.id)]);
+          // The loser answers 409 (last admin), or 401 if its session had already ended.
+          const statuses = answers.map((r) => r.status);
+          expect(
+            statuses.filter((status) => status === 200),
+            `round ${round}`,
+          ).to.have.length(1);
+          expect(statuses.filter((status) => status !== 200)[0], `round ${round}`).to.be.oneOf([
+            401, 409,
+          ]);
+          const left = await admins();
+          expect(left, `round ${round}`).to.have.length(1);
+          a = left[0]?.id === a.id ? a : b;
+        }
+      } finally {
+        await own.close();
+      }
+    });
   });
 }
