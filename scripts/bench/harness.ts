@@ -11,6 +11,8 @@ import type { Db } from '../../server/db/database.js';
 
 export interface BenchServer {
   url: string;
+  /** The server process, for reading its memory use. */
+  pid: number;
   dataDir: string;
   /** The admin's token. */
   token: string;
@@ -73,6 +75,7 @@ export async function startBenchServer(
   };
   return {
     url,
+    pid: child.pid ?? 0,
     dataDir,
     token: await login(ADMIN.email, ADMIN.password),
     login,

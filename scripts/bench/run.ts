@@ -1,9 +1,11 @@
 // `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
 import { benchComments } from './comments.js';
+import { benchExportStall } from './exportStall.js';
 import { benchReadiness } from './readiness.js';
 import { benchRedline } from './redline.js';
 import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
+import { benchZipBomb } from './zipBomb.js';
 
 const benches: Record<string, () => Promise<boolean>> = {
   registry: () => benchRegistry(),
@@ -11,6 +13,8 @@ const benches: Record<string, () => Promise<boolean>> = {
   redline: () => benchRedline(),
   'redline-worst': () => benchRedlineWorstCase(),
   readiness: () => benchReadiness(),
+  'export-stall': () => benchExportStall(),
+  'zip-bomb': () => benchZipBomb(),
 };
 
 const wanted = process.argv.slice(2);

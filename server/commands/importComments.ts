@@ -13,6 +13,7 @@ import {
   locateLogHeader,
   logRecordFrom,
   organisationResolver,
+  systemRefNumber,
   validateLogRecords,
   type ImportArtefact,
   type ImportedRow,
@@ -117,12 +118,21 @@ async function existingRefs(trx: Kysely<Database>, refs: string[]): Promise<Set<
   return found;
 }
 
+async function lastCommentNumber(db: Db): Promise<number> {
+  const row = await db.kysely
+    .selectFrom('counters')
+    .select('value')
+    .where('name', '=', 'comment')
+    .executeTakeFirst();
+  return Number(row?.value ?? 0);
+}
+
 /**
  * Imported refs in the system's own C-000123 form must never be handed out again by the comment
- * counter, so it is moved past the highest one (only ever forwards).
+ * counter, so it is moved past the highest one (only ever forwards; validation bounds how far).
  */
 async function reserveSystemRefs(trx: Kysely<Database>, refs: string[]): Promise<void> {
-  const highest = Math.max(0, ...refs.map((r) => Number(/^C-(\d{1,9})$/.exec(r)?.[1] ?? 0)));
+  const highest = Math.max(0, ...refs.map((r) => systemRefNumber(r) ?? 0));
   if (!highest) return;
   await trx
     .insertInto('counters')
@@ -149,7 +159,7 @@ export async function importComments(
   rows: readonly SheetRow[],
 ): Promise<ImportResult> {
   const records = readRecords(rows);
-  const [artefacts, organisations, importer] = await Promise.all([
+  const [artefacts, organisations, importer, lastNumber] = await Promise.all([
     loadArtefacts(
       db,
       records.map((r) => r.record.Artefact),
@@ -160,6 +170,7 @@ export async function importComments(
       .select('name')
       .where('id', '=', actor.id)
       .executeTakeFirstOrThrow(),
+    lastCommentNumber(db),
   ]);
   const now = new Date();
   const { rows: valid, problems } = validateLogRecords(records, {
@@ -169,6 +180,7 @@ export async function importComments(
       can(actor, 'comment.import', { code: artefact.code })
         ? null
         : `${artefact.label} is a ${artefact.code} artefact; you may import comments only on ${actor.code ?? 'your own code'} artefacts`,
+    lastCommentNumber: lastNumber,
     now,
   });
   if (problems.length) {

@@ -1,12 +1,15 @@
 // Comment logs as files: writing CSV and XLSX exports, reading uploaded CSV and XLSX back into rows
 // of text cells. What the columns mean is server/domain/commentLog/columns.ts.
 
-import { PassThrough } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { COMMENT_LOG_COLUMNS, guardCell, type LogRecord } from '../domain/commentLog/index.js';
-import { badRequest } from '../errors.js';
+import { AppError, badRequest, payloadTooLarge } from '../errors.js';
+import { ZipFormatError } from './zipReader.js';
+import { verifyZip, ZipLimitError, type ZipLimits } from './zipVerify.js';
 
 export type CommentLogFormat = 'csv' | 'xlsx';
 
@@ -19,18 +22,41 @@ export const CONTENT_TYPES: Record<CommentLogFormat, string> = {
 
 const WORKSHEET = 'Comment log';
 const UTF8_BOM = '\uFEFF';
+// csv-stringify quotes a field holding the record delimiter (CRLF), not a bare CR or LF.
+const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /[\r\n]/ } as const;
+
+/** The export's rows arrive in batches: a file is written as they come, never held whole. */
+export type RecordBatches = AsyncIterable<readonly LogRecord[]>;
+
+/** The response went away mid-export. */
+class ClosedError extends Error {}
+
+/** Writes, then waits while the reader is behind (or gives up when it has gone). */
+function write(out: Writable, chunk: string): Promise<void> {
+  if (out.destroyed) return Promise.reject(new ClosedError('the response was closed'));
+  if (out.write(chunk)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const drained = () => {
+      out.off('close', closed);
+      resolve();
+    };
+    const closed = () => {
+      out.off('drain', drained);
+      reject(new ClosedError('the response was closed'));
+    };
+    out.once('drain', drained);
+    out.once('close', closed);
+  });
+}
 
 /** UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF rows, RFC 4180 quoting. */
-export function commentLogCsv(records: readonly LogRecord[]): Buffer {
-  const text = stringify(
-    [
-      [...COMMENT_LOG_COLUMNS],
-      ...records.map((r) => COMMENT_LOG_COLUMNS.map((c) => guardCell(r[c]))),
-    ],
-    // csv-stringify quotes a field holding the record delimiter (CRLF), not a bare CR or LF.
-    { record_delimiter: 'windows', quoted_match: /[\r\n]/ },
-  );
-  return Buffer.from(UTF8_BOM + text, 'utf8');
+export async function writeCommentLogCsv(batches: RecordBatches, out: Writable): Promise<void> {
+  await write(out, UTF8_BOM + stringify([[...COMMENT_LOG_COLUMNS]], CSV_OPTIONS));
+  for await (const records of batches) {
+    const rows = records.map((r) => COMMENT_LOG_COLUMNS.map((c) => guardCell(r[c])));
+    await write(out, stringify(rows, CSV_OPTIONS));
+  }
+  out.end();
 }
 
 const WIDTHS: Record<(typeof COMMENT_LOG_COLUMNS)[number], number> = {
@@ -50,17 +76,10 @@ const WIDTHS: Record<(typeof COMMENT_LOG_COLUMNS)[number], number> = {
 
 /**
  * One worksheet "Comment log": bold, frozen, filterable header; wrapped text. Cells are typed strings
- * (never formulas), and "Decided at" is a real date. Written by exceljs's streaming writer, which
- * is several times faster than building the workbook in memory.
+ * (never formulas), and "Decided at" is a real date. exceljs's streaming writer zips each batch of
+ * rows into `out` as it comes.
  */
-export async function commentLogXlsx(records: readonly LogRecord[]): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
+export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -86,22 +105,32 @@ export async function commentLogXlsx(records: readonly LogRecord[]): Promise<Buf
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.commit();
-  for (const record of records) {
-    const decidedAt = record['Decided at'] ? new Date(record['Decided at']) : null;
-    sheet
-      .addRow(
-        COMMENT_LOG_COLUMNS.map((c) =>
-          c === 'Decided at' && decidedAt && !Number.isNaN(decidedAt.getTime())
-            ? decidedAt
-            : record[c],
-        ),
-      )
-      .commit();
+  for await (const records of batches) {
+    if (out.destroyed) throw new ClosedError('the response was closed');
+    for (const record of records) {
+      const decidedAt = record['Decided at'] ? new Date(record['Decided at']) : null;
+      sheet
+        .addRow(
+          COMMENT_LOG_COLUMNS.map((c) =>
+            c === 'Decided at' && decidedAt && !Number.isNaN(decidedAt.getTime())
+              ? decidedAt
+              : record[c],
+          ),
+        )
+        .commit();
+    }
   }
   sheet.commit();
-  await workbook.commit();
-  await finished;
-  return Buffer.concat(chunks);
+  // The commit waits for the response to finish, which a client gone away never lets happen.
+  await Promise.race([workbook.commit(), closedEarly(out)]);
+}
+
+function closedEarly(out: Writable): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    out.once('close', () => {
+      if (!out.writableFinished) reject(new ClosedError('the response was closed'));
+    });
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,12 +154,16 @@ function checkRowCount(rows: SheetRow[]): SheetRow[] {
   return rows;
 }
 
-/** UTF-8 (with or without BOM); a file that is not UTF-8 is read as Windows-1252, as Excel saves it. */
+/**
+ * UTF-8 (with or without BOM); a file that is not UTF-8 is read as Windows-1252, as Excel saves
+ * it. (Node's own 'windows-1252' decoder is Latin-1, which turns smart quotes, dashes and the euro
+ * sign into invisible C1 control characters.)
+ */
 function decodeText(buffer: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
   } catch {
-    return new TextDecoder('windows-1252').decode(buffer);
+    return iconv.decode(buffer, 'windows-1252');
   }
 }
 
@@ -163,39 +196,40 @@ export function readCsv(buffer: Buffer): SheetRow[] {
   );
 }
 
-// An .xlsx file is a zip of XML; refuse one that would inflate to far more than any comment log
-// (a "zip bomb") before handing it to exceljs, which inflates it in memory.
-const MAX_UNZIPPED = 300 * 1024 * 1024;
-const MAX_ENTRIES = 5_000;
+// An .xlsx file is a zip of XML: every part is checked against these before exceljs reads it
+// (zipVerify.ts). A full comment log of 50,000 rows unpacks to about 50 MB.
+const XLSX_LIMITS: ZipLimits = {
+  maxPartBytes: 50 * 1024 * 1024,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxParts: 1_000,
+};
 
-function checkZip(buffer: Buffer): void {
-  const unreadable = () => badRequest('The file is not a readable .xlsx workbook');
-  const EOCD = 0x06054b50;
-  let eocd = -1;
-  for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 22 - 0xffff); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw unreadable();
-  const entries = buffer.readUInt16LE(eocd + 10);
-  let offset = buffer.readUInt32LE(eocd + 16);
-  if (entries > MAX_ENTRIES)
-    throw badRequest('The workbook has too many parts to be a comment log');
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== 0x02014b50)
-      throw unreadable();
-    total += buffer.readUInt32LE(offset + 24);
-    offset +=
-      46 +
-      buffer.readUInt16LE(offset + 28) +
-      buffer.readUInt16LE(offset + 30) +
-      buffer.readUInt16LE(offset + 32);
-  }
-  if (total > MAX_UNZIPPED) {
-    throw badRequest('The workbook unpacks to more than 300 MB; it cannot be a comment log');
+// exceljs's streaming reader takes the parts in archive order and parks each worksheet in a
+// temporary file until it has the workbook and its shared strings: those go first, and a workbook
+// without shared strings (our own exports) is given an empty table, so nothing touches the disk.
+const READ_FIRST = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+];
+const EMPTY_SHARED_STRINGS =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
+const notXlsx = (reason?: string) =>
+  badRequest(`The file is not a readable .xlsx workbook${reason ? `: ${reason}` : ''}`);
+
+async function verifyWorkbook(buffer: Buffer): Promise<Buffer> {
+  try {
+    return await verifyZip(buffer, XLSX_LIMITS, {
+      first: READ_FIRST,
+      defaults: { 'xl/sharedStrings.xml': EMPTY_SHARED_STRINGS },
+    });
+  } catch (err) {
+    if (err instanceof ZipLimitError)
+      throw payloadTooLarge(`The workbook is too large: ${err.message}`);
+    if (err instanceof ZipFormatError) throw notXlsx(err.message);
+    throw err;
   }
 }
 
@@ -211,28 +245,44 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** The worksheet named "Comment log", else the first one with any rows. */
+/**
+ * The worksheet named "Comment log", else the first one with any rows, read row by row: a
+ * workbook's rows are never all in memory as exceljs objects at once.
+ */
 export async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
-  checkZip(buffer);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs reads a Node Buffer; its own typings declare a Buffer of their own.
-    await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
-  } catch {
-    throw badRequest('The file is not a readable .xlsx workbook');
-  }
-  const sheet =
-    workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === WORKSHEET.toLowerCase()) ??
-    workbook.worksheets.find((ws) => ws.actualRowCount > 0);
-  if (!sheet) return [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    // row.values is 1-based: index 0 is always empty.
-    const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
-      cellText(values[i + 1]),
-    );
-    if (cells.some((c) => c.trim() !== '')) rows.push({ row: rowNumber, cells });
+  const archive = await verifyWorkbook(buffer);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([archive]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date from a number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
-  return checkRowCount(rows);
+  let named: SheetRow[] | undefined;
+  let first: SheetRow[] | undefined;
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as { name?: string }).name ?? '';
+      const isNamed = name.trim().toLowerCase() === WORKSHEET.toLowerCase();
+      // Other sheets are skipped unread (the reader drains them).
+      if (named || (!isNamed && first)) continue;
+      const rows: SheetRow[] = [];
+      for await (const row of worksheet) {
+        const values = row.values as ExcelJS.CellValue[];
+        // row.values is 1-based: index 0 is always empty.
+        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
+          cellText(values[i + 1]),
+        );
+        if (cells.some((c) => c.trim() !== '')) rows.push({ row: row.number, cells });
+        checkRowCount(rows);
+      }
+      if (isNamed) named = rows;
+      else if (rows.length) first = rows;
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw notXlsx();
+  }
+  return named ?? first ?? [];
 }

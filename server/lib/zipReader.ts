@@ -1,10 +1,13 @@
 // Just enough of the ZIP format to look inside an uploaded Office file: list its parts from the
 // central directory and inflate the few we read ourselves. No I/O, no dependencies beyond zlib.
+// An archive is checked part by part (zipVerify.ts) before anything else reads it.
 import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
   method: number;
+  flags: number;
+  crc32: number;
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
@@ -20,7 +23,13 @@ export class ZipFormatError extends Error {
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_LOCATOR = 0x07064b50;
 const ZIP64_MARKER = 0xffffffff;
+export const STORED = 0;
+export const DEFLATED = 8;
+const ENCRYPTED_FLAG = 0x0001;
+const STRONG_ENCRYPTION_FLAG = 0x0040;
+const AES_METHOD = 99;
 
 /** Whether the bytes start like a ZIP archive (an ordinary or an empty one). */
 export function looksLikeZip(buffer: Buffer): boolean {
@@ -29,14 +38,26 @@ export function looksLikeZip(buffer: Buffer): boolean {
   return signature === LOCAL_HEADER || signature === END_OF_DIRECTORY;
 }
 
-/** The archive's entries by name, read from its central directory. */
+const zip64 = () => new ZipFormatError('ZIP64 archives are not supported');
+
+/**
+ * The archive's entries by name, read from its central directory. Refuses what Office never
+ * writes and we cannot check: ZIP64, split archives, encryption, compression other than deflate,
+ * and two parts of the same name (which two readers could resolve differently).
+ */
 export function readZipEntries(buffer: Buffer): Map<string, ZipEntry> {
   const end = findEndOfDirectory(buffer);
+  const disk = buffer.readUInt16LE(end + 4);
+  const directoryDisk = buffer.readUInt16LE(end + 6);
   const count = buffer.readUInt16LE(end + 10);
   const directorySize = buffer.readUInt32LE(end + 12);
   const directoryOffset = buffer.readUInt32LE(end + 16);
-  if (directoryOffset === ZIP64_MARKER || directorySize === ZIP64_MARKER) {
-    throw new ZipFormatError('ZIP64 archives are not supported');
+  if (end >= 20 && buffer.readUInt32LE(end - 20) === ZIP64_LOCATOR) throw zip64();
+  if (directoryOffset === ZIP64_MARKER || directorySize === ZIP64_MARKER || count === 0xffff) {
+    throw zip64();
+  }
+  if (disk !== 0 || directoryDisk !== 0 || buffer.readUInt16LE(end + 8) !== count) {
+    throw new ZipFormatError('split (multi-part) archives are not supported');
   }
   if (directoryOffset + directorySize > end) {
     throw new ZipFormatError('the archive is truncated');
@@ -51,14 +72,24 @@ export function readZipEntries(buffer: Buffer): Map<string, ZipEntry> {
     const extraLength = buffer.readUInt16LE(at + 30);
     const commentLength = buffer.readUInt16LE(at + 32);
     const entry: ZipEntry = {
+      flags: buffer.readUInt16LE(at + 8),
       method: buffer.readUInt16LE(at + 10),
+      crc32: buffer.readUInt32LE(at + 16),
       compressedSize: buffer.readUInt32LE(at + 20),
       size: buffer.readUInt32LE(at + 24),
       localHeaderOffset: buffer.readUInt32LE(at + 42),
       name: buffer.toString('utf8', at + 46, at + 46 + nameLength),
     };
-    if (entry.compressedSize === ZIP64_MARKER || entry.size === ZIP64_MARKER) {
-      throw new ZipFormatError('ZIP64 archives are not supported');
+    if (
+      entry.compressedSize === ZIP64_MARKER ||
+      entry.size === ZIP64_MARKER ||
+      entry.localHeaderOffset === ZIP64_MARKER
+    ) {
+      throw zip64();
+    }
+    checkEntry(entry);
+    if (entries.has(entry.name)) {
+      throw new ZipFormatError(`the part ${entry.name} appears more than once`);
     }
     entries.set(entry.name, entry);
     at += 46 + nameLength + extraLength + commentLength;
@@ -66,8 +97,24 @@ export function readZipEntries(buffer: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-/** One entry's bytes, refusing to inflate beyond `maxBytes`. */
-export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes: number): Buffer {
+function checkEntry(entry: ZipEntry): void {
+  if (entry.flags & (ENCRYPTED_FLAG | STRONG_ENCRYPTION_FLAG) || entry.method === AES_METHOD) {
+    throw new ZipFormatError(
+      `the part ${entry.name} is encrypted; save the file without a password`,
+    );
+  }
+  if (entry.method !== STORED && entry.method !== DEFLATED) {
+    throw new ZipFormatError(
+      `the part ${entry.name} uses compression method ${entry.method}; only stored and deflated parts are supported`,
+    );
+  }
+  if (entry.method === STORED && entry.compressedSize !== entry.size) {
+    throw new ZipFormatError(`the part ${entry.name} is damaged (its sizes disagree)`);
+  }
+}
+
+/** One entry's compressed bytes, found through its local header. */
+export function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
   if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_HEADER) {
     throw new ZipFormatError(`the part ${entry.name} is damaged`);
@@ -77,19 +124,24 @@ export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes: number):
   if (data.length !== entry.compressedSize) {
     throw new ZipFormatError(`the part ${entry.name} is truncated`);
   }
+  return data;
+}
+
+/** One entry's bytes, refusing to inflate beyond `maxBytes` or beyond the size it declares. */
+export function readZipEntry(buffer: Buffer, entry: ZipEntry, maxBytes: number): Buffer {
+  const data = entryData(buffer, entry);
   if (entry.size > maxBytes) throw new ZipFormatError(`the part ${entry.name} is too large`);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) {
-    throw new ZipFormatError(`the part ${entry.name} uses an unsupported compression method`);
-  }
+  if (entry.method === STORED) return data;
+  let inflated: Buffer;
   try {
-    return inflateRawSync(data, { maxOutputLength: maxBytes });
-  } catch (err) {
-    const tooLarge = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-    throw new ZipFormatError(
-      tooLarge ? `the part ${entry.name} is too large` : `the part ${entry.name} is damaged`,
-    );
+    inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+  } catch {
+    throw new ZipFormatError(`the part ${entry.name} is damaged`);
   }
+  if (inflated.length !== entry.size) {
+    throw new ZipFormatError(`the part ${entry.name} is damaged`);
+  }
+  return inflated;
 }
 
 function findEndOfDirectory(buffer: Buffer): number {

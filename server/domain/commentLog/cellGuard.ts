@@ -1,10 +1,15 @@
 // The formula-injection guard on exported cells, and its undoing on import.
 
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+/**
+ * What a spreadsheet may read as the start of a formula: = + - @ (or their full-width forms, which
+ * some spreadsheets normalise), after any leading spaces; or a leading tab, carriage return or
+ * line feed, which some spreadsheets strip before looking.
+ */
+const FORMULA_TRIGGER = /^(?:[\t\r\n]|\s*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /**
- * CSV/formula injection guard: a cell a spreadsheet would read as a formula (or that starts with a
- * tab or carriage return) gets a leading apostrophe, so it is shown as text.
+ * CSV/formula injection guard: a cell a spreadsheet could read as a formula gets a leading
+ * apostrophe, so it is shown as text.
  */
 export function guardCell(value: string): string {
   return FORMULA_TRIGGER.test(value) ? `'${value}` : value;

@@ -19,5 +19,7 @@ export interface ImportContext {
   resolveOrganisation(name: string): Resolved<ImportOrganisation>;
   /** Null when the importer may import comments on this artefact, else why not. */
   permissionProblem(artefact: ImportArtefact): string | null;
+  /** The comment counter: the highest C-number this system has issued. */
+  lastCommentNumber: number;
   now: Date;
 }

@@ -18,3 +18,20 @@ export function importedCommentRef(parts: {
     .digest('hex');
   return `IMP-${digest.slice(0, 10)}`;
 }
+
+/**
+ * How far past the comment counter an imported ID in this system's own form (C-000123) may be.
+ * Such IDs keep their number, and the counter moves past the highest so that it never hands one
+ * out again; the headroom (as many rows as one file may hold) stops one mistyped or hostile
+ * C-999999999 from moving it to the end of its range.
+ */
+export const IMPORTED_NUMBER_HEADROOM = 50_000;
+
+/** The number of an ID the comment counter could issue (`C-` and at least six digits), else null. */
+export function systemRefNumber(ref: string): number | null {
+  const digits = /^C-(\d{6,15})$/.exec(ref)?.[1];
+  if (!digits) return null;
+  const n = Number(digits);
+  // C-0000123 is not a counter ID: the counter pads to six digits only.
+  return n > 0 && String(n).padStart(6, '0') === digits ? n : null;
+}

@@ -13,8 +13,12 @@ export {
 export { commentLogRecord, type LoggedComment } from './commentLogRecord.js';
 export { locateLogHeader, readLogHeader, type LogHeader } from './header.js';
 export type { ImportArtefact, ImportContext } from './importContext.js';
-export { importedCommentRef } from './importedCommentRef.js';
-export { parseLogDate } from './logDate.js';
+export {
+  importedCommentRef,
+  IMPORTED_NUMBER_HEADROOM,
+  systemRefNumber,
+} from './importedCommentRef.js';
+export { parseLogDate, readLogDate } from './logDate.js';
 export { isBlankRecord, logRecordFrom } from './logRecord.js';
 export { organisationResolver, type ImportOrganisation } from './organisations.js';
 export type { Resolved } from './resolved.js';

@@ -18,6 +18,15 @@ function utc(y: number, m: number, d: number, hh = 0, mm = 0, ss = 0, ms = 0): n
  * plausible one (before 2000 or in the future).
  */
 export function parseLogDate(text: string, now: Date): string | null {
+  const read = readLogDate(text, now);
+  return read.ok ? read.value : null;
+}
+
+/** As parseLogDate, saying what is wrong with a cell that is not a plausible date. */
+export function readLogDate(
+  text: string,
+  now: Date,
+): { ok: true; value: string } | { ok: false; message: string } {
   const value = text.trim();
   const num = (s: string | undefined) => (s ? Number(s) : 0);
   let time: number | null = null;
@@ -43,6 +52,14 @@ export function parseLogDate(text: string, now: Date): string | null {
       time -= sign === '-' ? -offset : offset;
     }
   }
-  if (time === null || time < EARLIEST || time > now.getTime() + DAY) return null;
-  return new Date(time).toISOString();
+  if (time === null) {
+    return {
+      ok: false,
+      message: `"${value}" is not a date; write it as 2025-01-15 or 15/01/2025, a time may follow`,
+    };
+  }
+  if (time < EARLIEST) return { ok: false, message: `"${value}" is before 2000` };
+  // A day's grace: a decision recorded late in the day in a zone ahead of UTC.
+  if (time > now.getTime() + DAY) return { ok: false, message: `"${value}" is in the future` };
+  return { ok: true, value: new Date(time).toISOString() };
 }

@@ -10,10 +10,15 @@ import {
   type CommentStatus,
   type Severity,
 } from '../commentLifecycle.js';
-import type { LogColumn, LogRecord } from './columns.js';
+import { findControlCharacter } from '../controlCharacters.js';
+import { COMMENT_LOG_COLUMNS, type LogColumn, type LogRecord } from './columns.js';
 import type { ImportArtefact, ImportContext } from './importContext.js';
-import { importedCommentRef } from './importedCommentRef.js';
-import { parseLogDate } from './logDate.js';
+import {
+  IMPORTED_NUMBER_HEADROOM,
+  importedCommentRef,
+  systemRefNumber,
+} from './importedCommentRef.js';
+import { readLogDate } from './logDate.js';
 import type { ImportOrganisation } from './organisations.js';
 
 /** The comment API's limit on a comment, a proposal and a response (routes/comments/schema.ts). */
@@ -51,7 +56,7 @@ export interface ImportedRow {
   response: string | null;
   /** Blank in the file: the importer's name is used. */
   decidedByName: string | null;
-  /** Null when blank or not a date: the import time is used. */
+  /** Null when blank: the import time is used. */
   decidedAt: string | null;
 }
 
@@ -72,9 +77,28 @@ export function validateLogRecord(
   const problems: RowProblem[] = [];
   const problem = (column: LogColumn, message: string) => problems.push({ row, column, message });
 
+  // Text a mis-decoded file carries (C1 controls for Windows-1252 punctuation) or that no view
+  // shows; the ID allows no control character at all, below.
+  for (const column of COMMENT_LOG_COLUMNS) {
+    const found = column === 'ID' ? null : findControlCharacter(record[column]);
+    if (found) {
+      problem(
+        column,
+        `contains the control character ${found.codePoint} at position ${found.index + 1}; if the file was saved in another encoding, save it as UTF-8 CSV`,
+      );
+    }
+  }
+
   const id = record.ID;
+  const number = systemRefNumber(id);
   if (id.length > MAX_ID) problem('ID', tooLong(MAX_ID));
   else if (/\p{Cc}/u.test(id)) problem('ID', 'must not contain control characters');
+  else if (number !== null && number > ctx.lastCommentNumber + IMPORTED_NUMBER_HEADROOM) {
+    problem(
+      'ID',
+      `"${id}" is in this system's numbering but far beyond the last number it issued (${ctx.lastCommentNumber.toLocaleString('en-GB')}): such IDs may run at most ${IMPORTED_NUMBER_HEADROOM.toLocaleString('en-GB')} past it. Leave the ID blank to have one derived, or use your own prefix`,
+    );
+  }
 
   let artefact: ImportArtefact | undefined;
   let versionId: string | undefined;
@@ -143,6 +167,13 @@ export function validateLogRecord(
   const decidedBy = record['Decided by'];
   if (decidedBy.length > MAX_NAME) problem('Decided by', tooLong(MAX_NAME));
 
+  let decidedAt: string | null = null;
+  if (record['Decided at']) {
+    const read = readLogDate(record['Decided at'], ctx.now);
+    if (read.ok) decidedAt = read.value;
+    else problem('Decided at', read.message);
+  }
+
   if (problems.length || !artefact || !versionId || !category || !severity || !status) {
     return { problems };
   }
@@ -170,7 +201,7 @@ export function validateLogRecord(
       status,
       response: decided ? response : null,
       decidedByName: decided ? decidedBy || null : null,
-      decidedAt: decided ? parseLogDate(record['Decided at'], ctx.now) : null,
+      decidedAt: decided ? decidedAt : null,
     },
   };
 }

@@ -1,22 +1,29 @@
 import express, { type Request, type Response } from 'express';
 import { importComments } from '../../commands/importComments.js';
 import { listArtefacts } from '../../db/queries/artefacts.js';
-import { listAllComments } from '../../db/queries/comments.js';
+import { commentBatches } from '../../db/queries/commentBatches.js';
 import { artefactLabels, commentLogRecord } from '../../domain/commentLog/index.js';
-import { AppError, badRequest, payloadTooLarge } from '../../errors.js';
+import { AppError, badRequest, payloadTooLarge, tooManyRequests } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import {
   CONTENT_TYPES,
   XLSX_TYPE,
-  commentLogCsv,
-  commentLogXlsx,
   readCsv,
   readXlsx,
+  writeCommentLogCsv,
+  writeCommentLogXlsx,
   type CommentLogFormat,
 } from '../../lib/commentLogFiles.js';
+import { perKeyLimit } from '../../lib/perKeyLimit.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import { resolveCommentFilters } from '../comments/index.js';
-import { UPLOAD_LIMIT, UPLOAD_TYPES, exportCommentsQuery } from './schema.js';
+import {
+  EXPORTS_PER_USER,
+  EXPORT_RETRY_AFTER_SECONDS,
+  UPLOAD_LIMIT,
+  UPLOAD_TYPES,
+  exportCommentsQuery,
+} from './schema.js';
 
 // The import's body is the file itself, so this route reads it with its own raw parser; the JSON
 // parser that runs first for all of /api leaves other content types unread.
@@ -54,6 +61,9 @@ async function receiveUpload(
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+// An export of the whole log takes seconds: a caller may run a few at once, not dozens.
+export const exportsRunning = perKeyLimit(EXPORTS_PER_USER);
+
 export const commentLogEndpoints = [
   endpoint({
     method: 'get',
@@ -63,17 +73,26 @@ export const commentLogEndpoints = [
     tag: 'comments',
     policy: 'comment.export',
     query: exportCommentsQuery,
-    async handler({ query, actor, services, res }) {
+    async handler({ query, actor, services, req, res }) {
+      const release = exportsRunning.tryEnter(actor.id);
+      if (!release) {
+        throw tooManyRequests(
+          `You already have ${EXPORTS_PER_USER} exports running; try again when one has finished`,
+          EXPORT_RETRY_AFTER_SECONDS,
+        );
+      }
+      // Finished, failed or abandoned by the client: the response closes either way.
+      res.once('close', release);
       const filters = await resolveCommentFilters(services.db, actor, query);
-      const [comments, artefacts] = await Promise.all([
-        listAllComments(services.db, commentVisibility(actor), filters),
-        listArtefacts(services.db, {}),
-      ]);
-      const labels = artefactLabels(artefacts);
-      const records = comments.map((c) =>
-        commentLogRecord(c, labels.get(c.artefactId) ?? c.artefactReference),
-      );
-      const file = query.format === 'xlsx' ? await commentLogXlsx(records) : commentLogCsv(records);
+      const labels = artefactLabels(await listArtefacts(services.db, {}));
+      const batches = commentBatches(services.db, commentVisibility(actor), filters);
+      const records = (async function* () {
+        for await (const comments of batches) {
+          yield comments.map((c) =>
+            commentLogRecord(c, labels.get(c.artefactId) ?? c.artefactReference),
+          );
+        }
+      })();
       res
         .status(200)
         .type(CONTENT_TYPES[query.format])
@@ -81,8 +100,17 @@ export const commentLogEndpoints = [
           'Content-Disposition',
           `attachment; filename="m6-comment-log-${today()}.${query.format}"`,
         )
-        .set('Cache-Control', 'no-store')
-        .send(file);
+        .set('Cache-Control', 'no-store');
+      try {
+        if (query.format === 'xlsx') await writeCommentLogXlsx(records, res);
+        else await writeCommentLogCsv(records, res);
+      } catch (err) {
+        if (res.destroyed) return undefined; // the client went away
+        if (!res.headersSent) throw err;
+        // Once the file has started, the only way left to say it failed is to cut it short.
+        req.log.error({ err }, 'comment log export failed part way');
+        res.destroy();
+      }
       return undefined;
     },
   }),

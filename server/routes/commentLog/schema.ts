@@ -12,3 +12,7 @@ export const UPLOAD_TYPES: Record<string, CommentLogFormat> = {
 
 /** Larger than any real comment log; a bigger file is answered 413. */
 export const UPLOAD_LIMIT = '10mb';
+
+/** Exports one caller may run at once; another is answered 429, to retry after this long. */
+export const EXPORTS_PER_USER = 2;
+export const EXPORT_RETRY_AFTER_SECONDS = 10;

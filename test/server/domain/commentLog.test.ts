@@ -11,6 +11,7 @@ import {
   organisationResolver,
   parseLogDate,
   readLogHeader,
+  systemRefNumber,
   unguardCell,
   validateLogRecord,
   validateLogRecords,
@@ -54,6 +55,7 @@ const context = (code: string | null = null): ImportContext => ({
   resolveArtefact: artefactResolver(REGISTRY),
   resolveOrganisation: organisationResolver(ORGANISATIONS),
   permissionProblem: (a) => (code && a.code !== code ? `not ${code}: ${a.reference}` : null),
+  lastCommentNumber: 123,
   now: NOW,
 });
 
@@ -170,6 +172,32 @@ describe('comment log', () => {
       for (const safe of ['Plain', "'quoted", 'a=b', '']) {
         expect(guardCell(safe)).to.equal(safe);
         expect(unguardCell(safe)).to.equal(safe);
+      }
+    });
+
+    it('guards formulas behind a line feed, carriage return, tab or spaces, and full-width signs', () => {
+      const risky = [
+        '\n=HYPERLINK("http://evil.example")',
+        '\r\n=1',
+        '\t@SUM(A1)',
+        '\nplain after a line feed',
+        ' =1+1',
+        '   +44 20',
+        '  -2',
+        ' @SUM(A1)',
+        '\u00a0=1',
+        '\uff1d1+1',
+        '\uff0b44',
+        '\uff0d2',
+        '\uff20SUM(A1)',
+        ' \uff1d1',
+      ];
+      for (const cell of risky) {
+        expect(guardCell(cell), JSON.stringify(cell)).to.equal(`'${cell}`);
+        expect(unguardCell(guardCell(cell)), JSON.stringify(cell)).to.equal(cell);
+      }
+      for (const safe of [' plain', 'a \uff1d b', ' 1 = 1', '\uff01']) {
+        expect(guardCell(safe), JSON.stringify(safe)).to.equal(safe);
       }
     });
   });
@@ -320,12 +348,51 @@ describe('comment log', () => {
         decidedByName: 'RECCo panel',
         decidedAt: '2025-05-02T14:30:00.000Z',
       });
-      const vague = validateLogRecord(
-        2,
-        record({ Status: 'accepted', 'Decided at': 'last week' }),
-        context(),
-      ).value;
-      expect(vague).to.include({ decidedByName: null, decidedAt: null });
+      const blank = validateLogRecord(2, record({ Status: 'accepted' }), context()).value;
+      expect(blank).to.include({ decidedByName: null, decidedAt: null });
+    });
+
+    it('refuses a "Decided at" that is not a date, before 2000 or in the future, naming it', () => {
+      expect(problemsOf({ Status: 'accepted', 'Decided at': 'last week' })).to.deep.equal([
+        'Decided at: "last week" is not a date; write it as 2025-01-15 or 15/01/2025, a time may follow',
+      ]);
+      expect(problemsOf({ Status: 'accepted', 'Decided at': '31/02/2025' })).to.have.length(1);
+      expect(problemsOf({ Status: 'accepted', 'Decided at': '1999-12-31' })).to.deep.equal([
+        'Decided at: "1999-12-31" is before 2000',
+      ]);
+      // NOW is 2025-06-01T12:00Z; a day's grace for time zones.
+      expect(problemsOf({ Status: 'accepted', 'Decided at': '2025-06-03' })).to.deep.equal([
+        'Decided at: "2025-06-03" is in the future',
+      ]);
+      expect(problemsOf({ Status: 'accepted', 'Decided at': '2025-06-02' })).to.deep.equal([]);
+    });
+
+    it("bounds IDs in this system's numbering to the counter's reach", () => {
+      // The context's counter stands at 123; one file may hold at most 50,000 rows.
+      expect(problemsOf({ ID: 'C-050123' })).to.deep.equal([]);
+      expect(problemsOf({ ID: 'C-050124' })).to.deep.equal([
+        'ID: "C-050124" is in this system\'s numbering but far beyond the last number it issued (123): such IDs may run at most 50,000 past it. Leave the ID blank to have one derived, or use your own prefix',
+      ]);
+      expect(problemsOf({ ID: 'C-999999999' })).to.have.length(1);
+      // Not a form the counter writes, so never in its way.
+      for (const id of ['C-99', 'C-0999999999', 'c-999999', 'EXT-999999999']) {
+        expect(problemsOf({ ID: id }), id).to.deep.equal([]);
+      }
+      expect(systemRefNumber('C-000123')).to.equal(123);
+      expect(systemRefNumber('C-1234567')).to.equal(1234567);
+      expect(systemRefNumber('C-0001234567')).to.equal(null);
+      expect(systemRefNumber('C-000000')).to.equal(null);
+    });
+
+    it('refuses control characters in any cell, naming the column and code point', () => {
+      expect(
+        problemsOf({ Comment: 'Bad \u0093quote\u0094', 'Decided by': 'X\u0000', Clause: '1.1.1' }),
+      ).to.deep.equal([
+        'Comment: contains the control character U+0093 at position 5; if the file was saved in another encoding, save it as UTF-8 CSV',
+        'Decided by: contains the control character U+0000 at position 2; if the file was saved in another encoding, save it as UTF-8 CSV',
+      ]);
+      // Line breaks and tabs are text.
+      expect(problemsOf({ Comment: 'Line one\nLine two\tend' })).to.deep.equal([]);
     });
 
     it('refuses two rows that are the same comment, by ID or by content', () => {

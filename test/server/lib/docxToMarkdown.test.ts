@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { crc32 } from 'node:zlib';
 import {
   CommentRangeEnd,
   CommentRangeStart,
@@ -33,6 +34,7 @@ import {
   trackedNumbered,
   trackMoves,
 } from '../../helpers/docx.js';
+import { deflated, lyingBomb, replacePart, zeros } from '../../helpers/zipArchive.js';
 
 const upload = (buffer: Buffer, originalname = 'section-s.docx', mimetype = DOCX_TYPE) =>
   ({ buffer, originalname, mimetype }) satisfies DocxUpload;
@@ -255,6 +257,46 @@ describe('docxToMarkdown', () => {
     const garbled = await rejection(docxToMarkdown(upload(damaged)));
     expect(garbled.status).to.equal(400);
     expect(garbled.message).to.match(/^The Word document could not be read: |not a Word \.docx/);
+  });
+
+  it('refuses a part that inflates to 200 MB while declaring 2,000 bytes (400), naming it', async () => {
+    const bomb = replacePart(await sampleDocx(), lyingBomb('word/footnotes.xml', 200));
+    const err = await rejection(docxToMarkdown(upload(bomb)));
+    expect(err.status).to.equal(400);
+    expect(err.message).to.equal(
+      'The Word document could not be read: the part word/footnotes.xml unpacks to more than the 2,000 bytes its header declares',
+    );
+  });
+
+  it('refuses a package over 50 MB unpacked, and XML over 8 MB unpacked (413), naming the part', async () => {
+    const docx = await sampleDocx();
+    const honest = (name: string, megabytes: number) => ({
+      name,
+      data: zeros(megabytes),
+      method: 8,
+      size: megabytes * 1024 * 1024,
+      crc: crc32(Buffer.alloc(megabytes * 1024 * 1024)),
+    });
+    const huge = await rejection(
+      docxToMarkdown(upload(replacePart(docx, honest('word/media/image1.emf', 60)))),
+    );
+    expect(huge.status).to.equal(413);
+    expect(huge.message).to.equal(
+      'The Word document is too large: the part word/media/image1.emf unpacks to more than 50 MB, the limit for one part',
+    );
+    const xml = await rejection(
+      docxToMarkdown(upload(replacePart(docx, honest('word/footnotes.xml', 9)))),
+    );
+    expect(xml.status).to.equal(413);
+    expect(xml.message).to.match(
+      /^The Word document is too large: its XML parts \(word\/footnotes\.xml and those before it\) unpack to more than 8 MB together/,
+    );
+    // A large drawing is not XML: the document converts.
+    const drawing = replacePart(
+      docx,
+      deflated('word/media/image1.emf', Buffer.alloc(9 * 1024 * 1024)),
+    );
+    expect(await convert(drawing)).to.include('GENERAL');
   });
 
   it('rejects a zip that is not a Word document (an Excel workbook renamed .docx)', async () => {

@@ -13,6 +13,9 @@ import {
   SAMPLE_SECTION,
 } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
+import { crc32 } from 'node:zlib';
+import { exportsRunning } from '../../../server/routes/commentLog/index.js';
+import { lyingBomb, xlsxWith, zeros } from '../../helpers/zipArchive.js';
 
 type Signed = TestUser & { token: string };
 type Row = Record<string, string>;
@@ -214,6 +217,29 @@ for (const dialect of testDialects()) {
         // A code body of another code sees only the public ones on this BSC artefact.
         const byRec = ids((await download(server, rec.token, `format=csv&artefactId=${s}`)).bytes);
         expect(byRec).to.have.members([refs.formula]);
+      });
+
+      it('runs at most two exports per user at once: the third is told to retry (429)', async () => {
+        // Two exports of alice's hold their places, as long ones would.
+        const held = [exportsRunning.tryEnter(alice.id), exportsRunning.tryEnter(alice.id)];
+        try {
+          expect(held.every(Boolean)).to.equal(true);
+          const third = await download(server, alice.token, 'format=csv');
+          expect(third.status).to.equal(429);
+          expect(third.headers.get('retry-after')).to.equal('10');
+          expect(JSON.parse(third.bytes.toString('utf8')).error).to.include({
+            code: 'too_many_requests',
+            message: 'You already have 2 exports running; try again when one has finished',
+          });
+          // Nobody else is held up.
+          expect((await download(server, bob.token, 'format=csv')).status).to.equal(200);
+        } finally {
+          for (const release of held) release?.();
+        }
+        // Each export gives its place back when it finishes.
+        for (let i = 0; i < 3; i++) {
+          expect((await download(server, alice.token, 'format=xlsx')).status).to.equal(200);
+        }
       });
 
       it('applies the queue filters', async () => {
@@ -520,7 +546,7 @@ for (const dialect of testDialects()) {
           XLSX,
         );
         expect(corrupt.status).to.equal(400);
-        expect(corrupt.body.error.message).to.equal('The file is not a readable .xlsx workbook');
+        expect(corrupt.body.error.message).to.match(/^The file is not a readable \.xlsx workbook/);
         const csvAsXlsx = await upload(server, programme.token, csvOf(validRows()), XLSX);
         expect(csvAsXlsx.status).to.equal(400);
         const badCsv = await upload(server, programme.token, 'ID,Artefact\n"x"y,z\n', 'text/csv');
@@ -541,22 +567,146 @@ for (const dialect of testDialects()) {
         expect(one.body.data.body).to.equal('Café costs £5; fine');
       });
 
-      it('refuses a workbook that would unpack to hundreds of megabytes (400)', async () => {
-        // A zip whose one central-directory entry claims 4 GB uncompressed.
-        const name = Buffer.from('xl/worksheets/sheet1.xml');
-        const entry = Buffer.alloc(46);
-        entry.writeUInt32LE(0x02014b50, 0);
-        entry.writeUInt32LE(0xfffffff0, 24);
-        entry.writeUInt16LE(name.length, 28);
-        const end = Buffer.alloc(22);
-        end.writeUInt32LE(0x06054b50, 0);
-        end.writeUInt16LE(1, 8);
-        end.writeUInt16LE(1, 10);
-        end.writeUInt32LE(entry.length + name.length, 12);
-        end.writeUInt32LE(0, 16);
-        const res = await upload(server, programme.token, Buffer.concat([entry, name, end]), XLSX);
+      it('refuses zip bombs: a lying sheet (400), an honest giant (413), storing nothing', async () => {
+        const before = await countAll();
+        // 200 KB that inflates to 200 MB, its headers declaring 2,000 bytes.
+        const lying = xlsxWith(lyingBomb('xl/worksheets/sheet1.xml', 200));
+        const res = await upload(server, programme.token, lying, XLSX);
         expect(res.status).to.equal(400);
-        expect(res.body.error.message).to.match(/unpacks to more than 300 MB/);
+        expect(res.body.error.message).to.equal(
+          'The file is not a readable .xlsx workbook: the part xl/worksheets/sheet1.xml unpacks to more than the 2,000 bytes its header declares',
+        );
+        // Declared honestly, 60 MB of sheet is refused before it is inflated.
+        const size = 60 * 1024 * 1024;
+        const honest = xlsxWith({
+          name: 'xl/worksheets/sheet1.xml',
+          data: zeros(60),
+          method: 8,
+          size,
+          crc: crc32(Buffer.alloc(size)),
+        });
+        const large = await upload(server, programme.token, honest, XLSX);
+        expect(large.status).to.equal(413);
+        expect(large.body.error).to.deep.equal({
+          code: 'payload_too_large',
+          message:
+            'The workbook is too large: the part xl/worksheets/sheet1.xml unpacks to more than 50 MB, the limit for one part',
+        });
+        const encrypted = xlsxWith({ ...lyingBomb('xl/worksheets/sheet1.xml', 1), flags: 1 });
+        const locked = await upload(server, programme.token, encrypted, XLSX);
+        expect(locked.status).to.equal(400);
+        expect(locked.body.error.message).to.match(/sheet1\.xml is encrypted/);
+        expect(await countAll()).to.equal(before);
+        expect((await server.api('/api/health')).status).to.equal(200);
+      });
+
+      it('reads Windows-1252 smart quotes, euro and dashes as themselves', async () => {
+        const row = Buffer.concat([
+          Buffer.from('ID,Artefact,Clause,Category,Comment,Organisation\r\n', 'latin1'),
+          Buffer.from('W-2,Section S,1.1.2,drafting,', 'latin1'),
+          // “Fees” – €5 in Windows-1252: 0x93 Fees 0x94 0x96 0x80 5
+          Buffer.from([0x93]),
+          Buffer.from('Fees', 'latin1'),
+          Buffer.from([0x94, 0x20, 0x96, 0x20, 0x80]),
+          Buffer.from('5,\r\n', 'latin1'),
+        ]);
+        const res = await upload(server, programme.token, row, 'text/csv');
+        expect(res.status, JSON.stringify(res.body)).to.equal(200);
+        const one = await server.api('/api/comments/W-2', { token: programme.token });
+        expect(one.body.data.body).to.equal('\u201cFees\u201d \u2013 \u20ac5');
+      });
+
+      it('refuses a cell with a control character, naming the row and column (400)', async () => {
+        const before = await countAll();
+        const rows = [
+          { ...validRows()[1], Comment: 'Next line\u0085here' },
+          { ...validRows()[1], Comment: 'Fine', 'Proposed text': 'nul \u0000 byte' },
+        ];
+        const res = await upload(server, programme.token, csvOf(rows), 'text/csv');
+        expect(res.status).to.equal(400);
+        expect(res.body.error.details).to.deep.equal([
+          {
+            row: 2,
+            column: 'Comment',
+            message:
+              'contains the control character U+0085 at position 10; if the file was saved in another encoding, save it as UTF-8 CSV',
+          },
+          {
+            row: 3,
+            column: 'Proposed text',
+            message:
+              'contains the control character U+0000 at position 5; if the file was saved in another encoding, save it as UTF-8 CSV',
+          },
+        ]);
+        expect(await countAll()).to.equal(before);
+      });
+
+      it('refuses a "Decided at" that is not a date or is in the future, naming it (400)', async () => {
+        const before = await countAll();
+        const decided = {
+          Artefact: 'Section S',
+          Clause: '1.1.1',
+          Category: 'legal',
+          Status: 'accepted',
+          'Code body response': 'Agreed.',
+        };
+        const rows = [
+          { ...decided, ID: 'D-1', Comment: 'One', 'Decided at': 'next Tuesday' },
+          { ...decided, ID: 'D-2', Comment: 'Two', 'Decided at': '2999-01-01' },
+        ];
+        const res = await upload(server, programme.token, csvOf(rows), 'text/csv');
+        expect(res.status).to.equal(400);
+        expect(res.body.error.details).to.deep.equal([
+          {
+            row: 2,
+            column: 'Decided at',
+            message:
+              '"next Tuesday" is not a date; write it as 2025-01-15 or 15/01/2025, a time may follow',
+          },
+          { row: 3, column: 'Decided at', message: '"2999-01-01" is in the future' },
+        ]);
+        expect(await countAll()).to.equal(before);
+      });
+
+      it("refuses an ID in this system's numbering far past its counter, leaving the counter alone", async () => {
+        const counter = async () =>
+          Number(
+            (
+              await server.db.kysely
+                .selectFrom('counters')
+                .select('value')
+                .where('name', '=', 'comment')
+                .executeTakeFirst()
+            )?.value ?? 0,
+          );
+        const start = await counter();
+        const row = { ...validRows()[1], Comment: 'Numbered far ahead.' };
+        const res = await upload(
+          server,
+          programme.token,
+          csvOf([{ ...row, ID: 'C-999999999' }]),
+          'text/csv',
+        );
+        expect(res.status).to.equal(400);
+        expect(res.body.error.details[0]).to.include({ row: 2, column: 'ID' });
+        expect(res.body.error.details[0].message).to.match(
+          /^"C-999999999" is in this system's numbering but far beyond the last number it issued/,
+        );
+        expect(await counter()).to.equal(start);
+        // Within reach it keeps its number and the counter moves to it; other forms never move it.
+        const near = `C-${String(start + 10).padStart(6, '0')}`;
+        const fine = await upload(
+          server,
+          programme.token,
+          csvOf([
+            { ...row, ID: near },
+            { ...row, ID: 'C-0000001', Comment: 'Padded past six digits: not the counter form.' },
+            { ...row, ID: 'C-5', Comment: 'Not padded: not the counter form.' },
+          ]),
+          'text/csv',
+        );
+        expect(fine.status, JSON.stringify(fine.body)).to.equal(200);
+        expect(await counter()).to.equal(start + 10);
       });
 
       it('names missing required columns (400), matching headers loosely', async () => {

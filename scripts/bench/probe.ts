@@ -1,0 +1,101 @@
+// What a worst-case request does to everyone else: GET /api/health polled every 10 ms while the
+// work runs, and the server process's resident memory (Linux /proc) sampled meanwhile.
+import fs from 'node:fs';
+
+export interface Polled {
+  p50: number;
+  p99: number;
+  max: number;
+  count: number;
+}
+
+export interface Probed<T> {
+  ms: number;
+  value: T;
+  health: Polled;
+  /** Health polls whose connection was reset. */
+  resets: number;
+  /** The server's peak resident memory during the work, in MB above its resident memory before. */
+  peakMbAboveStart: number;
+}
+
+function summarise(latencies: number[]): Polled {
+  const sorted = [...latencies].sort((x, y) => x - y);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: at(0.5), p99: at(0.99), max: sorted[sorted.length - 1] ?? 0, count: sorted.length };
+}
+
+/** A /proc/<pid>/status field in kB (VmRSS: now; VmHWM: the peak since the last reset). */
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
+}
+
+/** Resets the process's peak-RSS mark (VmHWM); false where the kernel does not allow it. */
+function resetPeak(pid: number): boolean {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function rssMb(pid: number): number {
+  return statusKb(pid, 'VmRSS') / 1024;
+}
+
+/** Runs `work` while polling health and sampling the server's memory. */
+export async function probe<T>(
+  url: string,
+  pid: number,
+  work: () => Promise<T>,
+): Promise<Probed<T>> {
+  const latencies: number[] = [];
+  let resets = 0;
+  const startKb = statusKb(pid, 'VmRSS');
+  const exactPeak = resetPeak(pid);
+  let sampledPeakKb = startKb;
+  const sampler = setInterval(() => {
+    sampledPeakKb = Math.max(sampledPeakKb, statusKb(pid, 'VmRSS'));
+  }, 10);
+  let done = false;
+  const poller = (async () => {
+    while (!done) {
+      const started = performance.now();
+      try {
+        const res = await fetch(`${url}/api/health`);
+        await res.arrayBuffer();
+        latencies.push(performance.now() - started);
+      } catch {
+        // A kept-alive connection the server closed as it was reused (its idle timer fires
+        // late when its loop was blocked): counted, and polled again on a fresh one.
+        resets += 1;
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const started = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - started;
+    const peakKb = Math.max(sampledPeakKb, exactPeak ? statusKb(pid, 'VmHWM') : 0);
+    return {
+      ms,
+      value,
+      health: summarise(latencies),
+      resets,
+      peakMbAboveStart: (peakKb - startKb) / 1024,
+    };
+  } finally {
+    done = true;
+    clearInterval(sampler);
+    await poller;
+  }
+}
+
+/** A Markdown table row: the case, its time, health's latencies and their ratio to the idle p99. */
+export function probeRow(name: string, p: Probed<unknown>, idle: Polled, extra: string[]): string {
+  const ratio = idle.p99 > 0 ? (p.health.p99 / idle.p99).toFixed(1) : 'n/a';
+  return `| ${name} | ${p.ms.toFixed(0)} | ${p.health.count} | ${p.health.p50.toFixed(1)} | ${p.health.p99.toFixed(1)} | ${p.health.max.toFixed(1)} | ${p.resets} | ${ratio} | ${p.peakMbAboveStart.toFixed(0)} | ${extra.join(' | ')} |`;
+}
