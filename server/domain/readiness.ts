@@ -28,6 +28,7 @@ export const RESPONSE_DAYS = 10;
 export interface CommentRef {
   confidential: boolean;
   organisationId: string | null;
+  authorId: string | null;
   artefactCode: string;
 }
 
@@ -70,6 +71,7 @@ export interface CommentFact {
   hasDecision: boolean;
   confidential: boolean;
   organisationId: string | null;
+  authorId: string | null;
 }
 
 /** Confidential comments of one organisation on one artefact (withdrawn ones not counted). */
@@ -194,6 +196,7 @@ function artefactCriteria(
     comment: {
       confidential: c.confidential,
       organisationId: c.organisationId,
+      authorId: c.authorId,
       artefactCode: a.code,
     },
   });

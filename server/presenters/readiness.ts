@@ -108,7 +108,13 @@ function presentCriterion(
 function commentsNotShown(audience: Audience, a: ArtefactReadiness): CommentsNotShown {
   const notShown = { outstanding: 0, total: 0 };
   for (const t of a.confidentialComments) {
-    const ref = { confidential: true, organisationId: t.organisationId, artefactCode: a.code };
+    // Tallies know organisations, not authors: an author sees their own through their organisation.
+    const ref = {
+      confidential: true,
+      organisationId: t.organisationId,
+      authorId: null,
+      artefactCode: a.code,
+    };
     if (mayShow(audience, ref)) continue;
     notShown.outstanding += t.outstanding;
     notShown.total += t.total;
@@ -181,11 +187,14 @@ export function withoutConfidentialComments(
   const redact =
     (artefactId?: string) =>
     <C extends PaperReadiness['criteria'][number]>(c: C): C => {
-      const named = c.blockers.filter((b) => !isCommentBlocker(b) || !confidential.has(b.id));
-      if (named.length === c.blockers.length) return c;
+      const named: Blocker[] = [];
       const hidden = new Map<Blocker['kind'], number>();
-      for (const b of c.blockers)
-        if (!named.includes(b)) hidden.set(b.kind, (hidden.get(b.kind) ?? 0) + 1);
+      for (const b of c.blockers) {
+        if (isCommentBlocker(b) && confidential.has(b.id))
+          hidden.set(b.kind, (hidden.get(b.kind) ?? 0) + 1);
+        else named.push(b);
+      }
+      if (!hidden.size) return c;
       const counted = [...hidden].map(([kind, n]) =>
         hiddenBlocker(PAPER_AUDIENCE, c.id, kind, n, artefactId),
       );

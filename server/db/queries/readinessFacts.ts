@@ -60,6 +60,7 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
         'c.status',
         'c.confidential',
         'c.organisationId',
+        'c.authorId',
         (eb) =>
           eb
             .exists(
@@ -182,6 +183,7 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
           hasDecision: Boolean(c.hasDecision),
           confidential: c.confidential === 1,
           organisationId: c.organisationId,
+          authorId: c.authorId,
         })),
         outstandingComments: Number(tally?.outstanding ?? 0),
         totalComments: Number(tally?.total ?? 0),
