@@ -77,14 +77,18 @@ function presentCriterion(
   return (c: CriterionResult) => {
     const shown: Blocker[] = [];
     const hidden = new Map<Blocker['kind'], number>();
+    let hiddenCount = 0;
     for (const b of c.blockers) {
-      if (!b.comment || mayShow(audience, b.comment)) shown.push(b);
-      else hidden.set(b.kind, (hidden.get(b.kind) ?? 0) + 1);
+      if (!b.comment || mayShow(audience, b.comment)) {
+        if (shown.length < limit) shown.push(b);
+      } else {
+        hiddenCount += 1;
+        hidden.set(b.kind, (hidden.get(b.kind) ?? 0) + 1);
+      }
     }
     const counted = [...hidden].map(([kind, n]) =>
       hiddenBlocker(audience, c.id, kind, n, artefactId),
     );
-    const hiddenCount = c.blockers.length - shown.length;
     const evidence = { ...c.evidence };
     const less = (key: string | undefined, n: number) => {
       const value = key ? evidence[key] : undefined;
