@@ -3,6 +3,7 @@ import { writeAudit } from '../db/audit.js';
 import { nextCounter } from '../db/counters.js';
 import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import type { CommentRow } from '../db/queries/comments.js';
+import { artefactWindows } from '../db/queries/consultations.js';
 import { SEVERITY_RANK, type CommentCategory, type Severity } from '../domain/commentLifecycle.js';
 import { commentWindowProblem } from '../domain/consultationWindow.js';
 import type { Clause } from '../domain/parseClauses.js';
@@ -61,12 +62,7 @@ export async function createComment(
     checkAnchor(JSON.parse(version.clauses) as Clause[], input.clauseRef, input.quote);
 
     const now = nowIso();
-    const windows = await trx
-      .selectFrom('consultations as k')
-      .innerJoin('consultationArtefacts as ka', 'ka.consultationId', 'k.id')
-      .select(['k.title', 'k.opensAt', 'k.closesAt'])
-      .where('ka.artefactId', '=', artefact.id)
-      .execute();
+    const windows = await artefactWindows(trx, artefact.id);
     const closed = commentWindowProblem(artefact.reference, windows, now);
     if (closed) throw conflict(closed);
 

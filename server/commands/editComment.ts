@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
 import type { CommentRow } from '../db/queries/comments.js';
+import { artefactWindows } from '../db/queries/consultations.js';
+import type { Database } from '../db/schema.js';
 import {
   canEdit,
   canWithdraw,
@@ -10,6 +13,7 @@ import {
   type CommentCategory,
   type Severity,
 } from '../domain/commentLifecycle.js';
+import { commentChangeProblem } from '../domain/consultationWindow.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { conflict, forbidden } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -30,6 +34,17 @@ function assertAuthor(actor: Actor, comment: CommentRow): void {
   if (comment.authorId !== actor.id) throw forbidden('Only the author may change this comment');
 }
 
+/** The author's changes close with the consultation window (domain/consultationWindow.ts). */
+async function assertWindowOpen(
+  trx: Kysely<Database>,
+  change: 'edit' | 'withdraw',
+  comment: CommentRow,
+): Promise<void> {
+  const windows = await artefactWindows(trx, comment.artefactId);
+  const problem = commentChangeProblem(change, comment, windows, nowIso(), false);
+  if (problem) throw conflict(problem);
+}
+
 export async function editComment(
   db: Db,
   actor: Actor,
@@ -43,6 +58,7 @@ export async function editComment(
   }
   await db.kysely.transaction().execute(async (trx) => {
     await lockArtefactForComments(trx, db.dialect, comment.artefactId);
+    await assertWindowOpen(trx, 'edit', comment);
     if (input.quote) {
       const version = await trx
         .selectFrom('artefactVersions')
@@ -90,6 +106,7 @@ export async function withdrawComment(
   }
   await db.kysely.transaction().execute(async (trx) => {
     await lockArtefactForComments(trx, db.dialect, comment.artefactId);
+    await assertWindowOpen(trx, 'withdraw', comment);
     const now = nowIso();
     await updateCommentAtRevision(trx, comment, revision, { status: 'withdrawn', updatedAt: now });
     await refreshCommentTallies(trx, [comment.artefactId]);

@@ -33,19 +33,15 @@ export type CommentSort = 'oldest' | 'newest' | 'severity';
  * or their tallies (alias `t`, where public comments carry organisation ''); `a` is the artefact.
  */
 function visibleTo(visibility: CommentVisibility, alias: 'c' | 't') {
-  const isPublic = sql<boolean>`${sql.ref(`${alias}.confidential`)} = 0`;
-  switch (visibility.kind) {
-    case 'all':
-      return sql<boolean>`1 = 1`;
-    case 'public-or-organisation':
-      return visibility.organisationId
-        ? sql<boolean>`(${isPublic} or ${sql.ref(`${alias}.organisationId`)} = ${visibility.organisationId})`
-        : isPublic;
-    case 'public-or-code':
-      return visibility.code
-        ? sql<boolean>`(${isPublic} or ${sql.ref('a.code')} = ${visibility.code})`
-        : isPublic;
-  }
+  if (visibility.kind === 'all') return sql<boolean>`1 = 1`;
+  const seen = [sql<boolean>`${sql.ref(`${alias}.confidential`)} = 0`];
+  // Tallies know organisations, not authors (see the policy).
+  if (alias === 'c') seen.push(sql<boolean>`${sql.ref('c.authorId')} = ${visibility.authorId}`);
+  if (visibility.organisationId)
+    seen.push(sql<boolean>`${sql.ref(`${alias}.organisationId`)} = ${visibility.organisationId}`);
+  if (visibility.kind === 'public-or-code' && visibility.code)
+    seen.push(sql<boolean>`${sql.ref('a.code')} = ${visibility.code}`);
+  return sql<boolean>`(${sql.join(seen, sql` or `)})`;
 }
 
 function visibleComments(db: Db, visibility: CommentVisibility, filters: CommentFilters) {

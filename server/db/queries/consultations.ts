@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import type { ConsultationWindow } from '../../domain/consultationWindow.js';
 import type { Db } from '../database.js';
-import type { ConsultationTable } from '../schema.js';
+import type { ConsultationTable, Database } from '../schema.js';
 
 export type ConsultationRow = Selectable<ConsultationTable> & { artefactIds: string[] };
 
@@ -29,4 +30,17 @@ export async function listConsultations(db: Db, artefactId?: string): Promise<Co
     ...c,
     artefactIds: links.filter((l) => l.consultationId === c.id).map((l) => l.artefactId),
   }));
+}
+
+/** The consultation windows covering one artefact, read through the caller's transaction. */
+export async function artefactWindows(
+  k: Kysely<Database>,
+  artefactId: string,
+): Promise<ConsultationWindow[]> {
+  return k
+    .selectFrom('consultations as k')
+    .innerJoin('consultationArtefacts as ka', 'ka.consultationId', 'k.id')
+    .select(['k.title', 'k.opensAt', 'k.closesAt'])
+    .where('ka.artefactId', '=', artefactId)
+    .execute();
 }

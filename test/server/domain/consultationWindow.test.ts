@@ -1,5 +1,9 @@
 import { expect } from 'chai';
-import { commentWindowProblem, windowState } from '../../../server/domain/consultationWindow.js';
+import {
+  commentChangeProblem,
+  commentWindowProblem,
+  windowState,
+} from '../../../server/domain/consultationWindow.js';
 
 const w = (title: string, opensAt: string, closesAt: string) => ({ title, opensAt, closesAt });
 
@@ -44,5 +48,32 @@ describe('consultation windows', () => {
     expect(commentWindowProblem('BSCP701', [], now)).to.include(
       'has not been put out to consultation',
     );
+  });
+
+  describe('changes to a comment', () => {
+    const closed = [w('Round 1', '2026-05-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')];
+    const open = [...closed, w('Round 2', '2026-06-10T00:00:00.000Z', '2026-06-20T00:00:00.000Z')];
+    const c = { ref: 'C-000001' };
+
+    it('allows every change while a window on the artefact is open', () => {
+      for (const change of ['edit', 'withdraw', 'reply'] as const)
+        expect(commentChangeProblem(change, c, open, now, false), change).to.equal(null);
+    });
+
+    it("closes the author's edits and withdrawal, and others' replies, with the window", () => {
+      expect(commentChangeProblem('edit', c, closed, now, false)).to.equal(
+        'Comment C-000001 can no longer be edited: consultation "Round 1" closed at 2026-06-01T00:00:00.000Z',
+      );
+      expect(commentChangeProblem('withdraw', c, closed, now, true)).to.include(
+        'can no longer be withdrawn',
+      );
+      expect(commentChangeProblem('reply', c, closed, now, false)).to.include(
+        'can no longer take replies',
+      );
+    });
+
+    it('lets the code body of the artefact reply after the window closes', () => {
+      expect(commentChangeProblem('reply', c, closed, now, true)).to.equal(null);
+    });
   });
 });

@@ -44,6 +44,31 @@ describe('comment visibility', () => {
     ).to.equal(false);
   });
 
+  it('shows it to its author, whatever their role, code or organisation', () => {
+    const byRecUser = { ...confidentialBsc, organisationId: null, authorId: 'u' };
+    expect(
+      canSeeComment(commentVisibility(actor('code_body', { code: 'REC' })), byRecUser),
+    ).to.equal(true);
+    expect(
+      canSeeComment(commentVisibility(actor('code_body', { id: 'v', code: 'REC' })), byRecUser),
+    ).to.equal(false);
+    expect(
+      canSeeComment(commentVisibility(actor('participant', { organisationId: 'org-b' })), {
+        ...confidentialBsc,
+        authorId: 'u',
+      }),
+    ).to.equal(true);
+  });
+
+  it("shows it to a code-body user of the author's organisation", () => {
+    expect(
+      canSeeComment(
+        commentVisibility(actor('code_body', { code: 'REC', organisationId: 'org-a' })),
+        confidentialBsc,
+      ),
+    ).to.equal(true);
+  });
+
   it('shows it to programme, SRO and admin', () => {
     for (const role of ['programme', 'sro', 'admin'] as const) {
       expect(canSeeComment(commentVisibility(actor(role)), confidentialBsc), role).to.equal(true);
