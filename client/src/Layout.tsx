@@ -10,8 +10,7 @@ export function Layout() {
   const navigate = useNavigate();
 
   function handleSignOut() {
-    signOut();
-    navigate('/login', { replace: true });
+    void signOut().then(() => navigate('/login', { replace: true }));
   }
 
   return (

@@ -19,7 +19,8 @@ type AuthState =
 interface AuthContextValue {
   state: AuthState;
   signIn(email: string, password: string): Promise<void>;
-  signOut(): void;
+  /** Resolves once the server has ended the session (or could not be reached). */
+  signOut(): Promise<void>;
   retry(): void;
 }
 
@@ -53,8 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signed-in', user });
   }, []);
 
-  const signOut = useCallback(() => {
-    void logout();
+  const signOut = useCallback(async () => {
+    await logout();
     setState({ status: 'signed-out', expired: false });
   }, []);
 
