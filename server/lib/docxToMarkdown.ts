@@ -43,10 +43,12 @@ const PACKAGE_LIMITS: ZipLimits = {
 };
 /**
  * What the XML parts (the document, its notes, comments, numbering, styles, relationships...)
- * may unpack to together. Converting takes about 30 times their size in memory (mammoth's tree,
- * the HTML, turndown's DOM), so this keeps an upload within 300 MB: some 3,000 pages of text.
+ * may unpack to together. Converting takes about 35 times their size in memory (mammoth's tree,
+ * the HTML, turndown's DOM), so this keeps an upload within 300 MB. Word's XML is usually two or
+ * more times its text, and a version's Markdown may be 5 MB at most: few publishable documents
+ * come near it (some 1,000 pages of text).
  */
-const MAX_XML_BYTES = 8 * 1024 * 1024;
+const MAX_XML_BYTES = 6 * 1024 * 1024;
 const XML_PART = /\.(xml|rels)$/i;
 
 export interface DocxUpload {

@@ -33,6 +33,20 @@ interface Pending {
   reject(err: Error): void;
 }
 
+interface WorkerMessage {
+  id: number;
+  result?: unknown;
+  error?: string;
+  /** An AppError raised by the task, to be raised again here as one. */
+  appError?: Pick<AppError, 'status' | 'code' | 'details' | 'headers'>;
+}
+
+function errorOf(message: string, app: WorkerMessage['appError']): Error {
+  return app
+    ? new AppError(app.status, app.code, message, app.details, app.headers)
+    : new Error(message);
+}
+
 const tooSlow = () =>
   new AppError(503, 'too_slow', 'The work took too long and was stopped; try smaller versions');
 
@@ -68,11 +82,11 @@ class TaskWorker {
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = spawnWorker();
-    worker.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+    worker.on('message', (message: WorkerMessage) => {
       const current = this.current;
       if (!current || current.task.id !== message.id) return;
       this.finish();
-      if (message.error !== undefined) current.reject(new Error(message.error));
+      if (message.error !== undefined) current.reject(errorOf(message.error, message.appError));
       else current.resolve(message.result);
     });
     worker.on('error', (err) => this.fail(err, false));

@@ -6,6 +6,7 @@ import { parseClauses } from '../domain/parseClauses.js';
 import type { Clause, ParsedDocument } from '../domain/parseClauses.js';
 import { checkPlainEnglish, type PlainEnglishContext } from '../domain/plainEnglish/check.js';
 import { redlineJson } from '../presenters/redline.js';
+import { docxToMarkdown, type DocxConversion, type DocxUpload } from './docxToMarkdown.js';
 
 export const TASKS = {
   /** The presented redline as UTF-8 JSON (see presenters/redline.ts). */
@@ -19,6 +20,12 @@ export const TASKS = {
   },
   plainEnglish: (clauses: Clause[], context: PlainEnglishContext) =>
     checkPlainEnglish(clauses, context),
+  /** A Word upload as Markdown (its bytes arrive on the worker as a plain Uint8Array). */
+  docxToMarkdown: (file: DocxUpload): Promise<DocxConversion> =>
+    docxToMarkdown({
+      ...file,
+      buffer: Buffer.from(file.buffer.buffer, file.buffer.byteOffset, file.buffer.byteLength),
+    }),
 };
 
 export type TaskName = keyof typeof TASKS;

@@ -16,6 +16,7 @@ import { parseClauses } from '../../../server/domain/parseClauses.js';
 import { renderDocumentHtml } from '../../../server/domain/markdown.js';
 import { AppError } from '../../../server/errors.js';
 import { docxToMarkdown, type DocxUpload } from '../../../server/lib/docxToMarkdown.js';
+import { runTask } from '../../../server/lib/offThread.js';
 import {
   DOCX_TYPE,
   HeadingLevel,
@@ -268,7 +269,7 @@ describe('docxToMarkdown', () => {
     );
   });
 
-  it('refuses a package over 50 MB unpacked, and XML over 8 MB unpacked (413), naming the part', async () => {
+  it('refuses a package over 50 MB unpacked, and XML over 6 MB unpacked (413), naming the part', async () => {
     const docx = await sampleDocx();
     const honest = (name: string, megabytes: number) => ({
       name,
@@ -285,11 +286,11 @@ describe('docxToMarkdown', () => {
       'The Word document is too large: the part word/media/image1.emf unpacks to more than 50 MB, the limit for one part',
     );
     const xml = await rejection(
-      docxToMarkdown(upload(replacePart(docx, honest('word/footnotes.xml', 9)))),
+      docxToMarkdown(upload(replacePart(docx, honest('word/footnotes.xml', 7)))),
     );
     expect(xml.status).to.equal(413);
     expect(xml.message).to.match(
-      /^The Word document is too large: its XML parts \(word\/footnotes\.xml and those before it\) unpack to more than 8 MB together/,
+      /^The Word document is too large: its XML parts \(word\/footnotes\.xml and those before it\) unpack to more than 6 MB together/,
     );
     // A large drawing is not XML: the document converts.
     const drawing = replacePart(
@@ -297,6 +298,16 @@ describe('docxToMarkdown', () => {
       deflated('word/media/image1.emf', Buffer.alloc(9 * 1024 * 1024)),
     );
     expect(await convert(drawing)).to.include('GENERAL');
+  });
+
+  it('converts on the worker thread as in place, its refusals still 400s and 413s', async () => {
+    const docx = await sampleDocx();
+    const onWorker = await runTask('docxToMarkdown', [upload(docx)], 0, { inPlaceLimit: 0 });
+    expect(onWorker).to.deep.equal(await docxToMarkdown(upload(docx)));
+    const bomb = replacePart(docx, lyingBomb('word/footnotes.xml', 200));
+    const err = await rejection(runTask('docxToMarkdown', [upload(bomb)], 0, { inPlaceLimit: 0 }));
+    expect(err.status).to.equal(400);
+    expect(err.message).to.match(/word\/footnotes\.xml unpacks to more than the 2,000 bytes/);
   });
 
   it('rejects a zip that is not a Word document (an Excel workbook renamed .docx)', async () => {
