@@ -241,14 +241,15 @@ for (const dialect of testDialects()) {
     });
 
     // mammoth's XML reader drops NUL itself; other control characters reach the text.
-    for (const [label, marker, warning] of [
+    const words: [string, string, string | null][] = [
       [
         'BEL, raw and as a character reference',
         'bell&#x7;here\u0007',
         '2 control characters in the text (invisible in Word) were left out.',
       ],
       ['NUL, raw and as a character reference', 'bell&#0;here\u0000', null],
-    ]) {
+    ];
+    for (const [label, marker, warning] of words) {
       it(`publishes a Word document whose text holds ${label}, without them`, async () => {
         const docx = await rewriteDocumentXml(
           await buildDocx([para('1.1.1 The SVAA MARKER shall allocate volumes.')]),
