@@ -1,6 +1,7 @@
 import type { Db } from './db/database.js';
 import { loadReadinessFacts } from './db/queries/readinessFacts.js';
 import { cachedRead } from './db/readCache.js';
+import { sharedRead } from './db/sharedRead.js';
 import { computeReadiness, type Readiness } from './domain/readiness.js';
 import { nowIso } from './lib/ids.js';
 import { commentVisibility } from './policies/commentVisibility.js';
@@ -10,9 +11,12 @@ import { presentReadiness, type PresentedReadiness } from './presenters/readines
 // Time also moves a consultation from open to closed, so an evaluation is kept a minute at most.
 const minute = () => new Date().toISOString().slice(0, 16);
 
-/** The current readiness evaluation, recomputed after every audited write. */
+/**
+ * The current readiness evaluation, recomputed after every audited write: by one instance, whose
+ * result the other instances on the same database read back rather than recompute.
+ */
 export async function currentReadiness(db: Db): Promise<Readiness> {
-  return cachedRead(db, `readiness:${minute()}`, async () =>
+  return sharedRead(db, 'readiness', minute(), async () =>
     computeReadiness(await loadReadinessFacts(db, nowIso())),
   );
 }

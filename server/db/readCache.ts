@@ -19,7 +19,7 @@ export async function bumpDataVersion(trx: Kysely<Database>): Promise<void> {
     .execute();
 }
 
-async function readDataVersion(db: Db): Promise<number> {
+export async function readDataVersion(db: Db): Promise<number> {
   const row = await db.kysely
     .selectFrom('counters')
     .select('value')

@@ -107,6 +107,15 @@ export interface CounterTable {
   value: number;
 }
 
+export interface SharedReadTable {
+  key: string;
+  dataVersion: number;
+  /** What else the value depends on besides the data (e.g. the minute, for time-bound reads). */
+  stamp: string;
+  /** JSON. */
+  value: string;
+}
+
 export interface ConsultationTable {
   id: string;
   title: string;
@@ -296,6 +305,7 @@ export interface Database {
   auditHead: AuditHeadTable;
   meta: MetaTable;
   counters: CounterTable;
+  sharedReads: SharedReadTable;
   consultations: ConsultationTable;
   consultationArtefacts: ConsultationArtefactTable;
   comments: CommentTable;

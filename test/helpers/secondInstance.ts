@@ -12,11 +12,11 @@ export interface SecondInstance {
   close(): Promise<void>;
 }
 
-/** Where the test server's database lives, so that another connection can open the same one. */
-async function sameDatabase(server: TestServer): Promise<Db> {
-  if (server.db.dialect === 'postgres') {
+/** Another handle (connection or pool) on the database `db` uses, as another instance opens it. */
+export async function openSameDatabase(db: Db): Promise<Db> {
+  if (db.dialect === 'postgres') {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(
-      server.db.kysely,
+      db.kysely,
     );
     return openDatabase({
       databaseUrl: process.env.TEST_DATABASE_URL,
@@ -27,7 +27,7 @@ async function sameDatabase(server: TestServer): Promise<Db> {
   const { rows } = await sql<{
     name: string;
     file: string;
-  }>`select name, file from pragma_database_list`.execute(server.db.kysely);
+  }>`select name, file from pragma_database_list`.execute(db.kysely);
   return openDatabase({ sqliteFile: rows.find((r) => r.name === 'main')?.file });
 }
 
@@ -36,7 +36,7 @@ async function sameDatabase(server: TestServer): Promise<Db> {
  * same JWT secret: two instances behind a load balancer, in one test process.
  */
 export async function startSecondInstance(server: TestServer): Promise<SecondInstance> {
-  const db = await sameDatabase(server);
+  const db = await openSameDatabase(server.db);
   const app = createApp({
     db,
     jwtSecret: server.jwtSecret,

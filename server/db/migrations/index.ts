@@ -6,6 +6,7 @@ import * as m0003 from './0003_readiness.js';
 import * as m0004 from './0004_exactly_once.js';
 import * as m0005 from './0005_sessions.js';
 import * as m0006 from './0006_audit_chain.js';
+import * as m0007 from './0007_shared_reads.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, DialectMigration> = {
   '0004_exactly_once': m0004,
   '0005_sessions': m0005,
   '0006_audit_chain': m0006,
+  '0007_shared_reads': m0007,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

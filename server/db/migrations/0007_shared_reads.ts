@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+
+/** Computed reads shared by every instance on one database (see server/db/sharedRead.ts). */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('shared_reads')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('data_version', 'integer', (c) => c.notNull())
+    .addColumn('stamp', 'text', (c) => c.notNull())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+}
