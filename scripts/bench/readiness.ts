@@ -18,7 +18,7 @@ const STATUSES = [
   'rejected',
 ] as const;
 
-async function seedChangesAndRequirements(
+export async function seedChangesAndRequirements(
   db: Db,
   changes: number,
   requirements: number,

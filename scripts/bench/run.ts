@@ -2,6 +2,7 @@
 import { benchComments } from './comments.js';
 import { benchExportStall } from './exportStall.js';
 import { benchReadiness } from './readiness.js';
+import { benchReadinessInstances } from './readinessInstances.js';
 import { benchRedline } from './redline.js';
 import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   redline: () => benchRedline(),
   'redline-worst': () => benchRedlineWorstCase(),
   readiness: () => benchReadiness(),
+  'readiness-instances': () => benchReadinessInstances(),
   'export-stall': () => benchExportStall(),
   'zip-bomb': () => benchZipBomb(),
 };

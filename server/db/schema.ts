@@ -112,8 +112,8 @@ export interface SharedReadTable {
   dataVersion: number;
   /** What else the value depends on besides the data (e.g. the minute, for time-bound reads). */
   stamp: string;
-  /** JSON. */
-  value: string;
+  /** The value in V8's serialisation: several times faster to read back than JSON when large. */
+  value: Buffer;
 }
 
 export interface ConsultationTable {

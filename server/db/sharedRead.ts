@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import { sql } from 'kysely';
 import type { Db } from './database.js';
 import { readDataVersion } from './readCache.js';
@@ -10,7 +11,8 @@ const pending = new WeakMap<Db, Map<string, Promise<unknown>>>();
  * A read worth sharing between instances: computed once per data version (and `stamp`, for what
  * else it depends on, such as the time) by whichever instance asks first, stored in the database
  * and read back by the others, instead of each instance recomputing it after every write. Each
- * instance also keeps the value in its own read cache. The value must survive JSON.
+ * instance also keeps the value in its own read cache. The value must survive structured clone
+ * (plain data: no functions or class instances).
  */
 export async function sharedRead<T>(
   db: Db,
@@ -37,14 +39,14 @@ export async function sharedRead<T>(
       .where('dataVersion', '=', version)
       .where('stamp', '=', stamp)
       .executeTakeFirst();
-    const value = stored ? (JSON.parse(stored.value) as T) : await computeAndStore();
+    const value = stored ? (v8.deserialize(stored.value) as T) : await computeAndStore();
     db.readCache.set(localKey, version, value);
     return value;
   })();
 
   async function computeAndStore(): Promise<T> {
     const value = await compute();
-    const row = { key, dataVersion: version, stamp, value: JSON.stringify(value) };
+    const row = { key, dataVersion: version, stamp, value: v8.serialize(value) };
     // A slower instance must not replace a value computed at a later data version.
     await db.kysely
       .insertInto('sharedReads')

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import v8 from 'node:v8';
 import { writeAudit } from '../../../server/db/audit.js';
 import type { Db } from '../../../server/db/database.js';
 import { loadReadinessFacts } from '../../../server/db/queries/readinessFacts.js';
@@ -77,7 +78,7 @@ for (const dialect of testDialects()) {
       const version = await readDataVersion(t.db);
       await t.db.kysely
         .insertInto('sharedReads')
-        .values({ key: 'k', dataVersion: version + 5, stamp: 's', value: '"later"' })
+        .values({ key: 'k', dataVersion: version + 5, stamp: 's', value: v8.serialize('later') })
         .execute();
       expect(await sharedRead(t.db, 'k', 's', async () => 'slow')).to.equal('slow');
       const row = await t.db.kysely
@@ -85,7 +86,8 @@ for (const dialect of testDialects()) {
         .selectAll()
         .where('key', '=', 'k')
         .executeTakeFirstOrThrow();
-      expect(row).to.include({ dataVersion: version + 5, value: '"later"' });
+      expect(Number(row.dataVersion)).to.equal(version + 5);
+      expect(v8.deserialize(row.value)).to.equal('later');
     });
 
     it('gives the second instance the readiness evaluation the first computed', async () => {
