@@ -46,13 +46,19 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the script or test that started it.
+  const killChild = () => child.kill('SIGKILL');
+  process.on('exit', killChild);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-KEEP_OUTPUT);
   };
   child.stderr?.on('data', keep);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
+    child.once('exit', (code, signal) => {
+      process.off('exit', killChild);
+      resolve({ code, signal });
+    }),
   );
 
   return new Promise((resolve, reject) => {

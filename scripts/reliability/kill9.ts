@@ -53,11 +53,11 @@ async function main(): Promise<void> {
     `kill -9 durability: ${store.dialect}, ${rounds} rounds of ${burst} acknowledged writes, ${writers} writers\n`,
   );
   let server = await start(store);
-  const review = await setUpReview(server.url, ADMIN, writers);
   const acknowledged = new Set<string>();
   let ok = true;
   let next = 0;
   try {
+    const review = await setUpReview(server.url, ADMIN, writers);
     for (let round = 1; round <= rounds; round++) {
       review.baseUrl = server.url;
       const result = await burstAndKill(server, review, next);

@@ -4,6 +4,7 @@
 // reports throughput, latency and the server's resident memory (logging at the default level,
 // one line per request), then checks the audit chain and the comment tallies. SQLite in a
 // temporary directory, or PostgreSQL with DATABASE_URL set to a fresh database.
+import type { Readable } from 'node:stream';
 import autocannon from 'autocannon';
 import { api, setUpReview } from '../lib/review.js';
 import { startServerProcess } from '../lib/serverProcess.js';
@@ -11,6 +12,34 @@ import { ADMIN, checkStore, numberArg, prepareStore, rssMb } from './common.js';
 
 const duration = numberArg('duration', 60);
 const connections = numberArg('connections', 100);
+
+const percentile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+/** Server-side time per route, read from the request log lines the server prints. */
+function routeTimings(stdout: Readable | null) {
+  const times = new Map<string, number[]>();
+  let pending = '';
+  stdout?.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString('utf8')).split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"msg":"request"')) continue;
+      const entry = JSON.parse(line) as { method: string; url: string; ms: number };
+      const route = `${entry.method} ${entry.url.split('?')[0]?.replace(/[0-9a-f-]{36}/g, ':id')}`;
+      const list = times.get(route) ?? [];
+      list.push(entry.ms);
+      times.set(route, list);
+    }
+  });
+  return {
+    summary: () =>
+      [...times].map(([route, ms]) => {
+        const sorted = ms.sort((x, y) => x - y);
+        return `${route}: n ${sorted.length}, p50 ${percentile(sorted, 0.5).toFixed(0)}, p99 ${percentile(sorted, 0.99).toFixed(0)}`;
+      }),
+  };
+}
 
 async function main(): Promise<void> {
   const store = prepareStore();
@@ -46,6 +75,7 @@ async function main(): Promise<void> {
       },
     ] as const;
 
+    const perRoute = routeTimings(server.child.stdout);
     const idleMb = rssMb(pid);
     let peakMb = idleMb;
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, rssMb(pid))), 500);
@@ -77,6 +107,8 @@ async function main(): Promise<void> {
     console.log(
       `server RSS: ${idleMb.toFixed(0)} MB idle, ${peakMb.toFixed(0)} MB peak, ${endMb.toFixed(0)} MB at the end`,
     );
+    console.log('server time by route (from its request log), ms:');
+    for (const line of perRoute.summary()) console.log(`  ${line}`);
     const verify = await api(server.url, '/api/audit/verify', { token: review.adminToken });
     console.log(`audit verify (API): ${JSON.stringify(verify.body)}`);
     const verdict = await checkStore(store);

@@ -2,10 +2,11 @@ import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { Migrator, sql } from 'kysely';
 import { createOrganisation } from '../../../server/commands/createOrganisation.js';
-import type { Db } from '../../../server/db/database.js';
+import { openDatabase, sqliteFileIn, type Db } from '../../../server/db/database.js';
 import { migrationsFor } from '../../../server/db/migrations/index.js';
 import { verifyAuditChain } from '../../../server/db/verifyAuditChain.js';
 import { auditEventHash } from '../../../server/domain/auditChain.js';
+import { childDatabase } from '../../helpers/childServer.js';
 import { createTestDb, testDialects } from '../../helpers/db.js';
 
 const addOrganisation = (db: Db) =>
@@ -129,29 +130,33 @@ for (const dialect of testDialects()) {
 
   describe(`audit log hash chain on an upgraded database (${dialect})`, () => {
     it('chains the events logged before the chain existed, in id order', async () => {
-      const { db, cleanup } = await createTestDb(dialect);
+      const store = await childDatabase(dialect);
+      const db = openDatabase(
+        store.databaseUrl
+          ? { databaseUrl: store.databaseUrl }
+          : { sqliteFile: sqliteFileIn(store.dataDir) },
+      );
       try {
-        // Back to the schema before 0006, with a log written by the old writer.
+        const migrations = migrationsFor(db.dialect);
+        const names = Object.keys(migrations);
+        const before = names[names.indexOf('0006_audit_chain') - 1] as string;
         const migrator = new Migrator({
           db: db.kysely,
-          provider: { getMigrations: async () => migrationsFor(db.dialect) },
+          provider: { getMigrations: async () => migrations },
           migrationTableSchema:
             dialect === 'postgres'
               ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]
                   ?.s
               : undefined,
         });
-        await sql`drop table audit_head`.execute(db.kysely);
-        await sql`alter table audit_events drop column prev_hash`.execute(db.kysely);
-        await sql`alter table audit_events drop column hash`.execute(db.kysely);
-        await sql`delete from kysely_migration where name = '0006_audit_chain'`.execute(db.kysely);
+        // The schema before the chain, with a log written by the old writer.
+        expect((await migrator.migrateTo(before)).error).to.equal(undefined);
         for (let i = 0; i < 3; i++) {
           await sql`insert into audit_events (actor_id, action, entity, entity_id, before, after, at)
             values (null, 'organisation.create', 'organisation', ${`o-${i}`}, null, '{}',
               ${new Date().toISOString()})`.execute(db.kysely);
         }
-        const { error } = await migrator.migrateToLatest();
-        expect(error).to.equal(undefined);
+        expect((await migrator.migrateToLatest()).error).to.equal(undefined);
         expect(await verifyAuditChain(db)).to.deep.equal({
           ok: true,
           events: 3,
@@ -160,7 +165,8 @@ for (const dialect of testDialects()) {
         await addOrganisation(db);
         expect(await verifyAuditChain(db)).to.include({ ok: true, events: 4 });
       } finally {
-        await cleanup();
+        await db.close();
+        await store.cleanup();
       }
     });
   });
