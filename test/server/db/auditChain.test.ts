@@ -1,10 +1,11 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
 import { Migrator, sql } from 'kysely';
+import { pino } from 'pino';
 import { createOrganisation } from '../../../server/commands/createOrganisation.js';
 import { openDatabase, sqliteFileIn, type Db } from '../../../server/db/database.js';
 import { migrationsFor } from '../../../server/db/migrations/index.js';
-import { verifyAuditChain } from '../../../server/db/verifyAuditChain.js';
+import { checkAuditChainAtStart, verifyAuditChain } from '../../../server/db/verifyAuditChain.js';
 import { auditEventHash } from '../../../server/domain/auditChain.js';
 import { childDatabase } from '../../helpers/childServer.js';
 import { createTestDb, testDialects } from '../../helpers/db.js';
@@ -116,6 +117,22 @@ for (const dialect of testDialects()) {
         })
         .execute();
       expect(await verifyAuditChain(db)).to.include({ ok: false, firstBrokenAt: at(2) });
+    });
+
+    it('is checked at start, with a loud error naming the first broken event', async () => {
+      const lines: { level: number; msg: string; firstBrokenAt?: number }[] = [];
+      const logger = pino({}, { write: (line: string) => void lines.push(JSON.parse(line)) });
+      await checkAuditChainAtStart(db, logger);
+      expect(lines.map((l) => [l.level, l.msg])).to.deep.equal([
+        [30, 'audit log hash chain verified'],
+      ]);
+      await sql`update audit_events set entity_id = 'other' where id = ${at(1)}`.execute(db.kysely);
+      await checkAuditChainAtStart(db, logger);
+      const error = lines[1];
+      expect(error?.level).to.equal(50);
+      expect(error?.firstBrokenAt).to.equal(at(1));
+      expect(error?.msg).to.include(`AUDIT LOG TAMPERED OR DAMAGED`);
+      expect(error?.msg).to.include(`event ${at(1)}`);
     });
 
     it('stays valid under many concurrent commands', async () => {
