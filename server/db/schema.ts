@@ -112,7 +112,10 @@ export interface SharedReadTable {
   dataVersion: number;
   /** What else the value depends on besides the data (e.g. the minute, for time-bound reads). */
   stamp: string;
-  /** The value in V8's serialisation: several times faster to read back than JSON when large. */
+  /**
+   * The value in V8's serialisation, deflated: several times faster to read back than JSON when
+   * large, and a fraction of the bytes to carry from PostgreSQL.
+   */
   value: Buffer;
 }
 

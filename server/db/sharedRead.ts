@@ -1,4 +1,5 @@
 import v8 from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Db } from './database.js';
 import { readDataVersion } from './readCache.js';
@@ -39,14 +40,21 @@ export async function sharedRead<T>(
       .where('dataVersion', '=', version)
       .where('stamp', '=', stamp)
       .executeTakeFirst();
-    const value = stored ? (v8.deserialize(stored.value) as T) : await computeAndStore();
+    const value = stored
+      ? (v8.deserialize(inflateRawSync(stored.value)) as T)
+      : await computeAndStore();
     db.readCache.set(localKey, version, value);
     return value;
   })();
 
   async function computeAndStore(): Promise<T> {
     const value = await compute();
-    const row = { key, dataVersion: version, stamp, value: v8.serialize(value) };
+    const row = {
+      key,
+      dataVersion: version,
+      stamp,
+      value: deflateRawSync(v8.serialize(value), { level: 1 }),
+    };
     // A slower instance must not replace a value computed at a later data version.
     await db.kysely
       .insertInto('sharedReads')

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import v8 from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { writeAudit } from '../../../server/db/audit.js';
 import type { Db } from '../../../server/db/database.js';
 import { loadReadinessFacts } from '../../../server/db/queries/readinessFacts.js';
@@ -78,7 +79,12 @@ for (const dialect of testDialects()) {
       const version = await readDataVersion(t.db);
       await t.db.kysely
         .insertInto('sharedReads')
-        .values({ key: 'k', dataVersion: version + 5, stamp: 's', value: v8.serialize('later') })
+        .values({
+          key: 'k',
+          dataVersion: version + 5,
+          stamp: 's',
+          value: deflateRawSync(v8.serialize('later')),
+        })
         .execute();
       expect(await sharedRead(t.db, 'k', 's', async () => 'slow')).to.equal('slow');
       const row = await t.db.kysely
@@ -87,7 +93,7 @@ for (const dialect of testDialects()) {
         .where('key', '=', 'k')
         .executeTakeFirstOrThrow();
       expect(Number(row.dataVersion)).to.equal(version + 5);
-      expect(v8.deserialize(row.value)).to.equal('later');
+      expect(v8.deserialize(inflateRawSync(row.value))).to.equal('later');
     });
 
     it('gives the second instance the readiness evaluation the first computed', async () => {
