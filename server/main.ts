@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './app.js';
@@ -7,6 +8,7 @@ import { checkAuditChainAtStart } from './db/verifyAuditChain.js';
 import { loadJwtSecret } from './lib/jwtSecret.js';
 import { stdoutDestination } from './lib/logDestination.js';
 import { removePidFile, writePidFile } from './lib/pidFile.js';
+import { startDraining } from './routes/health/draining.js';
 import type { FirstAdminResult } from './commands/ensureFirstAdmin.js';
 
 const GRACE_MS = 3_000;
@@ -61,10 +63,21 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
+  // Once a shutdown starts, responses not yet begun close their connection, so that neither a
+  // client nor a balancer's kept-alive connection sends another request down one about to be cut.
+  const unanswered = new Set<ServerResponse>();
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (stopping) return void res.setHeader('Connection', 'close');
+    unanswered.add(res);
+    res.once('close', () => unanswered.delete(res));
+  });
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    // Readiness answers 503 on the connections that remain; new ones are refused below.
+    startDraining(app);
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
     // In-flight requests get a grace period, then their connections are cut (server.close alone
     // waits for every open connection); the deadline covers anything else, such as a database
     // that does not close, inside the 10 s a supervisor allows before SIGKILL.

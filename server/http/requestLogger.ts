@@ -14,7 +14,8 @@ declare module 'express-serve-static-core' {
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
     req.log = logger;
-    if (req.path === '/api/health') return next();
+    // Probes every few seconds would drown the log; a failing readiness check logs its reason.
+    if (req.path === '/api/health' || req.path === '/api/health/ready') return next();
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const status = res.statusCode;

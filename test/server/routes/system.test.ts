@@ -54,6 +54,7 @@ for (const dialect of testDialects()) {
       const paths = res.body.paths;
       const expected: [string, string][] = [
         ['/api/health', 'get'],
+        ['/api/health/ready', 'get'],
         ['/api/auth/login', 'post'],
         ['/api/me', 'get'],
         ['/api/users', 'get'],
@@ -90,6 +91,7 @@ for (const dialect of testDialects()) {
         ['/api/recommendations/{id}/decisions', 'post'],
         ['/api/baseline', 'get'],
         ['/api/audit', 'get'],
+        ['/api/audit/verify', 'get'],
         ['/api/openapi.json', 'get'],
         ['/api/comments/export', 'get'],
         ['/api/comments/import', 'post'],
