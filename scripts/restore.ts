@@ -77,14 +77,15 @@ async function restorePostgres(databaseUrl: string, backup: string): Promise<voi
   } finally {
     await db.close();
   }
+  // The rest of the connection comes from the environment (libpqEnv).
+  const { PGDATABASE, PGUSER } = libpqEnv(databaseUrl);
   const code = await runPgTool(
     'pg_restore',
     [
       '--no-owner',
       '--exit-on-error',
       '--single-transaction',
-      // The rest of the connection comes from the environment (libpqEnv).
-      `--dbname=${libpqEnv(databaseUrl).PGDATABASE ?? libpqEnv(databaseUrl).PGUSER ?? 'postgres'}`,
+      `--dbname=${PGDATABASE ?? PGUSER ?? 'postgres'}`,
       backup,
     ],
     databaseUrl,
