@@ -15,8 +15,10 @@ export interface Probed<T> {
   health: Polled;
   /** Health polls whose connection was reset. */
   resets: number;
-  /** The server's peak resident memory during the work, in MB above its resident memory before. */
-  peakMbAboveStart: number;
+  /** The server's resident memory before the work, in MB. */
+  startMb: number;
+  /** The server's peak resident memory during the work, in MB. */
+  peakMb: number;
 }
 
 function summarise(latencies: number[]): Polled {
@@ -85,7 +87,8 @@ export async function probe<T>(
       value,
       health: summarise(latencies),
       resets,
-      peakMbAboveStart: (peakKb - startKb) / 1024,
+      startMb: startKb / 1024,
+      peakMb: peakKb / 1024,
     };
   } finally {
     done = true;
@@ -94,8 +97,22 @@ export async function probe<T>(
   }
 }
 
-/** A Markdown table row: the case, its time, health's latencies and their ratio to the idle p99. */
-export function probeRow(name: string, p: Probed<unknown>, idle: Polled, extra: string[]): string {
-  const ratio = idle.p99 > 0 ? (p.health.p99 / idle.p99).toFixed(1) : 'n/a';
-  return `| ${name} | ${p.ms.toFixed(0)} | ${p.health.count} | ${p.health.p50.toFixed(1)} | ${p.health.p99.toFixed(1)} | ${p.health.max.toFixed(1)} | ${p.resets} | ${ratio} | ${p.peakMbAboveStart.toFixed(0)} | ${extra.join(' | ')} |`;
+export const PROBE_COLUMNS =
+  '| ms | health polls | health p50 ms | health p99 ms | health max ms | health resets | p99 / idle p99 | peak MB above idle | peak MB above start |';
+
+/**
+ * A Markdown table row: the case, its time, health's latencies and their ratio to the idle p99,
+ * and the server's peak memory above its idle size (the baseline's start) and above its size
+ * just before the case.
+ */
+export function probeRow(
+  name: string,
+  p: Probed<unknown>,
+  idle: Probed<unknown>,
+  extra: string[],
+): string {
+  const ratio = idle.health.p99 > 0 ? (p.health.p99 / idle.health.p99).toFixed(1) : 'n/a';
+  const aboveIdle = p.peakMb - idle.startMb;
+  const aboveStart = p.peakMb - p.startMb;
+  return `| ${name} | ${p.ms.toFixed(0)} | ${p.health.count} | ${p.health.p50.toFixed(1)} | ${p.health.p99.toFixed(1)} | ${p.health.max.toFixed(1)} | ${p.resets} | ${ratio} | ${aboveIdle.toFixed(0)} | ${aboveStart.toFixed(0)} | ${extra.join(' | ')} |`;
 }

@@ -50,12 +50,26 @@ function errorOf(message: string, app: WorkerMessage['appError']): Error {
 const tooSlow = () =>
   new AppError(503, 'too_slow', 'The work took too long and was stopped; try smaller versions');
 
+const outOfMemory = () =>
+  new AppError(
+    413,
+    'payload_too_large',
+    'The upload needs more memory to process than one upload may use; send a smaller file',
+  );
+
+/** A worker whose heap is capped runs one task and is then stopped, giving its memory back. */
+interface WorkerOptions {
+  heapLimitMb?: number;
+}
+
 class TaskWorker {
   private worker: Worker | null = null;
   private readonly queue: Pending[] = [];
   private current: Pending | null = null;
   private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
+
+  constructor(private readonly options: WorkerOptions = {}) {}
 
   run(name: TaskName, args: unknown[]): Promise<unknown> {
     return new Promise((resolve, reject) => {
@@ -81,7 +95,7 @@ class TaskWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawnWorker();
+    const worker = spawnWorker(this.options.heapLimitMb);
     worker.on('message', (message: WorkerMessage) => {
       const current = this.current;
       if (!current || current.task.id !== message.id) return;
@@ -89,7 +103,9 @@ class TaskWorker {
       if (message.error !== undefined) current.reject(errorOf(message.error, message.appError));
       else current.resolve(message.result);
     });
-    worker.on('error', (err) => this.fail(err, false));
+    worker.on('error', (err: Error & { code?: string }) =>
+      this.fail(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? outOfMemory() : err, false),
+    );
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
       if (this.current) this.fail(new Error('The worker thread stopped'), false);
@@ -102,6 +118,10 @@ class TaskWorker {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.current = null;
+    if (this.options.heapLimitMb && this.worker) {
+      void this.worker.terminate();
+      this.worker = null;
+    }
     // An idle worker must not keep the process alive (listeners re-reference it: unref last).
     this.worker?.unref();
     setImmediate(() => this.pump());
@@ -123,34 +143,42 @@ class TaskWorker {
  * Compiled, this module and the worker are .js. Under tsx (development and tests) they are .ts,
  * and a worker thread does not inherit tsx's loader: it registers it before loading the worker.
  */
-function spawnWorker(): Worker {
+function spawnWorker(heapLimitMb?: number): Worker {
   const here = fileURLToPath(import.meta.url);
   const file = path.join(path.dirname(here), `offThreadWorker${path.extname(here)}`);
-  if (!file.endsWith('.ts')) return new Worker(file);
+  const resourceLimits = heapLimitMb ? { maxOldGenerationSizeMb: heapLimitMb } : undefined;
+  if (!file.endsWith('.ts')) return new Worker(file, { resourceLimits });
   const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsx = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 let shared: TaskWorker | undefined;
+const capped = new Map<string, TaskWorker>();
 
 /**
  * Runs a task on the worker thread, or in place when its input (`size`, in characters) is small.
- * Byte results come back as Buffers.
+ * Byte results come back as Buffers. With `heapLimitMb`, the task runs on a worker of its own kind
+ * whose heap is capped (one such task at a time): running out is a 413, not the process's end.
  */
 export async function runTask<N extends TaskName>(
   name: N,
   args: TaskArgs<N>,
   size: number,
-  options: { inPlaceLimit?: number } = {},
+  options: { inPlaceLimit?: number; heapLimitMb?: number } = {},
 ): Promise<TaskResult<N>> {
   if (size < (options.inPlaceLimit ?? IN_PLACE_LIMIT)) {
     const run = TASKS[name] as unknown as (...a: TaskArgs<N>) => TaskResult<N>;
     return run(...args);
   }
-  shared ??= new TaskWorker();
-  const result = await shared.run(name, args);
+  let worker: TaskWorker;
+  if (options.heapLimitMb) {
+    const key = `${name}:${options.heapLimitMb}`;
+    worker = capped.get(key) ?? new TaskWorker({ heapLimitMb: options.heapLimitMb });
+    capped.set(key, worker);
+  } else worker = shared ??= new TaskWorker();
+  const result = await worker.run(name, args);
   return (
     result instanceof Uint8Array
       ? Buffer.from(result.buffer, result.byteOffset, result.byteLength)

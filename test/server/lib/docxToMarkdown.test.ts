@@ -310,6 +310,18 @@ describe('docxToMarkdown', () => {
     expect(err.message).to.match(/word\/footnotes\.xml unpacks to more than the 2,000 bytes/);
   });
 
+  it('answers 413 when the conversion outgrows its capped heap, and converts again after', async () => {
+    const docx = await sampleDocx();
+    const run = (heapLimitMb: number) =>
+      runTask('docxToMarkdown', [upload(docx)], 0, { inPlaceLimit: 0, heapLimitMb });
+    const err = await rejection(run(8));
+    expect(err.status).to.equal(413);
+    expect(err.message).to.equal(
+      'The upload needs more memory to process than one upload may use; send a smaller file',
+    );
+    expect((await run(256)).markdown).to.include('GENERAL');
+  });
+
   it('rejects a zip that is not a Word document (an Excel workbook renamed .docx)', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Log').addRow(['not', 'a', 'document']);
