@@ -59,7 +59,8 @@ export async function startNginx(upstreamPorts: [number, number]): Promise<Nginx
     ['-p', `${prefix}/`, '-c', confFile, '-e', 'stderr', '-g', 'daemon off;'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  const killChild = () => child.kill('SIGKILL');
+  // SIGTERM, not SIGKILL: nginx's master then stops its workers, which would outlive it otherwise.
+  const killChild = () => child.kill('SIGTERM');
   process.on('exit', killChild);
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -70,7 +71,7 @@ export async function startNginx(upstreamPorts: [number, number]): Promise<Nginx
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
+      child.kill('SIGTERM');
       const errorLog = path.join(prefix, 'logs/error.log');
       const logged = fs.existsSync(errorLog) ? fs.readFileSync(errorLog, 'utf8') : '';
       throw new Error(`nginx did not start (is Debian's nginx installed?):\n${output}${logged}`);

@@ -87,7 +87,7 @@ export function summarise(samples: Sample[], from = 0, to = Infinity) {
   };
 }
 
-export function describe(label: string, s: ReturnType<typeof summarise>): string {
+export function formatSummary(label: string, s: ReturnType<typeof summarise>): string {
   return (
     `${label.padEnd(34)} ${String(s.requests).padStart(6)} req  ${s.perSecond.toFixed(0).padStart(5)}/s ok  ` +
     `p50 ${s.p50.toFixed(0).padStart(4)} ms  p99 ${s.p99.toFixed(0).padStart(5)} ms  ` +

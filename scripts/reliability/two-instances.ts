@@ -18,7 +18,7 @@ import { startNginx, type Nginx } from '../lib/nginx.js';
 import { setUpReview, type Review } from '../lib/review.js';
 import { startServerProcess, type ServerProcess } from '../lib/serverProcess.js';
 import { ADMIN, checkStore, numberArg, type Store } from './common.js';
-import { describe, mixedLoad, succeeded, summarise, type Sample } from './mixedLoad.js';
+import { formatSummary, mixedLoad, succeeded, summarise, type Sample } from './mixedLoad.js';
 
 const durationMs = numberArg('duration', 20) * 1000;
 const workers = numberArg('workers', 16);
@@ -53,9 +53,13 @@ async function freshDatabase() {
   };
 }
 
+const dataDirs: string[] = [];
+
 function startInstance(databaseUrl: string): Promise<ServerProcess> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'm6-instance-'));
+  dataDirs.push(dataDir);
   return startServerProcess({
-    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'm6-instance-')),
+    dataDir,
     databaseUrl,
     adminEmail: ADMIN.email,
     adminPassword: ADMIN.password,
@@ -196,8 +200,10 @@ async function main(): Promise<void> {
     const log = accessLogSince(nginx.accessLog, logFrom);
     const bPort = String(b.port);
     console.log('\nthrough nginx:');
-    console.log(describe('  both instances (before the kill)', summarise(viaNginx, 0, killedAt)));
-    console.log(describe('  one instance (after the kill)', summarise(viaNginx, killedAt)));
+    console.log(
+      formatSummary('  both instances (before the kill)', summarise(viaNginx, 0, killedAt)),
+    );
+    console.log(formatSummary('  one instance (after the kill)', summarise(viaNginx, killedAt)));
     console.log(`  answered first by (nginx log): ${countBy(log, (l) => l.upstreams[0] ?? '-')}`);
     console.log(
       `  retried on the other instance: ${log.filter((l) => l.upstreams.length > 1).length}`,
@@ -228,7 +234,7 @@ async function main(): Promise<void> {
       firstComment: warmUp.length + viaNginx.length,
     });
     console.log('\nstraight at the surviving instance:');
-    console.log(describe('  one instance, no nginx', summarise(direct)));
+    console.log(formatSummary('  one instance, no nginx', summarise(direct)));
     check(direct.every(succeeded), 'a request failed straight at the surviving instance');
 
     await verify(db, store, [...warmUp, ...viaNginx, ...direct], failed);
@@ -245,6 +251,7 @@ async function main(): Promise<void> {
     await nginx?.stop();
     await db.close();
     await database.drop();
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
   }
   if (problems.length) console.log(`\nFAIL\n  ${problems.join('\n  ')}`);
   else console.log('\nPASS');
