@@ -53,10 +53,13 @@ export const policies = {
     roles: ['programme', 'code_body'],
     resource: (actor, artefact) => actor.role === 'programme' || ownCode(actor, artefact),
   } satisfies Rule<{ code: string }>,
-  // Audit of a comment follows comment visibility; audit of anything else is for overseers.
+  // Audit of a comment follows comment visibility; sign-in throttling names people's emails and
+  // addresses, so it is for administrators; audit of anything else is for overseers.
   'audit.read': {
     roles: everyone,
-    resource: (actor, event) => event.entity === 'comment' || overseers.includes(actor.role),
+    resource: (actor, event) =>
+      event.entity === 'comment' ||
+      (event.entity === 'signIn' ? actor.role === 'admin' : overseers.includes(actor.role)),
   } satisfies Rule<{ entity: string }>,
   // Walks the whole log: for administrators, who act on a broken chain.
   'audit.verify': { roles: ['admin'] },

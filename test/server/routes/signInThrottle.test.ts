@@ -142,6 +142,17 @@ for (const dialect of testDialects()) {
       expect(after).to.include({ scope: 'account', email: 'ghost@example.org', lockSeconds: 900 });
       expect(after.address).to.match(/127\.0\.0\.1/);
       expect(JSON.stringify(event)).to.not.match(/wrong guess/);
+
+      // Administrators read it through the audit API; overseers without the admin role may not.
+      const query = '/api/audit?entity=signIn&entityId=account:ghost@example.org';
+      const admin = await server.signedIn('admin');
+      const read = await server.api(query, { token: admin.token });
+      expect(read.status).to.equal(200);
+      expect(read.body.data.map((e: { action: string }) => e.action)).to.deep.equal([
+        'auth.throttled',
+      ]);
+      const programme = await server.signedIn('programme');
+      expect((await server.api(query, { token: programme.token })).status).to.equal(403);
     });
 
     it('counts concurrent failures one at a time: exactly nine 401s and one lock', async () => {
