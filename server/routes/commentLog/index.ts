@@ -15,10 +15,13 @@ import {
   type CommentLogFormat,
 } from '../../lib/commentLogFiles.js';
 import { perKeyLimit } from '../../lib/perKeyLimit.js';
+import { turns } from '../../lib/turns.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import { resolveCommentFilters } from '../comments/index.js';
 import {
+  EXPORTS_AT_ONCE,
   EXPORTS_PER_USER,
+  EXPORTS_WAITING,
   EXPORT_RETRY_AFTER_SECONDS,
   UPLOAD_LIMIT,
   UPLOAD_TYPES,
@@ -61,8 +64,10 @@ async function receiveUpload(
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-// An export of the whole log takes seconds: a caller may run a few at once, not dozens.
+// An export of the whole log takes seconds of the main thread's time: a caller may run a few at
+// once, not dozens, and the server writes a few at a time, the rest waiting their turn.
 export const exportsRunning = perKeyLimit(EXPORTS_PER_USER);
+const exportTurns = turns(EXPORTS_AT_ONCE, EXPORTS_WAITING);
 
 export const commentLogEndpoints = [
   endpoint({
@@ -82,7 +87,24 @@ export const commentLogEndpoints = [
         );
       }
       // Finished, failed or abandoned by the client: the response closes either way.
-      res.once('close', release);
+      let closed = false;
+      res.once('close', () => {
+        closed = true;
+        release();
+      });
+      const turn = exportTurns.take();
+      if (!turn) {
+        throw tooManyRequests(
+          'The server is busy with other exports; try again shortly',
+          EXPORT_RETRY_AFTER_SECONDS,
+        );
+      }
+      const done = await turn;
+      if (closed) {
+        done();
+        return undefined;
+      }
+      res.once('close', done);
       const filters = await resolveCommentFilters(services.db, actor, query);
       const labels = artefactLabels(await listArtefacts(services.db, {}));
       const batches = commentBatches(services.db, commentVisibility(actor), filters);

@@ -16,3 +16,6 @@ export const UPLOAD_LIMIT = '10mb';
 /** Exports one caller may run at once; another is answered 429, to retry after this long. */
 export const EXPORTS_PER_USER = 2;
 export const EXPORT_RETRY_AFTER_SECONDS = 10;
+/** Exports the server writes at once, and how many more may wait their turn (then 429). */
+export const EXPORTS_AT_ONCE = 2;
+export const EXPORTS_WAITING = 50;
