@@ -2,9 +2,7 @@ import type { Db } from '../db/database.js';
 import { keepAnActiveAdmin } from '../db/activeAdmins.js';
 import { writeAudit } from '../db/audit.js';
 import type { UserRow } from '../db/queries/users.js';
-import { endSessions } from '../db/sessions.js';
-import { notFound } from '../errors.js';
-import { nowIso } from '../lib/ids.js';
+import { changeUserEndingSessions, userToChange } from '../db/sessions.js';
 import { checkUserLinks, type UserLinks } from './createUser.js';
 
 /**
@@ -18,12 +16,7 @@ export async function changeUserRole(
   input: UserLinks,
 ): Promise<UserRow> {
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user) throw notFound(`No user with id ${userId}`);
+    const user = await userToChange(trx, userId);
     await checkUserLinks(trx, input);
     if (user.role === 'admin' && user.active === 1 && input.role !== 'admin') {
       await keepAnActiveAdmin(trx, db.dialect, userId);
@@ -33,13 +26,7 @@ export async function changeUserRole(
       organisationId: input.organisationId ?? null,
       code: input.code ?? null,
     };
-    const updatedAt = nowIso();
-    await trx
-      .updateTable('users')
-      .set({ ...links, updatedAt })
-      .where('id', '=', userId)
-      .execute();
-    await endSessions(trx, userId);
+    const changed = await changeUserEndingSessions(trx, user, links);
     await writeAudit(trx, {
       actorId,
       action: 'user.changeRole',
@@ -48,6 +35,6 @@ export async function changeUserRole(
       before: { role: user.role, organisationId: user.organisationId, code: user.code },
       after: links,
     });
-    return { ...user, ...links, tokenVersion: user.tokenVersion + 1, updatedAt };
+    return changed;
   });
 }

@@ -1,25 +1,16 @@
 import type { Db } from '../db/database.js';
 import { keepAnActiveAdmin } from '../db/activeAdmins.js';
 import { writeAudit } from '../db/audit.js';
-import { endSessions } from '../db/sessions.js';
-import { notFound } from '../errors.js';
-import { nowIso } from '../lib/ids.js';
-import { hashPassword } from '../lib/passwords.js';
 import type { UserRow } from '../db/queries/users.js';
+import { changeUserEndingSessions, userToChange } from '../db/sessions.js';
+import { hashPassword } from '../lib/passwords.js';
 
 export async function deactivateUser(db: Db, actorId: string, userId: string): Promise<UserRow> {
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user) throw notFound(`No user with id ${userId}`);
+    const user = await userToChange(trx, userId);
     if (user.active === 0) return user;
     if (user.role === 'admin') await keepAnActiveAdmin(trx, db.dialect, userId);
-    const updatedAt = nowIso();
-    await trx.updateTable('users').set({ active: 0, updatedAt }).where('id', '=', userId).execute();
-    await endSessions(trx, userId);
+    const changed = await changeUserEndingSessions(trx, user, { active: 0 });
     await writeAudit(trx, {
       actorId,
       action: 'user.deactivate',
@@ -28,7 +19,7 @@ export async function deactivateUser(db: Db, actorId: string, userId: string): P
       before: { active: true },
       after: { active: false },
     });
-    return { ...user, active: 0, tokenVersion: user.tokenVersion + 1, updatedAt };
+    return changed;
   });
 }
 
@@ -41,25 +32,14 @@ export async function resetPassword(
 ): Promise<UserRow> {
   const passwordHash = await hashPassword(password);
   return db.kysely.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', userId)
-      .executeTakeFirst();
-    if (!user) throw notFound(`No user with id ${userId}`);
-    const updatedAt = nowIso();
-    await trx
-      .updateTable('users')
-      .set({ passwordHash, updatedAt })
-      .where('id', '=', userId)
-      .execute();
-    await endSessions(trx, userId);
+    const user = await userToChange(trx, userId);
+    const changed = await changeUserEndingSessions(trx, user, { passwordHash });
     await writeAudit(trx, {
       actorId,
       action: 'user.resetPassword',
       entity: 'user',
       entityId: userId,
     });
-    return { ...user, passwordHash, tokenVersion: user.tokenVersion + 1, updatedAt };
+    return changed;
   });
 }
