@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
 import { openDatabase, type Db } from '../../server/db/database.js';
-import type { ApiInit, ApiResponse, TestServer } from './server.js';
+import { apiClient, type ApiInit, type ApiResponse, type TestServer } from './server.js';
 
 export interface SecondInstance {
   db: Db;
@@ -48,26 +48,7 @@ export async function startSecondInstance(server: TestServer): Promise<SecondIns
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return {
     db,
-    async api(path, init = {}) {
-      const headers: Record<string, string> = { ...init.headers };
-      if (init.token) headers.authorization = `Bearer ${init.token}`;
-      const body = init.body === undefined ? init.rawBody : JSON.stringify(init.body);
-      if (body !== undefined && !headers['content-type'])
-        headers['content-type'] = 'application/json';
-      const res = await fetch(url + path, {
-        method: init.method ?? (body ? 'POST' : 'GET'),
-        headers,
-        body,
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        // not JSON: the test sees the raw text
-      }
-      return { status: res.status, headers: res.headers, body: parsed };
-    },
+    api: apiClient(url),
     async close() {
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -84,27 +84,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let counter = 0;
 
-  const api: TestServer['api'] = async (p, init = {}) => {
-    const headers: Record<string, string> = { ...init.headers };
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let body: string | undefined = init.rawBody;
-    if (body === undefined && init.body !== undefined) body = JSON.stringify(init.body);
-    if (body !== undefined && !headers['content-type'])
-      headers['content-type'] = 'application/json';
-    const res = await fetch(url + p, {
-      method: init.method ?? (body ? 'POST' : 'GET'),
-      headers,
-      body,
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON: the test sees the raw text
-    }
-    return { status: res.status, headers: res.headers, body: parsed };
-  };
+  const api = apiClient(url);
 
   const login: TestServer['login'] = async (email, password) => {
     const res = await api('/api/auth/login', { body: { email, password } });
@@ -156,5 +136,30 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await cleanup();
     },
+  };
+}
+
+/** Calls the API at `url` as the tests do: JSON in and out, a bearer token when given. */
+export function apiClient(url: string): TestServer['api'] {
+  return async (p, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined = init.rawBody;
+    if (body === undefined && init.body !== undefined) body = JSON.stringify(init.body);
+    if (body !== undefined && !headers['content-type'])
+      headers['content-type'] = 'application/json';
+    const res = await fetch(url + p, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: the test sees the raw text
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
   };
 }
