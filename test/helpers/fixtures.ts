@@ -98,3 +98,25 @@ export async function postComment(
     },
   });
 }
+
+export type SignedInUser = TestUser & { token: string };
+
+/**
+ * The usual cast of a visibility test, all signed in: the BSC and REC code bodies, the
+ * programme, and participants of two different organisations.
+ */
+export async function signInCast(server: TestServer): Promise<{
+  bsc: SignedInUser;
+  rec: SignedInUser;
+  programme: SignedInUser;
+  alice: SignedInUser;
+  bob: SignedInUser;
+}> {
+  return {
+    bsc: await server.signedIn('code_body', { code: 'BSC' }),
+    rec: await server.signedIn('code_body', { code: 'REC' }),
+    programme: await server.signedIn('programme'),
+    alice: await server.signedIn('participant'),
+    bob: await server.signedIn('participant'),
+  };
+}

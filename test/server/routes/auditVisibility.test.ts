@@ -1,6 +1,12 @@
 import { expect } from 'chai';
 import { testDialects } from '../../helpers/db.js';
-import { findArtefact, openConsultation, postComment, publish } from '../../helpers/fixtures.js';
+import {
+  findArtefact,
+  openConsultation,
+  postComment,
+  publish,
+  signInCast,
+} from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
 
 type Signed = TestUser & { token: string };
@@ -37,11 +43,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       server = await startTestServer({ dialect });
-      bsc = await server.signedIn('code_body', { code: 'BSC' });
-      rec = await server.signedIn('code_body', { code: 'REC' });
-      programme = await server.signedIn('programme');
-      alice = await server.signedIn('participant');
-      bob = await server.signedIn('participant');
+      ({ bsc, rec, programme, alice, bob } = await signInCast(server));
       const artefact = await findArtefact(server, programme.token, 'BSCP701');
       await publish(server, bsc, artefact.id);
       await openConsultation(server, programme.token, [artefact.id]);

@@ -7,6 +7,7 @@ import {
   openConsultation,
   postComment,
   publish,
+  signInCast,
 } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
 
@@ -23,11 +24,7 @@ for (const dialect of testDialects()) {
     let section: string; // BSC artefact, consultation open
     before(async () => {
       server = await startTestServer({ dialect });
-      bsc = await server.signedIn('code_body', { code: 'BSC' });
-      rec = await server.signedIn('code_body', { code: 'REC' });
-      programme = await server.signedIn('programme');
-      alice = await server.signedIn('participant');
-      bob = await server.signedIn('participant');
+      ({ bsc, rec, programme, alice, bob } = await signInCast(server));
       section = await artefactId(server, programme.token, 'Section S');
       await publish(server, bsc, section);
       await openConsultation(server, programme.token, [section], { title: 'Round 1' });

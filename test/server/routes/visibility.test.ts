@@ -8,6 +8,7 @@ import {
   openConsultation,
   postComment,
   publish,
+  signInCast,
 } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
 
@@ -62,11 +63,7 @@ for (const dialect of testDialects()) {
 
     before(async () => {
       server = await startTestServer({ dialect });
-      bsc = await server.signedIn('code_body', { code: 'BSC' });
-      rec = await server.signedIn('code_body', { code: 'REC' });
-      programme = await server.signedIn('programme');
-      alice = await server.signedIn('participant');
-      bob = await server.signedIn('participant');
+      ({ bsc, rec, programme, alice, bob } = await signInCast(server));
       const found = await findArtefact(server, programme.token, 'BSCP701');
       artefact = found;
       versions = [
