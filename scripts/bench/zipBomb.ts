@@ -4,6 +4,7 @@
 // unpacked of each kind. Bombs must be refused (400/413) and every upload must keep the server's
 // peak memory under 300 MB above its idle size, while GET /api/health is polled every 10 ms.
 import crypto from 'node:crypto';
+import { PassThrough } from 'node:stream';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { createUser } from '../../server/commands/createUser.js';
@@ -37,7 +38,6 @@ function words(n: number): string {
 /** A comment log of valid rows (Section S, clause 1.1.1), about `megabytes` MB unpacked. */
 async function legitimateXlsx(megabytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  const { PassThrough } = await import('node:stream');
   const out = new PassThrough();
   out.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((r) => out.on('end', r));

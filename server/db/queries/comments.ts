@@ -113,11 +113,10 @@ export async function listComments(
     const direction = page.sort === 'newest' ? 'desc' : 'asc';
     const beyond = page.sort === 'newest' ? '<' : '>';
     if (after) {
+      // A row comparison both databases answer by seeking the (created_at, id) index; the
+      // equivalent `or` scanned from the first comment (or sorted the rest) on every page.
       query = query.where((eb) =>
-        eb.or([
-          eb('c.createdAt', beyond, after.createdAt),
-          eb.and([eb('c.createdAt', '=', after.createdAt), eb('c.id', beyond, after.id)]),
-        ]),
+        eb(eb.refTuple('c.createdAt', 'c.id'), beyond, eb.tuple(after.createdAt, after.id)),
       );
     }
     query = query.orderBy('c.createdAt', direction).orderBy('c.id', direction);
