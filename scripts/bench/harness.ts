@@ -50,7 +50,12 @@ export async function startBenchServer(
   const port = 40000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn('node', ['dist/server/main.js'], {
     env: { ...process.env, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVER_LOG=<file> keeps the server's log (warnings and errors) for a failed run.
+    stdio: [
+      'ignore',
+      process.env.BENCH_SERVER_LOG ? fs.openSync(process.env.BENCH_SERVER_LOG, 'a') : 'ignore',
+      'inherit',
+    ],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
