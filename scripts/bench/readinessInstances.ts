@@ -28,16 +28,14 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 }
 
 async function write(db: Db): Promise<void> {
-  await db.kysely
-    .transaction()
-    .execute((trx) =>
-      writeAudit(trx, {
-        actorId: null,
-        action: 'bench.write',
-        entity: 'settings',
-        entityId: 'bench',
-      }),
-    );
+  await db.kysely.transaction().execute((trx) =>
+    writeAudit(trx, {
+      actorId: null,
+      action: 'bench.write',
+      entity: 'settings',
+      entityId: 'bench',
+    }),
+  );
 }
 
 export async function benchReadinessInstances(): Promise<boolean> {
