@@ -116,3 +116,20 @@ export function probeRow(
   const aboveStart = p.peakMb - p.startMb;
   return `| ${name} | ${p.ms.toFixed(0)} | ${p.health.count} | ${p.health.p50.toFixed(1)} | ${p.health.p99.toFixed(1)} | ${p.health.max.toFixed(1)} | ${p.resets} | ${ratio} | ${aboveIdle.toFixed(0)} | ${aboveStart.toFixed(0)} | ${extra.join(' | ')} |`;
 }
+
+/**
+ * Waits (up to `maxMs`) until the server's resident memory stops falling, so that a case starts
+ * from what the server holds rather than from garbage of the case before that V8 has not yet
+ * handed back.
+ */
+export async function settle(pid: number, maxMs = 20_000): Promise<number> {
+  const deadline = Date.now() + maxMs;
+  let last = rssMb(pid);
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const now = rssMb(pid);
+    if (now > last - 2) return now;
+    last = now;
+  }
+  return last;
+}
