@@ -88,6 +88,7 @@ export async function createConsultation(
       closesAt: input.closesAt,
       createdBy: actor.id,
       createdAt: nowIso(),
+      revision: 1,
     };
     await trx.insertInto('consultations').values(consultation).execute();
     await trx

@@ -126,6 +126,8 @@ export interface ConsultationTable {
   closesAt: string;
   createdBy: string | null;
   createdAt: string;
+  /** Bumped by every change of window; writers present the revision they read. */
+  revision: Generated<number>;
 }
 
 export interface ConsultationArtefactTable {

@@ -40,6 +40,8 @@ export const policies = {
   } satisfies Rule<{ code: string }>,
   'consultation.list': { roles: everyone },
   'consultation.create': { roles: registryEditors },
+  // Closing early, extending and reopening a window.
+  'consultation.control': { roles: registryEditors },
   'comment.list': { roles: everyone },
   'comment.read': { roles: everyone },
   'comment.create': { roles: commenters },

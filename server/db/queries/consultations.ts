@@ -44,3 +44,36 @@ export async function artefactWindows(
     .where('ka.artefactId', '=', artefactId)
     .execute();
 }
+
+export interface ConsultationHistoryRow {
+  consultationId: string;
+  action: string;
+  actorName: string | null;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
+/** Closings, extensions and reopenings of these consultations, oldest first, from the audit log. */
+export async function consultationHistory(
+  db: Db,
+  ids: string[],
+): Promise<ConsultationHistoryRow[]> {
+  if (ids.length === 0) return [];
+  return db.kysely
+    .selectFrom('auditEvents as e')
+    .leftJoin('users as u', 'u.id', 'e.actorId')
+    .select([
+      'e.entityId as consultationId',
+      'e.action',
+      'u.name as actorName',
+      'e.before',
+      'e.after',
+      'e.at',
+    ])
+    .where('e.entity', '=', 'consultation')
+    .where('e.entityId', 'in', ids)
+    .where('e.action', 'in', ['consultation.close', 'consultation.reschedule'])
+    .orderBy('e.id')
+    .execute();
+}

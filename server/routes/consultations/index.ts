@@ -1,10 +1,24 @@
 import { createConsultation } from '../../commands/createConsultation.js';
-import { listConsultations } from '../../db/queries/consultations.js';
+import { changeConsultationClosing } from '../../commands/changeConsultationClosing.js';
+import { closeConsultation } from '../../commands/closeConsultation.js';
+import type { Db } from '../../db/database.js';
+import { consultationHistory, listConsultations } from '../../db/queries/consultations.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { nowIso } from '../../lib/ids.js';
 import { presentConsultation } from '../../presenters/consultation.js';
-import { createConsultationBody, listConsultationsQuery } from './schema.js';
+import {
+  changeClosingBody,
+  closeConsultationBody,
+  consultationParams,
+  createConsultationBody,
+  listConsultationsQuery,
+} from './schema.js';
+
+async function presentOne(db: Db, id: string) {
+  const [row] = (await listConsultations(db)).filter((c) => c.id === id);
+  return presentConsultation(row!, nowIso(), await consultationHistory(db, [id]));
+}
 
 export const consultationEndpoints = [
   endpoint({
@@ -21,9 +35,12 @@ export const consultationEndpoints = [
         const artefact = await requireArtefact(services.db, query.artefactId);
         artefactId = artefact.id;
       }
-      const data = (await listConsultations(services.db, artefactId)).map((c) =>
-        presentConsultation(c, now),
+      const rows = await listConsultations(services.db, artefactId);
+      const history = await consultationHistory(
+        services.db,
+        rows.map((c) => c.id),
       );
+      const data = rows.map((c) => presentConsultation(c, now, history));
       return { data: query.state ? data.filter((c) => c.state === query.state) : data };
     },
   }),
@@ -39,6 +56,32 @@ export const consultationEndpoints = [
       return {
         data: presentConsultation(await createConsultation(services.db, actor, body), nowIso()),
       };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/consultations/:id/close',
+    summary: 'Close a consultation now, with a reason',
+    tag: 'consultations',
+    policy: 'consultation.control',
+    params: consultationParams,
+    body: closeConsultationBody,
+    async handler({ params, body, actor, services }) {
+      await closeConsultation(services.db, actor, params.id, body);
+      return { data: await presentOne(services.db, params.id) };
+    },
+  }),
+  endpoint({
+    method: 'patch',
+    path: '/consultations/:id',
+    summary: 'Extend, shorten or reopen a consultation by a new closing time, with a reason',
+    tag: 'consultations',
+    policy: 'consultation.control',
+    params: consultationParams,
+    body: changeClosingBody,
+    async handler({ params, body, actor, services }) {
+      await changeConsultationClosing(services.db, actor, params.id, body);
+      return { data: await presentOne(services.db, params.id) };
     },
   }),
 ];

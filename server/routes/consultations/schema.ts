@@ -26,3 +26,12 @@ export const listConsultationsQuery = z.object({
   state: z.enum(['open', 'upcoming', 'closed']).optional(),
   artefactId: z.string().min(1).max(200).optional(),
 });
+
+export const consultationParams = z.object({ id: z.string().min(1).max(200) });
+
+const reason = z.string().trim().min(1, 'give a reason').max(2000);
+const revision = z.number().int().min(1);
+
+export const closeConsultationBody = z.object({ reason, revision: revision.optional() }).strict();
+
+export const changeClosingBody = z.object({ closesAt: timestamp, reason, revision }).strict();

@@ -22,6 +22,7 @@ const expected: Record<Action, Role[]> = {
   'version.publish': ['code_body', 'admin'],
   'consultation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'consultation.create': ['programme', 'admin'],
+  'consultation.control': ['programme', 'admin'],
   'comment.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'comment.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'comment.create': ['participant', 'code_body', 'programme'],

@@ -75,6 +75,8 @@ for (const dialect of testDialects()) {
         ['/api/artefacts/{id}/redline', 'get'],
         ['/api/consultations', 'get'],
         ['/api/consultations', 'post'],
+        ['/api/consultations/{id}', 'patch'],
+        ['/api/consultations/{id}/close', 'post'],
         ['/api/artefacts/{id}/comments', 'post'],
         ['/api/comments', 'get'],
         ['/api/comments/{id}', 'get'],
