@@ -10,6 +10,17 @@ export interface Consultation {
   state: ConsultationState;
   artefactIds: string[];
   createdAt: string;
+  revision: number;
+  history: WindowChange[];
+}
+
+export interface WindowChange {
+  kind: 'close' | 'extend' | 'shorten' | 'reopen';
+  by: string | null;
+  at: string;
+  fromClosesAt: string;
+  toClosesAt: string;
+  reason: string;
 }
 
 export interface NewConsultation {
@@ -32,4 +43,19 @@ export const createConsultation = (consultation: NewConsultation) =>
   request<{ data: Consultation }>('/api/consultations', {
     method: 'POST',
     body: consultation,
+  }).then((r) => r.data);
+
+export const closeConsultation = (consultation: Consultation, reason: string) =>
+  request<{ data: Consultation }>(
+    `/api/consultations/${encodeURIComponent(consultation.id)}/close`,
+    {
+      method: 'POST',
+      body: { reason, revision: consultation.revision },
+    },
+  ).then((r) => r.data);
+
+export const changeClosing = (consultation: Consultation, closesAt: string, reason: string) =>
+  request<{ data: Consultation }>(`/api/consultations/${encodeURIComponent(consultation.id)}`, {
+    method: 'PATCH',
+    body: { closesAt, reason, revision: consultation.revision },
   }).then((r) => r.data);

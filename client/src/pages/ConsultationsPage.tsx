@@ -8,6 +8,7 @@ import {
   type ConsultationState,
 } from '../consultations/consultationsApi';
 import { CreateConsultationForm } from '../consultations/CreateConsultationForm';
+import { WindowControls, WindowHistory } from '../consultations/WindowControls';
 import { formatDateTime } from '../format';
 import { useApi } from '../useApi';
 
@@ -23,6 +24,7 @@ export function ConsultationsPage() {
   const canCreate = state.status === 'signed-in' && EDITORS.includes(state.user.role);
   const [version, setVersion] = useState(0);
   const [created, setCreated] = useState<string | null>(null);
+  const [changed, setChanged] = useState<string | null>(null);
   const consultations = useApi((signal) => listConsultations({}, signal), [version]);
   const artefacts = useApi((signal) => listArtefacts({}, signal), []);
   const byId = new Map((artefacts.data ?? []).map((a) => [a.id, a]));
@@ -39,6 +41,11 @@ export function ConsultationsPage() {
           Consultation “{created}” created.
         </p>
       )}
+      {changed && (
+        <p className="notice" role="status">
+          {changed}
+        </p>
+      )}
       {consultations.error && (
         <p className="error" role="alert">
           {consultations.error.message}
@@ -52,6 +59,16 @@ export function ConsultationsPage() {
             label={label}
             rows={consultations.data?.filter((c) => c.state === value) ?? []}
             artefacts={byId}
+            onChanged={
+              canCreate
+                ? (c) => {
+                    setChanged(
+                      `Consultation “${c.title}” now closes ${formatDateTime(c.closesAt)}.`,
+                    );
+                    setVersion((n) => n + 1);
+                  }
+                : undefined
+            }
           />
         ))}
       {canCreate && artefacts.data && (
@@ -71,9 +88,11 @@ interface TableProps {
   label: string;
   rows: Consultation[];
   artefacts: Map<string, Artefact>;
+  /** Given to programme users, who may close, extend and reopen. */
+  onChanged?: (consultation: Consultation) => void;
 }
 
-function ConsultationTable({ label, rows, artefacts }: TableProps) {
+function ConsultationTable({ label, rows, artefacts, onChanged }: TableProps) {
   const headingId = `consultations-${label.toLowerCase()}`;
   return (
     <section aria-labelledby={headingId}>
@@ -91,6 +110,7 @@ function ConsultationTable({ label, rows, artefacts }: TableProps) {
                 <th scope="col">Opens</th>
                 <th scope="col">Closes</th>
                 <th scope="col">Artefacts</th>
+                <th scope="col">Changes</th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +136,10 @@ function ConsultationTable({ label, rows, artefacts }: TableProps) {
                         );
                       })}
                     </ul>
+                  </td>
+                  <td>
+                    <WindowHistory history={c.history} />
+                    {onChanged && <WindowControls consultation={c} onChanged={onChanged} />}
                   </td>
                 </tr>
               ))}
