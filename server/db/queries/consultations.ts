@@ -5,8 +5,13 @@ import type { ConsultationTable, Database } from '../schema.js';
 
 export type ConsultationRow = Selectable<ConsultationTable> & { artefactIds: string[] };
 
-export async function listConsultations(db: Db, artefactId?: string): Promise<ConsultationRow[]> {
+export async function listConsultations(
+  db: Db,
+  artefactId?: string,
+  id?: string,
+): Promise<ConsultationRow[]> {
   let query = db.kysely.selectFrom('consultations').selectAll();
+  if (id) query = query.where('id', '=', id);
   if (artefactId) {
     query = query.where('id', 'in', (eb) =>
       eb

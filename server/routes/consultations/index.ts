@@ -16,7 +16,7 @@ import {
 } from './schema.js';
 
 async function presentOne(db: Db, id: string) {
-  const [row] = (await listConsultations(db)).filter((c) => c.id === id);
+  const [row] = await listConsultations(db, undefined, id);
   return presentConsultation(row!, nowIso(), await consultationHistory(db, [id]));
 }
 
