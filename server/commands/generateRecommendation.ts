@@ -2,6 +2,7 @@ import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { loadDueProcessAnswers } from '../db/queries/dueProcess.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
+import { loadPaperBaseline } from '../db/queries/paperBaseline.js';
 import { summariseDueProcess } from '../domain/dueProcess.js';
 import { computeReadiness } from '../domain/readiness.js';
 import { fingerprintReadiness, type PaperSnapshot } from '../domain/recommendationPaper.js';
@@ -28,6 +29,7 @@ export async function generateRecommendation(db: Db, actor: Actor) {
         readiness: presentReadiness(evaluated, PAPER_AUDIENCE),
         dueProcess: summariseDueProcess(await loadDueProcessAnswers(scoped)),
       };
+      Object.assign(frozen, await loadPaperBaseline(scoped));
       return { readiness: evaluated, snapshot: frozen };
     });
   const recommendation = {

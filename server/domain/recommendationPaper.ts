@@ -9,6 +9,7 @@ import {
   type CriterionResult,
   type Readiness,
 } from './readiness.js';
+import { ukDateTime } from './ukDateTime.js';
 
 /** The seed pack's recommendation, word for word, used only when everything holds. */
 export const STANDARD_RECOMMENDATION =
@@ -60,9 +61,115 @@ export const allOutstanding = (x: { outstandingComments: number } & NotShown): n
 export const unlistedBlockers = (c: PaperCriterion): number =>
   c.blockerCount - c.blockers.reduce((n, b) => n + (b.count ?? 1), 0);
 
+/** An artefact as the paper proposes to baseline it: its current version, dated and hashed. */
+export interface BaselinedArtefact {
+  code: string;
+  reference: string;
+  title: string;
+  version: {
+    label: string;
+    publishedAt: string;
+    /** SHA-256 of the version's stored Markdown source, so a member can check the text is the one. */
+    contentHash: string;
+    /** The CRs and DINs the version incorporates. */
+    incorporates: string[];
+  } | null;
+}
+
+/** A check set aside by someone, with their reason: the paper shows every one. */
+export interface PaperWaiver {
+  kind: 'waived-finding' | 'brag-override' | 'no-code-impact';
+  reference: string;
+  subject: string;
+  reason: string;
+  decidedAt: string | null;
+}
+
 export interface PaperSnapshot {
   readiness: PaperReadiness;
   dueProcess: DueProcessSummary;
+  /** Absent from papers generated before the paper listed them. */
+  baseline?: BaselinedArtefact[];
+  waivers?: PaperWaiver[];
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The hash as a paper shows it: enough to compare by eye. */
+export const shortHash = (hash: string): string => hash.slice(0, 12);
+
+/** Evidence keys in words, for every format of the paper. */
+export const EVIDENCE_LABELS: Record<string, string> = {
+  artefacts: 'Artefacts',
+  artefactsMeeting: 'Artefacts meeting it',
+  requirements: 'Design requirements',
+  untraced: 'Untraced requirements',
+  traces: 'Traces',
+  brokenTraces: 'Broken traces',
+  approvedChanges: 'Approved changes',
+  incorporated: 'Incorporated',
+  plainEnglishComments: 'Plain-English comments',
+  openFindings: 'Open plain-English findings',
+  consultations: 'Consultations',
+  outstandingComments: 'Outstanding comments',
+  totalComments: 'Total comments',
+  inFlightChanges: 'Changes in flight',
+  dueProcessResponses: 'Due-process responses',
+  ccagRecommended: 'CCAG recommended',
+  sroApproved: 'SRO approved',
+};
+
+/** A key missing from the table still reads as words ("someNewKey" -> "Some new key"). */
+export function evidenceLabel(key: string): string {
+  const known = EVIDENCE_LABELS[key];
+  if (known) return known;
+  const words = key.replace(/([A-Z])/g, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A criterion's evidence as one line of words. */
+export function evidenceText(evidence: Record<string, number | string | string[]>): string {
+  return Object.entries(evidence)
+    .map(
+      ([key, value]) => `${evidenceLabel(key)}: ${Array.isArray(value) ? value.join(', ') : value}`,
+    )
+    .join('; ');
+}
+
+const WAIVER_KINDS: Record<PaperWaiver['kind'], string> = {
+  'waived-finding': 'Plain-English finding waived',
+  'brag-override': 'BRAG override',
+  'no-code-impact': 'No code impact',
+};
+
+export const waiverKind = (w: PaperWaiver): string => WAIVER_KINDS[w.kind];
+
+/** "v2, published 21 August 2024, 14:05", or that there is none. */
+export function versionText(a: BaselinedArtefact): string {
+  return a.version
+    ? `${a.version.label}, published ${ukDateTime(a.version.publishedAt)}`
+    : 'No version published';
+}
+
+export const incorporatesText = (a: BaselinedArtefact): string =>
+  a.version?.incorporates.length ? a.version.incorporates.join(', ') : 'None';
+
+/** The paper's opening line: who made it, when, on what evaluation, and the snapshot's hash. */
+export function generatedLine(
+  r: Pick<PaperReadiness, 'evaluatedAt'>,
+  meta: PaperMeta,
+): { generated: string; hash: string | null } {
+  return {
+    generated: `Generated ${ukDateTime(meta.generatedAt)} by ${meta.generatedBy}; readiness evaluated at ${ukDateTime(r.evaluatedAt)}.`,
+    hash: meta.snapshotHash ? `Snapshot hash (SHA-256): ${meta.snapshotHash}` : null,
+  };
+}
+
+export interface PaperMeta {
+  generatedAt: string;
+  generatedBy: string;
+  /** SHA-256 of the snapshot as stored, so a copy of the paper can be matched to its record. */
+  snapshotHash?: string;
 }
 
 /**
@@ -139,15 +246,6 @@ const esc = markdownText;
 const status = (met: boolean) => (met ? 'Met' : 'Not met');
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-function evidenceText(evidence: Record<string, number | string | string[]>): string {
-  return Object.entries(evidence)
-    .map(
-      ([key, value]) =>
-        `${key.replace(/([A-Z])/g, ' $1').toLowerCase()}: ${Array.isArray(value) ? value.join(', ') : value}`,
-    )
-    .join('; ');
-}
-
 function blockerLine(b: Blocker): string {
   return `- ${esc(b.message)}`;
 }
@@ -172,16 +270,15 @@ export function notReadyReasons(r: PaperReadiness): string[] {
 }
 
 /** The CDWG recommendation paper in Markdown, mirroring the seed pack's "CDWG Escalations". */
-export function renderPaperMarkdown(
-  snapshot: PaperSnapshot,
-  meta: { generatedAt: string; generatedBy: string },
-): string {
+export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): string {
   const r = snapshot.readiness;
+  const opening = generatedLine(r, { ...meta, generatedBy: esc(meta.generatedBy) });
   const lines: string[] = [
     '# CDWG Recommendation for Code Artefacts Approval (M6)',
     '',
-    `Generated ${meta.generatedAt} by ${esc(meta.generatedBy)}; readiness evaluated at ${r.evaluatedAt}.`,
+    opening.generated,
     '',
+    ...(opening.hash ? [opening.hash, ''] : []),
     '## M6 - Success Criteria',
     '',
     '### Code Baseline Success Criteria',
@@ -240,6 +337,7 @@ export function renderPaperMarkdown(
       '',
     );
   }
+  lines.push(...baselineMarkdown(snapshot));
   const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
   lines.push('## Blockers', '');
   if (!blocking.length) lines.push('- None', '');
@@ -260,4 +358,37 @@ export function renderPaperMarkdown(
     );
   }
   return lines.join('\n') + '\n';
+}
+
+/** What is being baselined, and every waiver and override with its reason. */
+function baselineMarkdown(snapshot: PaperSnapshot): string[] {
+  const lines: string[] = [];
+  if (snapshot.baseline) {
+    lines.push(
+      '## What is being baselined',
+      '',
+      '| Document | Version | Content hash (SHA-256) | Incorporates |',
+      '|---|---|---|---|',
+      ...snapshot.baseline.map(
+        (a) =>
+          `| ${esc(`${a.reference} – ${a.title}`)} | ${esc(versionText(a))} | ${a.version ? shortHash(a.version.contentHash) : '–'} | ${esc(incorporatesText(a))} |`,
+      ),
+      '',
+    );
+  }
+  if (snapshot.waivers) {
+    lines.push('## Waivers and overrides', '');
+    if (!snapshot.waivers.length) lines.push('- None', '');
+    else
+      lines.push(
+        '| Document | Kind | Subject | Reason | Recorded |',
+        '|---|---|---|---|---|',
+        ...snapshot.waivers.map(
+          (w) =>
+            `| ${esc(w.reference)} | ${waiverKind(w)} | ${esc(w.subject)} | ${esc(w.reason)} | ${w.decidedAt ? esc(ukDateTime(w.decidedAt)) : '–'} |`,
+        ),
+        '',
+      );
+  }
+  return lines;
 }

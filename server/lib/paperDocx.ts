@@ -13,12 +13,20 @@ import { CRITERIA, type CriterionId } from '../domain/readiness.js';
 import {
   codeStatus,
   codeTitle,
+  evidenceText,
+  generatedLine,
+  incorporatesText,
   KEY_ARTEFACTS,
   notReadyReasons,
+  shortHash,
   STANDARD_RECOMMENDATION,
   unlistedBlockers,
+  versionText,
+  waiverKind,
+  type PaperMeta,
   type PaperSnapshot,
 } from '../domain/recommendationPaper.js';
+import { ukDateTime } from '../domain/ukDateTime.js';
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
   new Paragraph({ text, heading: level });
@@ -43,26 +51,19 @@ function table(header: string[], rows: string[][]): Table {
  * The same paper as the Markdown and HTML, as a Word document. User text goes only into text
  * runs, which Word shows as written: no markup in it becomes structure.
  */
-export async function renderPaperDocx(
-  snapshot: PaperSnapshot,
-  meta: { generatedAt: string; generatedBy: string },
-): Promise<Buffer> {
+export async function renderPaperDocx(snapshot: PaperSnapshot, meta: PaperMeta): Promise<Buffer> {
   const r = snapshot.readiness;
+  const opening = generatedLine(r, meta);
   const criteriaRows = (ids: CriterionId[]) =>
     ids.map((id) => {
       const c = r.criteria.find((x) => x.id === id);
-      const evidence = c
-        ? Object.entries(c.evidence)
-            .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`)
-            .join('; ')
-        : '';
+      const evidence = c ? evidenceText(c.evidence) : '';
       return [`${id} ${CRITERIA[id]}`, c?.met ? 'Met' : 'Not met', evidence];
     });
   const children: (Paragraph | Table)[] = [
     heading('CDWG Recommendation for Code Artefacts Approval (M6)', HeadingLevel.TITLE),
-    new Paragraph(
-      `Generated ${meta.generatedAt} by ${meta.generatedBy}; readiness evaluated at ${r.evaluatedAt}.`,
-    ),
+    new Paragraph(opening.generated),
+    ...(opening.hash ? [new Paragraph(opening.hash)] : []),
     heading('M6 - Success Criteria', HeadingLevel.HEADING_1),
     heading('Code Baseline Success Criteria', HeadingLevel.HEADING_2),
     table(['Criterion', 'Status', 'Evidence'], criteriaRows(['SC1', 'SC2', 'SC3', 'SC4', 'SC5'])),
@@ -101,6 +102,7 @@ export async function renderPaperDocx(
       ),
     );
   }
+  children.push(...baselineDocx(snapshot));
   children.push(heading('Blockers', HeadingLevel.HEADING_1));
   const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
   if (!blocking.length) children.push(bullet('None'));
@@ -132,4 +134,40 @@ export async function renderPaperDocx(
     children.push(...notReadyReasons(r).map(bullet));
   }
   return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
+/** What is being baselined, and every waiver and override with its reason. */
+function baselineDocx(snapshot: PaperSnapshot): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  if (snapshot.baseline)
+    out.push(
+      heading('What is being baselined', HeadingLevel.HEADING_1),
+      table(
+        ['Document', 'Version', 'Content hash (SHA-256)', 'Incorporates'],
+        snapshot.baseline.map((a) => [
+          `${a.reference} – ${a.title}`,
+          versionText(a),
+          a.version ? shortHash(a.version.contentHash) : '–',
+          incorporatesText(a),
+        ]),
+      ),
+    );
+  if (snapshot.waivers) {
+    out.push(heading('Waivers and overrides', HeadingLevel.HEADING_1));
+    if (!snapshot.waivers.length) out.push(bullet('None'));
+    else
+      out.push(
+        table(
+          ['Document', 'Kind', 'Subject', 'Reason', 'Recorded'],
+          snapshot.waivers.map((w) => [
+            w.reference,
+            waiverKind(w),
+            w.subject,
+            w.reason,
+            w.decidedAt ? ukDateTime(w.decidedAt) : '–',
+          ]),
+        ),
+      );
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../domain/markdown.js';
-import type { PaperSnapshot } from '../domain/recommendationPaper.js';
+import { sha256, type PaperSnapshot } from '../domain/recommendationPaper.js';
 
 export interface RecommendationRow {
   id: string;
@@ -34,6 +34,9 @@ export function presentRecommendation(
     createdBy: row.createdBy ? { id: row.createdBy, name: row.createdByName ?? '' } : null,
     readiness: snapshot.readiness,
     dueProcess: snapshot.dueProcess,
+    baseline: snapshot.baseline ?? null,
+    waivers: snapshot.waivers ?? null,
+    snapshotHash: sha256(row.snapshot),
     decisions: decisions.map((d) => ({
       id: d.id,
       body: d.body,

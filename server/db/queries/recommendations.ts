@@ -46,6 +46,16 @@ export async function listDecisions(db: Db, recommendationId: string): Promise<D
     .execute();
 }
 
+/** Every paper's decisions, oldest first, for the list's CCAG and SRO status. */
+export async function listAllDecisions(db: Db) {
+  return db.kysely
+    .selectFrom('decisions')
+    .select(['recommendationId', 'body', 'outcome', 'decidedAt'])
+    .orderBy('decidedAt')
+    .orderBy('id')
+    .execute();
+}
+
 export async function findBaseline(db: Db) {
   const baseline = await db.kysely.selectFrom('baselines').selectAll().executeTakeFirst();
   if (!baseline) return undefined;

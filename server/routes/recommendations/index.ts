@@ -5,10 +5,15 @@ import {
   confidentialCommentIds,
   findBaseline,
   findRecommendation,
+  listAllDecisions,
   listDecisions,
   listRecommendations,
 } from '../../db/queries/recommendations.js';
-import { renderPaperMarkdown, type PaperSnapshot } from '../../domain/recommendationPaper.js';
+import {
+  renderPaperMarkdown,
+  sha256,
+  type PaperSnapshot,
+} from '../../domain/recommendationPaper.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { renderPaperDocx } from '../../lib/paperDocx.js';
@@ -64,13 +69,21 @@ export const recommendationEndpoints = [
     tag: 'recommendations',
     policy: 'recommendation.read',
     async handler({ services }) {
-      const rows = await listRecommendations(services.db);
+      const [rows, decisions] = await Promise.all([
+        listRecommendations(services.db),
+        listAllDecisions(services.db),
+      ]);
+      // The latest decision of each body stands.
+      const latest = (id: string, body: 'CCAG' | 'SRO') =>
+        decisions.findLast((d) => d.recommendationId === id && d.body === body)?.outcome ?? null;
       return {
         data: rows.map((r) => ({
           id: r.id,
           verdict: r.verdict,
           createdAt: r.createdAt,
           createdBy: r.createdByName,
+          ccag: latest(r.id, 'CCAG'),
+          sro: latest(r.id, 'SRO'),
         })),
       };
     },
@@ -86,7 +99,11 @@ export const recommendationEndpoints = [
       const [id = '', format] = params.id.split('.');
       if (!format) return presentOne(services.db, id);
       const { row, snapshot } = await readPaper(services.db, id);
-      const meta = { generatedAt: row.createdAt, generatedBy: row.createdByName ?? 'unknown' };
+      const meta = {
+        generatedAt: row.createdAt,
+        generatedBy: row.createdByName ?? 'unknown',
+        snapshotHash: sha256(row.snapshot),
+      };
       const markdown = renderPaperMarkdown(snapshot, meta);
       const filename = `cdwg-recommendation-${row.createdAt.slice(0, 10)}.${format}`;
       res.setHeader(

@@ -37,6 +37,7 @@ const HOSTILE = [
   '&lt;b&gt; &amp; &#60;i&#62;',
   'trailing backslash\\',
 ];
+const WAIVER_KINDS = ['waived-finding', 'brag-override', 'no-code-impact'] as const;
 const BENIGN = HOSTILE.map((_, i) => `plain words ${i}`);
 
 function artefact(text: (i: number) => string, i: number, code: string): ArtefactFacts {
@@ -79,6 +80,24 @@ function paper(corpus: string[]): { snapshot: PaperSnapshot; meta: PaperMeta } {
       dueProcess: summariseDueProcess(
         corpus.map((lessonsLearnt) => ({ answers: {}, lessonsLearnt })),
       ),
+      baseline: corpus.map((_, i) => ({
+        code: i % 2 ? 'BSC' : 'REC',
+        reference: text(i),
+        title: text(i + 1),
+        version: {
+          label: text(i + 2),
+          publishedAt: '2026-05-01T00:00:00.000Z',
+          contentHash: 'ab'.repeat(32),
+          incorporates: [text(i + 3)],
+        },
+      })),
+      waivers: corpus.map((_, i) => ({
+        kind: WAIVER_KINDS[i % WAIVER_KINDS.length] ?? 'brag-override',
+        reference: text(i),
+        subject: text(i + 1),
+        reason: text(i + 2),
+        decidedAt: i % 2 ? '2026-05-01T00:00:00.000Z' : null,
+      })),
     },
     meta: { generatedAt: '2026-06-30T12:00:00.000Z', generatedBy: text(7) },
   };

@@ -1,0 +1,13 @@
+import { expect } from 'chai';
+import { ukDateTime } from '../../../server/domain/ukDateTime.js';
+
+describe('ukDateTime', () => {
+  it('shows London time: BST in summer, GMT in winter', () => {
+    expect(ukDateTime('2024-08-21T13:05:00.000Z')).to.equal('21 August 2024, 14:05');
+    expect(ukDateTime('2024-12-01T09:30:00.000Z')).to.equal('1 December 2024, 09:30');
+  });
+
+  it('says so rather than inventing a date for an unreadable timestamp', () => {
+    expect(ukDateTime('not a date')).to.equal('unknown date');
+  });
+});
