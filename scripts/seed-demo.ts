@@ -38,6 +38,12 @@ export const DEMO_USERS: {
     organisation: 'Demo Distribution plc',
   },
   {
+    email: 'dsp@demo.m6.example',
+    name: 'Dee Data Services',
+    role: 'participant',
+    organisation: 'Demo Data Services Ltd',
+  },
+  {
     email: 'bsc@demo.m6.example',
     name: 'Bea BSC (Elexon)',
     role: 'code_body',

@@ -1,6 +1,7 @@
 // Puts a demo database where the M6 journey can be walked in the browser: a draft of every
-// artefact, an open consultation over all of them, a due-process response, and CR053 linked to
-// BSCP707 (so SC2 waits for a version that incorporates it). Each step runs only once.
+// artefact, an open consultation over all of them, every participant organisation's due-process
+// response, and CR053 linked to BSCP707 (so SC2 waits for a version that incorporates it). Each
+// step runs only once.
 import { createConsultation } from '../../server/commands/createConsultation.js';
 import { publishVersion } from '../../server/commands/publishVersion.js';
 import { recordDueProcessResponse } from '../../server/commands/recordDueProcessResponse.js';
@@ -16,6 +17,12 @@ const actorOf = (u: UserRow): Actor => ({
   code: u.code,
   organisationId: u.organisationId,
 });
+
+const DEMO_RESPONDENTS = [
+  ['participant@demo.m6.example', 'More Code/participant meetings'],
+  ['dno@demo.m6.example', 'Better redlining of text'],
+  ['dsp@demo.m6.example', ''],
+] as const;
 
 async function demoUser(db: Db, email: string): Promise<Actor> {
   const user = await findUserByEmail(db, email);
@@ -68,12 +75,15 @@ export async function seedDemoReview(db: Db): Promise<string[]> {
     done.push('opened a 14-day consultation over every artefact');
   }
 
-  const responses = await db.kysely
-    .selectFrom('dueProcessResponses')
-    .select('id')
-    .executeTakeFirst();
-  if (!responses) {
-    const participant = await demoUser(db, 'dno@demo.m6.example');
+  // Coverage is over every participant organisation, so each demo organisation responds.
+  for (const [email, lessonsLearnt] of DEMO_RESPONDENTS) {
+    const participant = await demoUser(db, email);
+    const responded = await db.kysely
+      .selectFrom('dueProcessResponses')
+      .select('id')
+      .where('organisationId', '=', participant.organisationId ?? '')
+      .executeTakeFirst();
+    if (responded) continue;
     const yes = { confirmed: true, text: null };
     await recordDueProcessResponse(db, participant, {
       answers: {
@@ -83,9 +93,9 @@ export async function seedDemoReview(db: Db): Promise<string[]> {
         designTranslated: yes,
         artefactsMakeSense: yes,
       },
-      lessonsLearnt: 'Better redlining of text',
+      lessonsLearnt,
     });
-    done.push('recorded a due-process response from Demo Distribution plc');
+    done.push(`recorded a due-process response from ${email}`);
   }
 
   const link = await db.kysely

@@ -1,6 +1,6 @@
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
-import { loadDueProcessAnswers } from '../db/queries/dueProcess.js';
+import { loadDueProcessFacts } from '../db/queries/dueProcess.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
 import { loadPaperBaseline } from '../db/queries/paperBaseline.js';
 import { summariseDueProcess } from '../domain/dueProcess.js';
@@ -27,7 +27,9 @@ export async function generateRecommendation(db: Db, actor: Actor) {
       const frozen: PaperSnapshot = {
         // Everybody reads a paper: it counts confidential comments but never names them.
         readiness: presentReadiness(evaluated, PAPER_AUDIENCE),
-        dueProcess: summariseDueProcess(await loadDueProcessAnswers(scoped)),
+        dueProcess: await loadDueProcessFacts(scoped).then((f) =>
+          summariseDueProcess(f.responses, f.participants),
+        ),
       };
       Object.assign(frozen, await loadPaperBaseline(scoped));
       return { readiness: evaluated, snapshot: frozen };

@@ -226,6 +226,15 @@ export interface RequirementTraceTable {
   clauseRef: string;
 }
 
+export interface DueProcessRefusalResponseTable {
+  responseId: string;
+  /** The confirmation key the organisation said "no" to. */
+  confirmation: string;
+  text: string;
+  respondedBy: string | null;
+  respondedAt: string;
+}
+
 export interface DueProcessResponseTable {
   id: string;
   /** One response per organisation; a later one replaces it (audited). */
@@ -322,6 +331,7 @@ export interface Database {
   requirements: RequirementTable;
   requirementTraces: RequirementTraceTable;
   dueProcessResponses: DueProcessResponseTable;
+  dueProcessRefusalResponses: DueProcessRefusalResponseTable;
   plainEnglishFindings: PlainEnglishFindingTable;
   recommendations: RecommendationTable;
   decisions: DecisionTable;

@@ -26,26 +26,73 @@ export interface DueProcessAnswer {
 
 export type DueProcessAnswers = Record<DueProcessKey, DueProcessAnswer>;
 
+export interface DueProcessOrganisation {
+  id: string;
+  name: string;
+}
+
+/** A "no" to a confirmation, and what the programme said back (null until it has). */
+export interface DueProcessRefusal {
+  responseId: string;
+  organisation: DueProcessOrganisation;
+  key: DueProcessKey;
+  confirmation: string;
+  text: string | null;
+  programmeResponse: { text: string; respondedAt: string } | null;
+}
+
 export interface DueProcessSummary {
+  /** Participant organisations: coverage is counted over all of them, not over responders. */
+  participants: number;
   responses: number;
+  nonResponders: DueProcessOrganisation[];
+  /** Each share is over the responders. */
   confirmations: { key: DueProcessKey; text: string; confirmed: number; share: number }[];
+  refusals: DueProcessRefusal[];
   lessonsLearnt: string[];
 }
 
+export interface DueProcessResponseFacts {
+  id?: string;
+  organisation?: DueProcessOrganisation;
+  answers: Partial<DueProcessAnswers>;
+  lessonsLearnt: string;
+  /** The programme's answers to refusals, by confirmation. */
+  programmeResponses?: Partial<Record<DueProcessKey, { text: string; respondedAt: string }>>;
+}
+
 /**
- * How many responding organisations gave each confirmation, and the lessons they wrote down.
- * A missing answer counts as not confirmed; `share` is 0 when nobody has responded.
+ * How many responding organisations gave each confirmation, who refused which and what the
+ * programme answered, which participant organisations have not responded, and the lessons
+ * written down. A missing answer counts as not confirmed; `share` is 0 when nobody has responded.
+ * Responses from organisations outside `participants` still count as responses.
  */
 export function summariseDueProcess(
-  responses: readonly { answers: Partial<DueProcessAnswers>; lessonsLearnt: string }[],
+  responses: readonly DueProcessResponseFacts[],
+  participants: readonly DueProcessOrganisation[] = [],
 ): DueProcessSummary {
   const n = responses.length;
+  const responded = new Set(responses.map((r) => r.organisation?.id));
   return {
+    participants: participants.length,
     responses: n,
+    nonResponders: participants.filter((p) => !responded.has(p.id)),
     confirmations: DUE_PROCESS_CONFIRMATIONS.map(({ key, text }) => {
       const confirmed = responses.filter((r) => r.answers[key]?.confirmed === true).length;
       return { key, text, confirmed, share: n === 0 ? 0 : confirmed / n };
     }),
+    refusals: responses.flatMap((r) =>
+      DUE_PROCESS_CONFIRMATIONS.filter(({ key }) => r.answers[key]?.confirmed === false).map(
+        ({ key, text }) => ({
+          responseId: r.id ?? '',
+          organisation: r.organisation ?? { id: '', name: '' },
+          key,
+          confirmation: text,
+          text: r.answers[key]?.text ?? null,
+          programmeResponse: r.programmeResponses?.[key] ?? null,
+        }),
+      ),
+    ),
     lessonsLearnt: responses.map((r) => r.lessonsLearnt.trim()).filter((l) => l !== ''),
   };
 }

@@ -128,6 +128,9 @@ export interface ReadinessInput {
   artefacts: ArtefactFacts[];
   requirements: RequirementFact[];
   dueProcessResponses: number;
+  /** Participant organisations: due process is covered only when every one has responded. */
+  dueProcessParticipants?: number;
+  dueProcessNonResponders?: { id: string; name: string }[];
   decisions: { ccagRecommended: boolean; sroApproved: boolean };
 }
 
@@ -444,6 +447,25 @@ export function computeReadiness(input: ReadinessInput): Readiness {
             message: 'No due-process responses have been recorded',
           },
         ];
+  // Coverage is over every participant organisation: one silent organisation is not consent.
+  const nonResponders = input.dueProcessNonResponders ?? [];
+  const dueProcessBlockers: Blocker[] = [
+    ...noResponses,
+    ...nonResponders.map((o) => ({
+      kind: 'due-process' as const,
+      id: o.id,
+      message: `${o.name} has not responded on due process`,
+    })),
+  ];
+  const dueProcessEvidence = {
+    dueProcessResponses: input.dueProcessResponses,
+    ...(input.dueProcessParticipants === undefined
+      ? {}
+      : {
+          participantOrganisations: input.dueProcessParticipants,
+          nonResponders: nonResponders.length,
+        }),
+  };
 
   const evaluate = (scope: ArtefactReadiness[], whole: boolean): CriterionResult[] =>
     CRITERION_IDS.map((id) => {
@@ -454,7 +476,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
           untraced: untraced.length,
         });
       if (id === 'SC4' || id === 'KD3')
-        return combine(id, parts, noResponses, { dueProcessResponses: input.dueProcessResponses });
+        return combine(id, parts, dueProcessBlockers, dueProcessEvidence);
       if (id === 'SC5') {
         const met = sc5Overall || (parts.length > 0 && parts.every((p) => p.met));
         return {

@@ -81,6 +81,7 @@ export const policies = {
   } satisfies Rule<{ code: string }>,
   'dueProcess.respond': { roles: ['participant'] },
   'dueProcess.read': { roles: everyone },
+  'dueProcess.answerRefusal': { roles: ['programme', 'admin'] },
   'finding.list': { roles: everyone },
   'finding.waive': {
     roles: ['code_body', 'programme'],

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ArtefactFacts, ReadinessInput } from '../../domain/readiness.js';
 import type { Db } from '../database.js';
 import { loadVersionClauses } from '../versionCache.js';
+import { loadDueProcessCoverage } from './dueProcess.js';
 
 const DECIDED = ['accepted', 'partially-accepted', 'rejected', 'deferred', 'duplicate'] as const;
 
@@ -129,10 +130,7 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
       .selectFrom('requirementTraces')
       .select(['requirementId', 'artefactId', 'clauseRef'])
       .execute(),
-    k
-      .selectFrom('dueProcessResponses')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirst(),
+    loadDueProcessCoverage(db),
     latestDecisions(db),
   ]);
 
@@ -220,7 +218,9 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
         clauseRef,
       })),
     })),
-    dueProcessResponses: Number(responses?.n ?? 0),
+    dueProcessResponses: responses.responses,
+    dueProcessParticipants: responses.participants,
+    dueProcessNonResponders: responses.nonResponders,
     decisions,
   };
 }

@@ -1,10 +1,14 @@
 import { recordDueProcessResponse } from '../../commands/recordDueProcessResponse.js';
-import { listDueProcessResponses, loadDueProcessAnswers } from '../../db/queries/dueProcess.js';
+import { respondToDueProcessRefusal } from '../../commands/respondToDueProcessRefusal.js';
+import { listDueProcessResponses, loadDueProcessFacts } from '../../db/queries/dueProcess.js';
 import { summariseDueProcess } from '../../domain/dueProcess.js';
 import type { Role } from '../../domain/vocabulary.js';
 import { endpoint } from '../../http/endpoint.js';
-import { presentDueProcessResponse } from '../../presenters/dueProcess.js';
-import { dueProcessResponseBody } from './schema.js';
+import {
+  presentDueProcessResponse,
+  presentDueProcessSummary,
+} from '../../presenters/dueProcess.js';
+import { dueProcessResponseBody, refusalParams, refusalResponseBody } from './schema.js';
 
 /** Who sees every organisation's response; everyone else sees only their own organisation's. */
 const SEE_ALL: readonly Role[] = ['programme', 'sro', 'admin'];
@@ -46,11 +50,37 @@ export const dueProcessEndpoints = [
   endpoint({
     method: 'get',
     path: '/due-process/summary',
-    summary: 'How many organisations gave each due-process confirmation, and their lessons learnt',
+    summary:
+      'Coverage over all participant organisations: who has not responded, the share of responders giving each confirmation, refusals with the programme response, lessons learnt',
     tag: 'due-process',
     policy: 'dueProcess.read',
-    async handler({ services }) {
-      return { data: summariseDueProcess(await loadDueProcessAnswers(services.db)) };
+    async handler({ actor, services }) {
+      const { responses, participants } = await loadDueProcessFacts(services.db);
+      const summary = summariseDueProcess(responses, participants);
+      return {
+        data: presentDueProcessSummary(
+          summary,
+          SEE_ALL.includes(actor.role) ? null : (actor.organisationId ?? ''),
+        ),
+      };
+    },
+  }),
+  endpoint({
+    method: 'put',
+    path: '/due-process/responses/:id/refusals/:key',
+    summary: "Record (or replace) the programme's response to an organisation's refusal",
+    tag: 'due-process',
+    policy: 'dueProcess.answerRefusal',
+    params: refusalParams,
+    body: refusalResponseBody,
+    async handler({ params, body, actor, services }) {
+      return {
+        data: await respondToDueProcessRefusal(services.db, actor, {
+          responseId: params.id,
+          key: params.key,
+          text: body.text,
+        }),
+      };
     },
   }),
 ];

@@ -56,4 +56,57 @@ describe('summariseDueProcess', () => {
       'Better redlining of text',
     ]);
   });
+
+  it('counts coverage over every participant organisation and names those that have not responded', () => {
+    const a = { id: 'o-a', name: 'Org A' };
+    const b = { id: 'o-b', name: 'Org B' };
+    const summary = summariseDueProcess(
+      [{ organisation: a, answers: all(true), lessonsLearnt: '' }],
+      [a, b],
+    );
+    expect(summary).to.include({ participants: 2, responses: 1 });
+    expect(summary.nonResponders).to.deep.equal([b]);
+    // Shares are over the responders, not over the participants.
+    expect(summary.confirmations.every((c) => c.confirmed === 1 && c.share === 1)).to.equal(true);
+  });
+
+  it("lists each refusal with the programme's response, or none yet", () => {
+    const a = { id: 'o-a', name: 'Org A' };
+    const summary = summariseDueProcess(
+      [
+        {
+          id: 'r-a',
+          organisation: a,
+          answers: {
+            ...all(true),
+            designTranslated: { confirmed: false, text: 'Section S misses the design' },
+            artefactsMakeSense: { confirmed: false, text: null },
+          },
+          lessonsLearnt: '',
+          programmeResponses: {
+            designTranslated: { text: 'Fixed in v2', respondedAt: '2026-06-01T10:00:00.000Z' },
+          },
+        },
+      ],
+      [a],
+    );
+    expect(summary.refusals).to.deep.equal([
+      {
+        responseId: 'r-a',
+        organisation: a,
+        key: 'designTranslated',
+        confirmation: 'The Design had been correctly translated into Code',
+        text: 'Section S misses the design',
+        programmeResponse: { text: 'Fixed in v2', respondedAt: '2026-06-01T10:00:00.000Z' },
+      },
+      {
+        responseId: 'r-a',
+        organisation: a,
+        key: 'artefactsMakeSense',
+        confirmation: 'Code Artefacts made sense',
+        text: null,
+        programmeResponse: null,
+      },
+    ]);
+  });
 });

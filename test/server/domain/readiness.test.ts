@@ -193,6 +193,17 @@ describe('computeReadiness', () => {
     ],
     ['no due-process responses', 'SC4', { dueProcessResponses: 0 }, {}, 'due-process'],
     [
+      'a participant organisation that has not responded',
+      'SC4',
+      {
+        dueProcessResponses: 1,
+        dueProcessParticipants: 2,
+        dueProcessNonResponders: [{ id: 'o-b', name: 'Org B' }],
+      },
+      {},
+      'due-process',
+    ],
+    [
       'a change still in impact assessment',
       'KD1',
       {},
@@ -237,6 +248,18 @@ describe('computeReadiness', () => {
       expect(r.ready).to.equal(false);
     });
   }
+
+  it('meets SC4 and KD3 once every participant organisation has responded', () => {
+    const r = computeReadiness(
+      input({ dueProcessResponses: 2, dueProcessParticipants: 2, dueProcessNonResponders: [] }),
+    );
+    expect(criterion(r, 'SC4')?.met).to.equal(true);
+    expect(criterion(r, 'KD3')?.met).to.equal(true);
+    expect(criterion(r, 'SC4')?.evidence).to.include({
+      participantOrganisations: 2,
+      nonResponders: 0,
+    });
+  });
 
   it('treats a change marked no-code-impact as satisfied', () => {
     const r = computeReadiness(

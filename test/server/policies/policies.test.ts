@@ -43,6 +43,7 @@ const expected: Record<Action, Role[]> = {
   'requirement.trace': ['code_body', 'programme', 'admin'],
   'dueProcess.respond': ['participant'],
   'dueProcess.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'dueProcess.answerRefusal': ['programme', 'admin'],
   'finding.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'finding.waive': ['code_body', 'programme'],
   'plainEnglish.configure': ['programme', 'admin'],
