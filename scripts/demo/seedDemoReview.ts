@@ -10,6 +10,7 @@ import type { Db } from '../../server/db/database.js';
 import { findUserByEmail, type UserRow } from '../../server/db/queries/users.js';
 import type { Actor } from '../../server/policies/index.js';
 import { BSCP701_DRAFT, GENERIC_DRAFT, GLOSSARY_DRAFT } from './drafts.js';
+import { seedDemoEvidence } from './seedDemoEvidence.js';
 
 const actorOf = (u: UserRow): Actor => ({
   id: u.id,
@@ -74,6 +75,7 @@ export async function seedDemoReview(db: Db): Promise<string[]> {
     });
     done.push('opened a 14-day consultation over every artefact');
   }
+  done.push(...(await seedDemoEvidence(db, programme, artefacts)));
 
   // Coverage is over every participant organisation, so each demo organisation responds.
   for (const [email, lessonsLearnt] of DEMO_RESPONDENTS) {

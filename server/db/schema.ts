@@ -54,6 +54,10 @@ export interface ArtefactTable {
   status: string;
   bragOverride: string | null;
   bragOverrideReason: string | null;
+  /** The audited statement that no design requirements apply, and who made it when. */
+  noRequirementsReason: string | null;
+  noRequirementsAt: string | null;
+  noRequirementsBy: string | null;
   currentVersionId: string | null;
   /** Display order: the seed pack's order, then creation order. */
   position: number;

@@ -6,16 +6,30 @@ export interface BragInputs {
   /** Approved changes affecting the artefact that its current version does not incorporate. */
   unincorporatedApprovedChanges: number;
   consultationClosed: boolean;
+  /** Approved by the SRO: its consultation is over, whatever the window said. */
+  baselined: boolean;
   overdueHighSeverityComments: number;
+  /** Outstanding plain-English comments and open plain-English findings. */
+  openPlainEnglish: number;
 }
 
-/** DESIGN section 3: Red beats Amber beats Blue; Green is "in progress, nothing wrong yet". */
+/**
+ * DESIGN section 3: Red beats Amber beats Blue; Green is "in progress, nothing wrong yet". Blue
+ * means complete: a consultation covering the artefact has closed (or it is baselined), nothing is
+ * outstanding, every approved change is incorporated and no plain-English finding is open. A
+ * drafted but unreviewed artefact is Green at best.
+ */
 export function computeBrag(input: BragInputs): Brag {
   if (!input.hasCurrentVersion) return 'red';
   if (input.consultationClosed && input.unincorporatedApprovedChanges > 0) return 'red';
   if (input.overdueHighSeverityComments > 0) return 'red';
   if (input.consultationClosed && input.outstandingComments > 0) return 'amber';
-  if (input.outstandingComments === 0 && input.unincorporatedApprovedChanges === 0) return 'blue';
+  const complete =
+    (input.consultationClosed || input.baselined) &&
+    input.outstandingComments === 0 &&
+    input.unincorporatedApprovedChanges === 0 &&
+    input.openPlainEnglish === 0;
+  if (complete) return 'blue';
   return 'green';
 }
 

@@ -98,6 +98,8 @@ export interface ArtefactFacts {
   status: string;
   bragOverride: string | null;
   bragOverrideReason: string | null;
+  /** The audited statement that no design requirements apply: SC1's evidence without traces. */
+  noRequirementsReason?: string | null;
   currentVersion: {
     id: string;
     label: string;
@@ -205,18 +207,38 @@ function artefactCriteria(
   });
   const refs = new Set(a.currentVersion?.clauseRefs ?? []);
   const broken = traces.filter((t) => !refs.has(t.clauseRef));
+  // No trace and no statement is no evidence, not success.
+  const stated = (a.noRequirementsReason ?? null) !== null;
+  const unevidenced = traces.length === 0 && !stated;
   const sc1 = result(
     'SC1',
-    broken.map((t) => ({
-      kind: 'clause' as const,
-      id: t.clauseRef,
-      clauseRef: t.clauseRef,
-      ...where,
-      message: a.currentVersion
-        ? `A requirement is traced to clause ${t.clauseRef}, which ${a.reference} ${a.currentVersion.label} no longer has`
-        : `A requirement is traced to ${a.reference}, which has no version`,
-    })),
-    { traces: traces.length, brokenTraces: broken.length },
+    [
+      ...(unevidenced
+        ? [
+            {
+              kind: 'artefact' as const,
+              id: a.id,
+              ...where,
+              message: `${a.reference} has no traced design requirements and no statement that none apply`,
+            },
+          ]
+        : []),
+      ...broken.map((t) => ({
+        kind: 'clause' as const,
+        id: t.clauseRef,
+        clauseRef: t.clauseRef,
+        ...where,
+        message: a.currentVersion
+          ? `A requirement is traced to clause ${t.clauseRef}, which ${a.reference} ${a.currentVersion.label} no longer has`
+          : `A requirement is traced to ${a.reference}, which has no version`,
+      })),
+    ],
+    {
+      traces: traces.length,
+      brokenTraces: broken.length,
+      noRequirementsStatements: stated ? 1 : 0,
+      withoutEvidence: unevidenced ? 1 : 0,
+    },
   );
 
   const incorporated = new Set(a.currentVersion?.incorporates ?? []);
@@ -362,7 +384,9 @@ function artefactCriteria(
     outstandingComments: a.outstandingComments,
     unincorporatedApprovedChanges: missing.length,
     consultationClosed,
+    baselined: a.baselined,
     overdueHighSeverityComments: overdueHigh,
+    openPlainEnglish: plainEnglish.length + a.openFindings.length,
   });
   return {
     criteria: [sc1, sc2, sc3, sc4, sc5, kd1, kd2, kd3],
@@ -470,11 +494,23 @@ export function computeReadiness(input: ReadinessInput): Readiness {
   const evaluate = (scope: ArtefactReadiness[], whole: boolean): CriterionResult[] =>
     CRITERION_IDS.map((id) => {
       const parts = scope.map((a) => a.criteria.find((c) => c.id === id) as CriterionResult);
-      if (id === 'SC1')
-        return combine(id, parts, whole ? untracedBlockers : [], {
+      if (id === 'SC1') {
+        // With nothing traced and nothing stated anywhere (or nothing in scope), say so plainly.
+        const noEvidence: Blocker[] = parts.every((p) => p.evidence.withoutEvidence === 1)
+          ? [
+              {
+                kind: 'requirement',
+                id: 'no-evidence',
+                message:
+                  'Not met: no evidence. No design requirement is traced and no artefact states that none apply',
+              },
+            ]
+          : [];
+        return combine(id, parts, [...noEvidence, ...(whole ? untracedBlockers : [])], {
           requirements: input.requirements.length,
           untraced: untraced.length,
         });
+      }
       if (id === 'SC4' || id === 'KD3')
         return combine(id, parts, dueProcessBlockers, dueProcessEvidence);
       if (id === 'SC5') {

@@ -79,6 +79,12 @@ export const policies = {
     roles: ['code_body', 'programme', 'admin'],
     resource: (actor, artefact) => actor.role !== 'code_body' || ownCode(actor, artefact),
   } satisfies Rule<{ code: string }>,
+  // A code body may state that no design requirements apply to its own artefacts; the programme
+  // to any.
+  'requirement.markNone': {
+    roles: ['code_body', 'programme', 'admin'],
+    resource: (actor, artefact) => actor.role !== 'code_body' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
   'dueProcess.respond': { roles: ['participant'] },
   'dueProcess.read': { roles: everyone },
   'dueProcess.answerRefusal': { roles: ['programme', 'admin'] },

@@ -31,6 +31,14 @@ export function presentArtefact(
     bragSource: rating.bragSource,
     baselined: rating.baselined,
     bragOverrideReason: row.bragOverrideReason,
+    noRequirements:
+      row.noRequirementsReason === null
+        ? null
+        : {
+            reason: row.noRequirementsReason,
+            at: row.noRequirementsAt,
+            by: row.noRequirementsBy,
+          },
     outstandingComments: counts.outstanding,
     totalComments: counts.total,
     currentVersion:

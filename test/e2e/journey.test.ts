@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import type { Page } from 'playwright-core';
 import { browserSuite, mainNav } from '../helpers/browser.js';
-import { hoursFromNow, openConsultation, publish } from '../helpers/fixtures.js';
+import {
+  hoursFromNow,
+  openConsultation,
+  publish,
+  stateNoRequirements,
+} from '../helpers/fixtures.js';
 import type { TestServer, TestUser } from '../helpers/server.js';
 
 // The whole road to M6 in the browser: comment, triage, a new version incorporating the approved
@@ -36,8 +41,9 @@ async function ok(server: TestServer, path: string, init: Parameters<TestServer[
 }
 
 /**
- * Via the API: every artefact gets a v1 from its code body, one consultation covers them all, a
- * participant confirms due process, and the approved CR053 is linked to BSCP707.
+ * Via the API: every artefact gets a v1 from its code body and a statement that no design
+ * requirements apply, one consultation covers them all, a participant confirms due process, and
+ * the approved CR053 is linked to BSCP707.
  */
 async function setUp(server: TestServer): Promise<Cast> {
   const codeBodies = Object.fromEntries(
@@ -52,6 +58,12 @@ async function setUp(server: TestServer): Promise<Cast> {
   for (const a of registry) {
     await publish(server, codeBodies[a.code as keyof Cast['codeBodies']], a.id, V1_BODY);
   }
+  // SC1 needs evidence for every artefact: these test drafts carry no design requirements.
+  await stateNoRequirements(
+    server,
+    programme.token,
+    registry.map((a) => a.id),
+  );
   await openConsultation(
     server,
     programme.token,

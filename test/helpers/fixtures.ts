@@ -120,3 +120,22 @@ export async function signInCast(server: TestServer): Promise<{
     bob: await server.signedIn('participant'),
   };
 }
+
+/** States that no design requirements apply to each artefact, which SC1 takes as its evidence. */
+export async function stateNoRequirements(
+  server: TestServer,
+  token: string,
+  ids: string[],
+  reason = 'Procedural text: no design requirement applies',
+) {
+  for (const id of ids) {
+    const res = await server.api(`/api/artefacts/${id}/no-requirements`, {
+      token,
+      body: { reason },
+    });
+    if (res.status !== 200)
+      throw new Error(
+        `no-requirements statement failed: ${res.status} ${JSON.stringify(res.body)}`,
+      );
+  }
+}

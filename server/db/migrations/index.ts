@@ -7,6 +7,7 @@ import * as m0004 from './0004_exactly_once.js';
 import * as m0005 from './0005_sessions.js';
 import * as m0006 from './0006_audit_chain.js';
 import * as m0007 from './0007_shared_reads.js';
+import * as m0008 from './0008_requirements_statement.js';
 import * as m0009 from './0009_due_process_response.js';
 import * as m0010 from './0010_consultation_changes.js';
 
@@ -23,6 +24,7 @@ const migrations: Record<string, DialectMigration> = {
   '0005_sessions': m0005,
   '0006_audit_chain': m0006,
   '0007_shared_reads': m0007,
+  '0008_requirements_statement': m0008,
   '0009_due_process_response': m0009,
   '0010_consultation_changes': m0010,
 };

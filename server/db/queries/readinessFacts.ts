@@ -160,6 +160,7 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
         status: a.status,
         bragOverride: a.bragOverride,
         bragOverrideReason: a.bragOverrideReason,
+        noRequirementsReason: a.noRequirementsReason,
         currentVersion: version
           ? {
               id: version.id,

@@ -1,4 +1,5 @@
 import { createRequirement } from '../../commands/createRequirement.js';
+import { markNoRequirements, withdrawNoRequirements } from '../../commands/markNoRequirements.js';
 import { traceRequirement, untraceRequirement } from '../../commands/traceRequirement.js';
 import type { Db } from '../../db/database.js';
 import { findRequirement, listRequirements } from '../../db/queries/requirements.js';
@@ -8,8 +9,10 @@ import { requireArtefact } from '../requireArtefact.js';
 import { validate } from '../../lib/validate.js';
 import { presentRequirement } from '../../presenters/requirement.js';
 import {
+  artefactParams,
   createRequirementBody,
   listRequirementsQuery,
+  noRequirementsBody,
   requirementParams,
   traceBody,
   untraceBody,
@@ -88,6 +91,34 @@ export const requirementEndpoints = [
         clauseRef: trace.clauseRef,
       });
       return presentOne(services.db, params.id);
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/artefacts/:id/no-requirements',
+    summary:
+      'State, with a reason, that no design requirements apply to an artefact (SC1 evidence)',
+    tag: 'requirements',
+    policy: 'requirement.markNone',
+    params: artefactParams,
+    body: noRequirementsBody,
+    async handler({ params, body, actor, services }) {
+      const artefact = await requireArtefact(services.db, params.id);
+      const statement = await markNoRequirements(services.db, actor, artefact, body.reason);
+      return { data: { artefactId: artefact.id, noRequirements: statement } };
+    },
+  }),
+  endpoint({
+    method: 'delete',
+    path: '/artefacts/:id/no-requirements',
+    summary: 'Withdraw the statement that no design requirements apply to an artefact',
+    tag: 'requirements',
+    policy: 'requirement.markNone',
+    params: artefactParams,
+    async handler({ params, actor, services }) {
+      const artefact = await requireArtefact(services.db, params.id);
+      await withdrawNoRequirements(services.db, actor, artefact);
+      return { data: { artefactId: artefact.id, noRequirements: null } };
     },
   }),
 ];

@@ -25,3 +25,13 @@ export const traceBody = z.object({
 /** A trace to remove, named in the JSON body or in the query string. */
 export const untraceBody = traceBody.partial().optional();
 export const untraceQuery = traceBody.partial();
+
+export const artefactParams = z.object({ id: artefactKey.describe('An artefact id or slug') });
+
+export const noRequirementsBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'say why no design requirements apply to this artefact')
+    .max(5000),
+});

@@ -5,13 +5,24 @@ const base: BragInputs = {
   hasCurrentVersion: true,
   outstandingComments: 0,
   unincorporatedApprovedChanges: 0,
-  consultationClosed: false,
+  consultationClosed: true,
+  baselined: false,
   overdueHighSeverityComments: 0,
+  openPlainEnglish: 0,
 };
 
 describe('computeBrag', () => {
-  it('is blue with a version, nothing outstanding and every change incorporated', () => {
+  it('is blue once consulted on: closed, nothing outstanding, every change incorporated', () => {
     expect(computeBrag(base)).to.equal('blue');
+  });
+  it('is green at best before a consultation covering it has closed', () => {
+    expect(computeBrag({ ...base, consultationClosed: false })).to.equal('green');
+  });
+  it('is blue once baselined, the SRO approval having ended its consultation', () => {
+    expect(computeBrag({ ...base, consultationClosed: false, baselined: true })).to.equal('blue');
+  });
+  it('is green, not blue, while plain-English comments or findings are open', () => {
+    expect(computeBrag({ ...base, openPlainEnglish: 1 })).to.equal('green');
   });
   it('is red without a version', () => {
     expect(computeBrag({ ...base, hasCurrentVersion: false })).to.equal('red');
@@ -23,7 +34,12 @@ describe('computeBrag', () => {
   });
   it('is red with an overdue high-severity comment', () => {
     expect(
-      computeBrag({ ...base, outstandingComments: 1, overdueHighSeverityComments: 1 }),
+      computeBrag({
+        ...base,
+        consultationClosed: false,
+        outstandingComments: 1,
+        overdueHighSeverityComments: 1,
+      }),
     ).to.equal('red');
   });
   it('is amber with outstanding comments after the consultation closed', () => {
@@ -32,7 +48,9 @@ describe('computeBrag', () => {
     );
   });
   it('is green while comments are outstanding during the consultation', () => {
-    expect(computeBrag({ ...base, outstandingComments: 2 })).to.equal('green');
+    expect(computeBrag({ ...base, consultationClosed: false, outstandingComments: 2 })).to.equal(
+      'green',
+    );
   });
   it('shows an override as an override', () => {
     expect(effectiveBrag('red', 'amber')).to.deep.equal({ brag: 'amber', bragSource: 'override' });

@@ -79,6 +79,7 @@ function input(
         reference: 'Schedule 9',
         changes: [],
         currentVersion: { id: 'r1', label: 'v1', incorporates: [], clauseRefs: ['1'] },
+        noRequirementsReason: 'Transitional text: no design requirement applies',
       }),
     ],
     requirements: [{ id: 'REQ-1', traces: [{ artefactId: 'a1', clauseRef: '1.1.1' }] }],
@@ -354,6 +355,79 @@ describe('computeReadiness', () => {
       ),
     );
     expect(overdue.artefacts[0]?.brag).to.equal('red');
+  });
+
+  describe('SC1 rests on evidence', () => {
+    it('is not met with no requirements, no traces and no statements: no evidence', () => {
+      const r = computeReadiness(
+        input({ requirements: [], artefacts: [artefact(), artefact({ id: 'a2', slug: 's9' })] }),
+      );
+      const sc1 = criterion(r, 'SC1');
+      expect(sc1?.met).to.equal(false);
+      expect(sc1?.blockers.map((b) => b.message)).to.include.members([
+        'Not met: no evidence. No design requirement is traced and no artefact states that none apply',
+        'BSCP701 has no traced design requirements and no statement that none apply',
+      ]);
+      expect(sc1?.evidence).to.include({ withoutEvidence: 2, noRequirementsStatements: 0 });
+      expect(r.ready).to.equal(false);
+    });
+
+    it('is not met with no artefacts in scope', () => {
+      expect(criterion(computeReadiness(input({ artefacts: [] })), 'SC1')?.met).to.equal(false);
+    });
+
+    it('names each artefact with neither a trace nor a statement', () => {
+      const r = computeReadiness(input({}, {}));
+      expect(criterion(r, 'SC1')?.met).to.equal(true);
+      const without = computeReadiness(input({ requirements: [] }, { noRequirementsReason: null }));
+      const sc1 = criterion(without, 'SC1');
+      expect(sc1?.met).to.equal(false);
+      expect(sc1?.blockers.map((b) => [b.kind, b.artefactId])).to.deep.include(['artefact', 'a1']);
+    });
+
+    it('is met when every artefact has a trace or a statement that none apply', () => {
+      const r = computeReadiness(
+        input({ requirements: [] }, { noRequirementsReason: 'Glossary: defines terms only' }),
+      );
+      expect(criterion(r, 'SC1')?.met).to.equal(true);
+      expect(criterion(r, 'SC1')?.evidence).to.include({ noRequirementsStatements: 2 });
+    });
+  });
+
+  describe('Blue rests on a closed consultation', () => {
+    const open = [
+      {
+        id: 'k1',
+        title: 'Round 1',
+        opensAt: '2026-06-01T00:00:00.000Z',
+        closesAt: '2026-07-15T00:00:00.000Z',
+      },
+    ];
+    it('is green, not blue, for a drafted artefact whose consultation is still open', () => {
+      const r = computeReadiness(input({}, { consultations: open }));
+      expect(r.artefacts[0]?.brag).to.equal('green');
+    });
+    it('is green for a drafted artefact never consulted on', () => {
+      expect(computeReadiness(input({}, { consultations: [] })).artefacts[0]?.brag).to.equal(
+        'green',
+      );
+    });
+    it('is blue once a consultation covering it has closed with nothing outstanding', () => {
+      expect(computeReadiness(input()).artefacts[0]?.brag).to.equal('blue');
+    });
+    it('is green, not blue, while a plain-English finding is open', () => {
+      const r = computeReadiness(
+        input(
+          {},
+          {
+            openFindings: [
+              { id: 'f1', clauseRef: '1.1.1', kind: 'vague-wording', excerpt: 'and/or' },
+            ],
+          },
+        ),
+      );
+      expect(r.artefacts[0]?.brag).to.equal('green');
+    });
   });
 
   it('keeps per-code results separate', () => {

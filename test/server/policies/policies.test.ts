@@ -41,6 +41,7 @@ const expected: Record<Action, Role[]> = {
   'requirement.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'requirement.create': ['programme', 'admin'],
   'requirement.trace': ['code_body', 'programme', 'admin'],
+  'requirement.markNone': ['code_body', 'programme', 'admin'],
   'dueProcess.respond': ['participant'],
   'dueProcess.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'dueProcess.answerRefusal': ['programme', 'admin'],

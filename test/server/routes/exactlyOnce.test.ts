@@ -3,7 +3,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { isUniqueViolation } from '../../../server/db/errors.js';
 import { testDialects } from '../../helpers/db.js';
-import { openConsultation, publish } from '../../helpers/fixtures.js';
+import { openConsultation, publish, stateNoRequirements } from '../../helpers/fixtures.js';
 import { startSecondInstance, type SecondInstance } from '../../helpers/secondInstance.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
 
@@ -58,6 +58,7 @@ async function readyWorld(
   expect(created.status, JSON.stringify(created.body)).to.equal(201);
   const artefactId = created.body.data.id as string;
   await publish(server, bsc, artefactId, CLEAN, 'v1');
+  await stateNoRequirements(server, programme.token, [artefactId]);
   await openConsultation(server, programme.token, [artefactId]);
   const answers = Object.fromEntries(
     ['engaged', 'input', 'commentsAddressed', 'designTranslated', 'artefactsMakeSense'].map((k) => [

@@ -1,7 +1,12 @@
 import { expect } from 'chai';
 import mammoth from 'mammoth';
 import { testDialects } from '../../helpers/db.js';
-import { hoursFromNow, openConsultation, postComment } from '../../helpers/fixtures.js';
+import {
+  hoursFromNow,
+  openConsultation,
+  postComment,
+  stateNoRequirements,
+} from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
 
 type Signed = TestUser & { token: string };
@@ -50,6 +55,11 @@ for (const dialect of testDialects()) {
         });
         expect(res.status, a.reference).to.equal(201);
       }
+      await stateNoRequirements(
+        server,
+        programme.token,
+        artefacts.map((a) => a.id),
+      );
       await openConsultation(
         server,
         programme.token,
@@ -112,7 +122,7 @@ for (const dialect of testDialects()) {
         '| Topic Area | Document | Status | BRAG | Current status and issues |',
       );
       expect(md.body).to.include(
-        '| Finalisation | BSCP701 – Smart Data Service | Triage and Action | BLUE | 0 Industry comments outstanding |',
+        '| Finalisation | BSCP701 – Smart Data Service | Triage and Action | GREEN | 0 Industry comments outstanding |',
       );
       expect(md.body).to.include(`*${STANDARD}*`);
       expect(md.body).to.include('Better redlining of text');

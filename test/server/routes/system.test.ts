@@ -107,6 +107,8 @@ for (const dialect of testDialects()) {
         ['/api/requirements', 'post'],
         ['/api/requirements/{id}/traces', 'post'],
         ['/api/requirements/{id}/traces', 'delete'],
+        ['/api/artefacts/{id}/no-requirements', 'post'],
+        ['/api/artefacts/{id}/no-requirements', 'delete'],
         ['/api/due-process/responses', 'post'],
         ['/api/due-process/responses', 'get'],
         ['/api/due-process/summary', 'get'],
