@@ -165,6 +165,42 @@ export function generatedLine(
   };
 }
 
+/** Due-process facts that papers made since coverage was counted carry. */
+interface DueProcessCoverage {
+  participants?: number;
+  nonResponders?: { name: string }[];
+  refusals?: {
+    organisation: { name: string };
+    confirmation: string;
+    text: string | null;
+    programmeResponse: { text: string; respondedAt: string } | null;
+  }[];
+}
+
+/**
+ * Coverage over all participant organisations, who has not responded, and each refusal with the
+ * programme's response, as plain-text lines; none for papers made before these were recorded.
+ */
+export function dueProcessCoverage(summary: DueProcessSummary): string[] {
+  const d = summary as DueProcessSummary & DueProcessCoverage;
+  const lines: string[] = [];
+  if (typeof d.participants === 'number' && d.participants > 0)
+    lines.push(`Responded: ${d.responses} of ${d.participants} participant organisations`);
+  if (d.nonResponders)
+    lines.push(
+      `Not responded: ${d.nonResponders.length ? d.nonResponders.map((o) => o.name).join(', ') : 'none'}`,
+    );
+  for (const r of d.refusals ?? [])
+    lines.push(
+      `${r.organisation.name} did not confirm "${r.confirmation}"${r.text ? `: ${r.text}` : ''}. Programme response: ${
+        r.programmeResponse
+          ? `${r.programmeResponse.text} (${ukDateTime(r.programmeResponse.respondedAt)})`
+          : 'none yet'
+      }`,
+    );
+  return lines;
+}
+
 export interface PaperMeta {
   generatedAt: string;
   generatedBy: string;
@@ -304,6 +340,8 @@ export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): s
     `- ${KEY_ARTEFACTS}`,
     '',
     `## ${snapshot.dueProcess.responses} Due Process response${snapshot.dueProcess.responses === 1 ? '' : 's'}`,
+    '',
+    ...dueProcessCoverage(snapshot.dueProcess).map((line) => `- ${esc(line)}`),
     '',
     '### Responses confirmed',
     '',

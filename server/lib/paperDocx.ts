@@ -13,6 +13,7 @@ import { CRITERIA, type CriterionId } from '../domain/readiness.js';
 import {
   codeStatus,
   codeTitle,
+  dueProcessCoverage,
   evidenceText,
   generatedLine,
   incorporatesText,
@@ -72,6 +73,7 @@ export async function renderPaperDocx(snapshot: PaperSnapshot, meta: PaperMeta):
     heading('Key Artefacts', HeadingLevel.HEADING_2),
     bullet(KEY_ARTEFACTS),
     heading(`${snapshot.dueProcess.responses} Due Process responses`, HeadingLevel.HEADING_1),
+    ...dueProcessCoverage(snapshot.dueProcess).map(bullet),
     heading('Responses confirmed', HeadingLevel.HEADING_2),
     ...snapshot.dueProcess.confirmations.map((c) =>
       bullet(

@@ -46,6 +46,9 @@ function PaperView({ id }: { id: string }) {
   if (!paper) return <p role="status">Loading…</p>;
 
   const baselined = baseline.data != null;
+  // A body decides a paper once: its form closes when the decision is recorded.
+  const open = (body: 'CCAG' | 'SRO') =>
+    !baselined && !paper.decisions.some((d) => d.body === body);
   const recorded = (updated: Paper) => {
     setPaper(updated);
     setRevision((n) => n + 1);
@@ -74,10 +77,10 @@ function PaperView({ id }: { id: string }) {
         {baselined && !paper.baselineId && (
           <p className="notice">M6 was baselined on another paper; no more decisions are taken.</p>
         )}
-        {!baselined && role === 'programme' && (
+        {open('CCAG') && role === 'programme' && (
           <DecisionForm paper={paper} body="CCAG" canGenerate onRecorded={recorded} />
         )}
-        {!baselined && role === 'sro' && (
+        {open('SRO') && role === 'sro' && (
           <DecisionForm paper={paper} body="SRO" canGenerate={false} onRecorded={recorded} />
         )}
       </section>

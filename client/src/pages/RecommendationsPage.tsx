@@ -2,7 +2,12 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { formatDateTime } from '../format';
 import { BaselineView } from '../recommendations/BaselineView';
-import { getBaseline, listPapers, personName } from '../recommendations/recommendationsApi';
+import {
+  getBaseline,
+  listPapers,
+  outcomeLabel,
+  personName,
+} from '../recommendations/recommendationsApi';
 import { useGeneratePaper } from '../recommendations/useGeneratePaper';
 import { useApi } from '../useApi';
 
@@ -60,6 +65,8 @@ export function RecommendationsPage() {
                 <th scope="col">Generated</th>
                 <th scope="col">Verdict</th>
                 <th scope="col">By</th>
+                <th scope="col">CCAG</th>
+                <th scope="col">SRO</th>
               </tr>
             </thead>
             <tbody>
@@ -79,6 +86,8 @@ export function RecommendationsPage() {
                     </span>
                   </td>
                   <td>{personName(p.createdBy)}</td>
+                  <td>{outcomeLabel('CCAG', p.ccag)}</td>
+                  <td>{outcomeLabel('SRO', p.sro)}</td>
                 </tr>
               ))}
             </tbody>

@@ -28,7 +28,14 @@ export interface PaperSummary {
   createdAt: string;
   /** The author's name (the list sends a name) or the author. */
   createdBy: string | Person | null;
+  /** The latest decision of each body on the paper, if any (the list sends them). */
+  ccag?: Outcome | null;
+  sro?: Outcome | null;
 }
+
+/** An outcome in words, or that the body has not decided yet. */
+export const outcomeLabel = (body: DecisionBody, outcome: Outcome | null | undefined): string =>
+  OUTCOMES[body].find((o) => o.value === outcome)?.label ?? 'Not yet decided';
 
 export interface PaperDecision {
   id: string;

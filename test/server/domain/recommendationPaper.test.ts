@@ -1,9 +1,10 @@
 import { expect } from 'chai';
 import JSZip from 'jszip';
 import { Marked } from 'marked';
-import { summariseDueProcess } from '../../../server/domain/dueProcess.js';
+import { summariseDueProcess, type DueProcessSummary } from '../../../server/domain/dueProcess.js';
 import { computeReadiness, type ArtefactFacts } from '../../../server/domain/readiness.js';
 import {
+  dueProcessCoverage,
   markdownText,
   renderPaperMarkdown,
   type PaperSnapshot,
@@ -172,5 +173,33 @@ describe('recommendation paper: user text is text', () => {
     expect(shape(xml)).to.deep.equal(shape(await documentXml(benign)));
     expect(xml).to.not.include('w:hyperlink');
     expect(xml).to.include('&lt;img src=x onerror=alert(1)&gt;');
+  });
+});
+
+describe('recommendation paper: due-process coverage', () => {
+  it('names the non-responders and each refusal with the programme’s response, in UK dates', () => {
+    const summary = {
+      ...summariseDueProcess([{ answers: {}, lessonsLearnt: '' }]),
+      participants: 2,
+      nonResponders: [{ id: 'o2', name: 'Beta Energy' }],
+      refusals: [
+        {
+          organisation: { name: 'Alpha Supply' },
+          confirmation: 'Code Artefacts made sense',
+          text: 'Annex X-1 is unclear',
+          programmeResponse: { text: 'Rewritten in v3', respondedAt: '2024-08-21T13:05:00.000Z' },
+        },
+      ],
+    };
+    expect(dueProcessCoverage(summary)).to.deep.equal([
+      'Responded: 1 of 2 participant organisations',
+      'Not responded: Beta Energy',
+      'Alpha Supply did not confirm "Code Artefacts made sense": Annex X-1 is unclear. Programme response: Rewritten in v3 (21 August 2024, 14:05)',
+    ]);
+  });
+
+  it('adds nothing for a paper made before coverage was recorded', () => {
+    const old = { responses: 0, confirmations: [], lessonsLearnt: [] };
+    expect(dueProcessCoverage(old as DueProcessSummary)).to.deep.equal([]);
   });
 });
