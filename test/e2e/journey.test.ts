@@ -228,9 +228,20 @@ describe('the journey to the M6 baseline in the browser', function () {
   });
 
   it('takes a participant organisation’s due-process response and updates the summary', async () => {
-    const page = await suite.signedInPage(await server.createUser({ role: 'participant' }));
+    const user = await server.createUser({ role: 'participant' });
+    const org = await server.db.kysely
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', user.organisationId ?? '')
+      .executeTakeFirstOrThrow();
+    const page = await suite.signedInPage(user);
     await mainNav(page).getByRole('link', { name: 'Due process' }).click();
-    await page.getByTestId('due-process-responses').getByText('1 organisation has').waitFor();
+    // Coverage is over every participant organisation: this one is named until it responds.
+    await page
+      .getByTestId('due-process-responses')
+      .getByText(/^Responded: 1 of \d+/)
+      .waitFor();
+    expect(await page.getByTestId('due-process-non-responders').textContent()).to.contain(org.name);
     const form = page.getByRole('form', { name: 'Your organisation’s response' });
     await form.getByRole('button', { name: 'Submit response' }).click();
     expect(await form.getByText('Answer yes or no.').count()).to.equal(5);
@@ -241,12 +252,34 @@ describe('the journey to the M6 baseline in the browser', function () {
     await form.getByLabel('Lessons learnt (optional)').fill('Better redlining of text.');
     await form.getByRole('button', { name: 'Submit response' }).click();
     await page.getByText('Your organisation’s response has been recorded.').waitFor();
-    await page.getByTestId('due-process-responses').getByText('2 organisations have').waitFor();
-    const row = page.getByRole('row').filter({ hasText: 'Code Artefacts made sense' });
+    await page
+      .getByTestId('due-process-responses')
+      .getByText(/^Responded: 2 of \d+/)
+      .waitFor();
+    const row = page.getByRole('row', { name: /^Code Artefacts made sense/ });
     expect(await row.textContent())
       .to.contain('1 of 2')
       .and.to.contain('50%');
     await page.getByRole('listitem').filter({ hasText: 'Better redlining of text.' }).waitFor();
+
+    // The refusal is listed; the programme answers it and the organisation sees the answer.
+    const programme = await suite.signedInPage(cast.programme);
+    await programme.goto('/due-process');
+    const refusal = programme
+      .getByTestId('due-process-refusals')
+      .getByRole('row')
+      .filter({ hasText: org.name });
+    expect(await refusal.textContent())
+      .to.contain('Section S was hard to follow.')
+      .and.to.contain('No response yet.');
+    await refusal.getByLabel('Respond', { exact: true }).fill('Section S is redrafted in v2.');
+    await refusal.getByRole('button', { name: 'Record response' }).click();
+    await refusal.getByText('Section S is redrafted in v2.').waitFor();
+    await page.reload();
+    await page
+      .getByTestId('due-process-refusals')
+      .getByText('Section S is redrafted in v2.')
+      .waitFor();
   });
 
   it('lets a code body override the BRAG of its own artefacts, with a reason', async () => {

@@ -3,18 +3,27 @@ import type { DueProcessSummary } from './dueProcessApi';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
-/** How many organisations responded, the share confirming each statement, and lessons learnt. */
+/**
+ * How many participant organisations responded and which have not, the share of responders
+ * confirming each statement, and lessons learnt.
+ */
 export function DueProcessSummaryView({ summary }: { summary: DueProcessSummary }) {
   return (
     <>
       <p data-testid="due-process-responses">
-        {plural(summary.responses, 'organisation')} {summary.responses === 1 ? 'has' : 'have'}{' '}
-        responded.
+        Responded: {summary.responses} of {plural(summary.participants, 'participant organisation')}
+        .
       </p>
+      {summary.nonResponders.length > 0 && (
+        <p data-testid="due-process-non-responders">
+          Not yet responded: {summary.nonResponders.map((o) => o.name).join(', ')}. Due process
+          (SC4, KD3) is not met until every participant organisation has responded.
+        </p>
+      )}
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">
-            Share of organisations confirming each statement
+            Share of responding organisations confirming each statement
           </caption>
           <thead>
             <tr>

@@ -24,9 +24,30 @@ export interface DueProcessConfirmation {
   share: number;
 }
 
+export interface DueProcessOrganisation {
+  id: string;
+  name: string;
+}
+
+/** A "no" to a confirmation, and the programme's response once it has given one. */
+export interface DueProcessRefusal {
+  responseId: string;
+  organisation: DueProcessOrganisation;
+  key: DueProcessKey;
+  confirmation: string;
+  text: string | null;
+  programmeResponse: { text: string; respondedAt: string } | null;
+}
+
 export interface DueProcessSummary {
+  /** Participant organisations: coverage is over all of them. */
+  participants: number;
   responses: number;
+  nonResponders: DueProcessOrganisation[];
+  /** Shares are of the responders. */
   confirmations: DueProcessConfirmation[];
+  /** Everyone's for the programme; a participant sees its own organisation's. */
+  refusals: DueProcessRefusal[];
   lessonsLearnt: string[];
 }
 
@@ -53,3 +74,9 @@ export const submitDueProcessResponse = (answers: DueProcessAnswers, lessonsLear
     method: 'POST',
     body: { answers, lessonsLearnt },
   }).then((r) => r.data);
+
+export const respondToRefusal = (responseId: string, key: DueProcessKey, text: string) =>
+  request<{ data: { text: string; respondedAt: string } }>(
+    `/api/due-process/responses/${encodeURIComponent(responseId)}/refusals/${key}`,
+    { method: 'PUT', body: { text } },
+  ).then((r) => r.data);

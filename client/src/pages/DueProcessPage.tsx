@@ -6,6 +6,7 @@ import {
   listDueProcessResponses,
   type DueProcessResponse,
 } from '../dueProcess/dueProcessApi';
+import { DueProcessRefusals } from '../dueProcess/DueProcessRefusals';
 import { DueProcessSummaryView } from '../dueProcess/DueProcessSummaryView';
 import { useApi } from '../useApi';
 
@@ -43,6 +44,16 @@ export function DueProcessPage() {
           summary.loading && <p role="status">Loading…</p>
         )}
       </section>
+      {summary.data && (
+        <section aria-labelledby="refusals-heading">
+          <h2 id="refusals-heading">Refusals</h2>
+          <DueProcessRefusals
+            refusals={summary.data.refusals}
+            canRespond={user?.role === 'programme' || user?.role === 'admin'}
+            onResponded={() => setRefresh((n) => n + 1)}
+          />
+        </section>
+      )}
       <div role="status">
         {saved && <p className="notice">Your organisation’s response has been recorded.</p>}
       </div>
