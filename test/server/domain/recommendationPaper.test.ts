@@ -184,7 +184,9 @@ describe('recommendation paper: due-process coverage', () => {
       nonResponders: [{ id: 'o2', name: 'Beta Energy' }],
       refusals: [
         {
-          organisation: { name: 'Alpha Supply' },
+          responseId: 'r1',
+          organisation: { id: 'o1', name: 'Alpha Supply' },
+          key: 'artefactsMakeSense' as const,
           confirmation: 'Code Artefacts made sense',
           text: 'Annex X-1 is unclear',
           programmeResponse: { text: 'Rewritten in v3', respondedAt: '2024-08-21T13:05:00.000Z' },
@@ -199,7 +201,8 @@ describe('recommendation paper: due-process coverage', () => {
   });
 
   it('adds nothing for a paper made before coverage was recorded', () => {
-    const old = { responses: 0, confirmations: [], lessonsLearnt: [] };
+    // As papers stored it before coverage was counted.
+    const old = { responses: 0, confirmations: [], lessonsLearnt: [] } as unknown;
     expect(dueProcessCoverage(old as DueProcessSummary)).to.deep.equal([]);
   });
 });

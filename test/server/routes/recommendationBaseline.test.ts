@@ -163,6 +163,13 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('gives due-process coverage over the participant organisations, naming non-responders', () => {
+      for (const [format, text] of Object.entries(formats)) {
+        expect(text, format).to.match(/Responded: 0 of \d+ participant organisations/);
+        expect(text, format).to.match(/Not responded: \S/);
+      }
+    });
+
     it('lists papers with their CCAG and SRO status', async () => {
       const list = await server.api('/api/recommendations', { token: alice.token });
       expect(list.body.data[0]).to.include({ ccag: null, sro: null });
