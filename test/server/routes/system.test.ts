@@ -112,6 +112,7 @@ for (const dialect of testDialects()) {
         ['/api/due-process/responses', 'post'],
         ['/api/due-process/responses', 'get'],
         ['/api/due-process/summary', 'get'],
+        ['/api/due-process/responses/{id}/refusals/{key}', 'put'],
         ['/api/artefacts/{id}/findings', 'get'],
         ['/api/findings/{id}/waive', 'post'],
         ['/api/findings/{id}/raise', 'post'],
