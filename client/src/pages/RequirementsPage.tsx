@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { useAuth } from '../auth';
 import { ArtefactFilter } from '../Filters';
+import { NoRequirementsForm } from '../requirements/NoRequirementsForm';
 import { RequirementForm } from '../requirements/RequirementForm';
 import {
   listRequirements,
@@ -31,6 +32,7 @@ export function RequirementsPage() {
   );
   const artefacts = useApi((signal) => listArtefacts({}, signal), []);
   const traceable = (artefacts.data ?? []).filter((a) => canTrace(a.code));
+  const chosen = (artefacts.data ?? []).find((a) => a.id === artefactId || a.slug === artefactId);
   // Edits show at once, over the list they were made on; a new load starts from the server's.
   const [edits, setEdits] = useState<{ on?: Requirement[]; byId: Record<string, Requirement> }>({
     byId: {},
@@ -55,6 +57,7 @@ export function RequirementsPage() {
           onChange={(value) => setParams(value ? { artefactId: value } : {}, { replace: true })}
         />
       </form>
+      {chosen && canTrace(chosen.code) && <NoRequirementsForm artefact={chosen} />}
       {loaded.error && (
         <p className="error" role="alert">
           {loaded.error.message}

@@ -33,3 +33,29 @@ export const addTrace = (id: string, trace: { artefactId: string; clauseRef: str
 
 export const removeTrace = (id: string, trace: { artefactId: string; clauseRef: string }) =>
   request<One>(`${tracesPath(id)}${query(trace)}`, { method: 'DELETE' }).then((r) => r.data);
+
+export interface NoRequirementsStatement {
+  reason: string;
+  at: string;
+  by: string | null;
+}
+
+type Statement = { data: { artefactId: string; noRequirements: NoRequirementsStatement | null } };
+const statementPath = (artefactId: string) =>
+  `/api/artefacts/${segment(artefactId)}/no-requirements`;
+
+export const getStatement = (artefactId: string, signal?: AbortSignal) =>
+  request<{ data: { noRequirements?: NoRequirementsStatement | null } }>(
+    `/api/artefacts/${segment(artefactId)}`,
+    { signal },
+  ).then((r) => r.data.noRequirements ?? null);
+
+export const stateNoRequirements = (artefactId: string, reason: string) =>
+  request<Statement>(statementPath(artefactId), { method: 'POST', body: { reason } }).then(
+    (r) => r.data.noRequirements,
+  );
+
+export const withdrawNoRequirements = (artefactId: string) =>
+  request<Statement>(statementPath(artefactId), { method: 'DELETE' }).then(
+    (r) => r.data.noRequirements,
+  );
