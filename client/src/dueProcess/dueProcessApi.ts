@@ -1,4 +1,11 @@
 import { request } from '../api';
+import type {
+  DueProcessOrganisation,
+  DueProcessRefusal,
+  DueProcessSummary,
+} from '../../../server/domain/dueProcess';
+
+export type { DueProcessOrganisation, DueProcessRefusal, DueProcessSummary };
 
 export const DUE_PROCESS_KEYS = [
   'engaged',
@@ -16,40 +23,7 @@ export interface DueProcessAnswer {
 
 export type DueProcessAnswers = Record<DueProcessKey, DueProcessAnswer>;
 
-export interface DueProcessConfirmation {
-  key: DueProcessKey;
-  text: string;
-  confirmed: number;
-  /** 0 to 1; 0 when nobody has responded. */
-  share: number;
-}
-
-export interface DueProcessOrganisation {
-  id: string;
-  name: string;
-}
-
-/** A "no" to a confirmation, and the programme's response once it has given one. */
-export interface DueProcessRefusal {
-  responseId: string;
-  organisation: DueProcessOrganisation;
-  key: DueProcessKey;
-  confirmation: string;
-  text: string | null;
-  programmeResponse: { text: string; respondedAt: string } | null;
-}
-
-export interface DueProcessSummary {
-  /** Participant organisations: coverage is over all of them. */
-  participants: number;
-  responses: number;
-  nonResponders: DueProcessOrganisation[];
-  /** Shares are of the responders. */
-  confirmations: DueProcessConfirmation[];
-  /** Everyone's for the programme; a participant sees its own organisation's. */
-  refusals: DueProcessRefusal[];
-  lessonsLearnt: string[];
-}
+export type DueProcessConfirmation = DueProcessSummary['confirmations'][number];
 
 export interface DueProcessResponse {
   id: string;
