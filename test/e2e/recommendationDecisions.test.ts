@@ -23,6 +23,8 @@ describe('recording a decision on a paper in the browser', function () {
     const row = page
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: /^Paper of / }) });
+    // The papers list loads after the page: wait for the row before reading its cells.
+    await row.getByRole('cell', { name: 'Not yet decided', exact: true }).first().waitFor();
     expect(await row.getByRole('cell').allTextContents()).to.include.members(['Not yet decided']);
     await row.getByRole('link', { name: /^Paper of / }).click();
 
