@@ -1,6 +1,7 @@
 // The real server as a child process (`node --import tsx server/main.ts`), for the reliability
 // scripts and the tests that must kill, signal or starve it the way an operator's system would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +28,9 @@ export interface ServerProcess {
 }
 
 const KEEP_OUTPUT = 64 * 1024;
+// One secret per run of a script or test process, shared by every server it starts (instances
+// behind one balancer must share it, and a restarted server must accept the tokens it issued).
+const RUN_JWT_SECRET = randomBytes(48).toString('base64url');
 
 export function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const env: NodeJS.ProcessEnv = {
@@ -34,7 +38,7 @@ export function startServerProcess(options: ServerProcessOptions): Promise<Serve
     DATA_DIR: options.dataDir,
     PORT: String(options.port ?? 0),
     LOG_LEVEL: 'info',
-    JWT_SECRET: 'reliability-and-test-secret-of-at-least-32-characters',
+    JWT_SECRET: RUN_JWT_SECRET,
     ADMIN_EMAIL: options.adminEmail ?? 'admin@reliability.example',
     ADMIN_PASSWORD: options.adminPassword ?? 'Reliability-Admin-Password-1',
     ...options.env,
