@@ -4,6 +4,8 @@ import { nextCounter } from '../db/counters.js';
 import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import { artefactWindows } from '../db/queries/consultations.js';
+import { refuseBaselinedText } from '../db/baselinedText.js';
+import { lockM6State } from '../db/m6Lock.js';
 import { SEVERITY_RANK, type CommentCategory, type Severity } from '../domain/commentLifecycle.js';
 import { commentWindowProblem } from '../domain/consultationWindow.js';
 import type { Clause } from '../domain/parseClauses.js';
@@ -49,17 +51,20 @@ export async function createComment(
   input: CreateCommentInput,
 ): Promise<CommentRow> {
   return db.kysely.transaction().execute(async (trx) => {
+    // Shared: comments go side by side, but never across the SRO's approval of the baseline.
+    await lockM6State(trx, db.dialect, 'shared');
     await lockArtefactForComments(trx, db.dialect, artefact.id);
     const versionId = input.versionId ?? artefact.currentVersionId;
     if (!versionId) throw conflict(`${artefact.reference} has no published version to comment on`);
     const version = await trx
       .selectFrom('artefactVersions')
-      .select(['id', 'clauses'])
+      .select(['id', 'label', 'clauses', 'isBaseline'])
       .where('id', '=', versionId)
       .where('artefactId', '=', artefact.id)
       .executeTakeFirst();
     if (!version) throw notFound(`${artefact.reference} has no version with id "${versionId}"`);
     checkAnchor(JSON.parse(version.clauses) as Clause[], input.clauseRef, input.quote);
+    await refuseBaselinedText(trx, artefact.reference, version);
 
     const now = nowIso();
     const windows = await artefactWindows(trx, artefact.id);

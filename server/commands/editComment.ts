@@ -5,6 +5,7 @@ import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTal
 import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import { artefactWindows } from '../db/queries/consultations.js';
+import { refuseBaselinedText } from '../db/baselinedText.js';
 import type { Database } from '../db/schema.js';
 import {
   canEdit,
@@ -59,13 +60,17 @@ export async function editComment(
   await db.kysely.transaction().execute(async (trx) => {
     await lockArtefactForComments(trx, db.dialect, comment.artefactId);
     await assertWindowOpen(trx, 'edit', comment);
-    if (input.quote) {
+    if (input.quote !== undefined && (input.quote || null) !== comment.quote) {
       const version = await trx
-        .selectFrom('artefactVersions')
-        .select('clauses')
-        .where('id', '=', comment.versionId)
+        .selectFrom('artefactVersions as v')
+        .innerJoin('artefacts as a', 'a.id', 'v.artefactId')
+        .select(['v.label', 'v.clauses', 'v.isBaseline', 'a.reference'])
+        .where('v.id', '=', comment.versionId)
         .executeTakeFirstOrThrow();
-      checkAnchor(JSON.parse(version.clauses) as Clause[], comment.clauseRef, input.quote);
+      // Moving the anchor is commenting afresh on the text; the rest of an edit is not.
+      await refuseBaselinedText(trx, version.reference, version);
+      if (input.quote)
+        checkAnchor(JSON.parse(version.clauses) as Clause[], comment.clauseRef, input.quote);
     }
     const { revision, confidential, ...fields } = input;
     const changes = {

@@ -19,6 +19,7 @@ import {
   type ImportedRow,
   type LogRecord,
 } from '../domain/commentLog/index.js';
+import { baselinedTextProblem } from '../domain/baselinedText.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict } from '../errors.js';
 import type { SheetRow } from '../lib/commentLogFiles.js';
@@ -70,7 +71,9 @@ function readRecords(rows: readonly SheetRow[]): { row: number; record: LogRecor
 }
 
 /** The registry as row validation needs it, loading clause lists only for the artefacts named. */
-async function loadArtefacts(db: Db, named: string[]): Promise<ImportArtefact[]> {
+type LoadedArtefact = ImportArtefact & { currentVersionBaselined: boolean };
+
+async function loadArtefacts(db: Db, named: string[]): Promise<LoadedArtefact[]> {
   const artefacts = await db.kysely
     .selectFrom('artefacts as a')
     .leftJoin('artefactVersions as v', 'v.id', 'a.currentVersionId')
@@ -82,6 +85,7 @@ async function loadArtefacts(db: Db, named: string[]): Promise<ImportArtefact[]>
       'a.title',
       'a.currentVersionId',
       'v.label as currentVersionLabel',
+      'v.isBaseline as currentVersionBaseline',
     ])
     .execute();
   const labels = artefactLabels(artefacts);
@@ -102,8 +106,9 @@ async function loadArtefacts(db: Db, named: string[]): Promise<ImportArtefact[]>
       clauseRefs.set(v.id, new Set((JSON.parse(v.clauses) as Clause[]).map((c) => c.ref)));
     }
   }
-  return artefacts.map((a) => ({
+  return artefacts.map(({ currentVersionBaseline, ...a }) => ({
     ...a,
+    currentVersionBaselined: currentVersionBaseline === 1,
     label: labels.get(a.id) ?? a.reference,
     clauseRefs: (a.currentVersionId && clauseRefs.get(a.currentVersionId)) || new Set<string>(),
   }));
@@ -159,7 +164,7 @@ export async function importComments(
   rows: readonly SheetRow[],
 ): Promise<ImportResult> {
   const records = readRecords(rows);
-  const [artefacts, organisations, importer, lastNumber] = await Promise.all([
+  const [artefacts, organisations, importer, lastNumber, baseline] = await Promise.all([
     loadArtefacts(
       db,
       records.map((r) => r.record.Artefact),
@@ -171,7 +176,9 @@ export async function importComments(
       .where('id', '=', actor.id)
       .executeTakeFirstOrThrow(),
     lastCommentNumber(db),
+    db.kysely.selectFrom('baselines').select('createdAt').executeTakeFirst(),
   ]);
+  const baselined = new Set(artefacts.filter((a) => a.currentVersionBaselined).map((a) => a.id));
   const now = new Date();
   const { rows: valid, problems } = validateLogRecords(records, {
     resolveArtefact: artefactResolver(artefacts),
@@ -180,6 +187,14 @@ export async function importComments(
       can(actor, 'comment.import', { code: artefact.code })
         ? null
         : `${artefact.label} is a ${artefact.code} artefact; you may import comments only on ${actor.code ?? 'your own code'} artefacts`,
+    textProblem: (artefact) =>
+      baselined.has(artefact.id)
+        ? baselinedTextProblem(
+            artefact.label,
+            artefact.currentVersionLabel ?? '',
+            baseline?.createdAt ?? '',
+          )
+        : null,
     lastCommentNumber: lastNumber,
     now,
   });

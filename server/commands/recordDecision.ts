@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
+import { closeConsultationsAtBaseline } from '../db/closeAtBaseline.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
@@ -154,6 +155,7 @@ async function createBaseline(
       )
       .execute();
   }
+  await closeConsultationsAtBaseline(trx, actor, id, at);
   const deferred = await trx
     .selectFrom('comments')
     .select('id')

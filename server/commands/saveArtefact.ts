@@ -12,7 +12,6 @@ export interface ArtefactFields {
   reference: string;
   title: string;
   topicArea: string;
-  status: string;
 }
 
 export async function createArtefact(
@@ -39,6 +38,8 @@ export async function createArtefact(
       id: newId(),
       slug: chooseArtefactSlug(input, slugs),
       ...input,
+      // The stored column keeps what the registry was imported with; the status shown is computed.
+      status: 'Drafting',
       bragOverride: null,
       bragOverrideReason: null,
       noRequirementsReason: null,

@@ -1,3 +1,4 @@
+import { artefactLifecycle, type LifecycleStage } from './artefactLifecycle.js';
 import { computeBrag, effectiveBrag } from './brag.js';
 import type { Brag } from './vocabulary.js';
 
@@ -95,7 +96,6 @@ export interface ArtefactFacts {
   reference: string;
   title: string;
   topicArea: string;
-  status: string;
   bragOverride: string | null;
   bragOverrideReason: string | null;
   /** The audited statement that no design requirements apply: SC1's evidence without traces. */
@@ -143,7 +143,8 @@ export interface ArtefactReadiness {
   reference: string;
   title: string;
   topicArea: string;
-  status: string;
+  /** Where the artefact is in its life (domain/artefactLifecycle.ts): the registry's Status. */
+  status: LifecycleStage;
   brag: Brag;
   bragSource: 'computed' | 'override';
   bragOverrideReason: string | null;
@@ -384,7 +385,6 @@ function artefactCriteria(
     outstandingComments: a.outstandingComments,
     unincorporatedApprovedChanges: missing.length,
     consultationClosed,
-    baselined: a.baselined,
     overdueHighSeverityComments: overdueHigh,
     openPlainEnglish: plainEnglish.length + a.openFindings.length,
   });
@@ -438,7 +438,15 @@ export function computeReadiness(input: ReadinessInput): Readiness {
       reference: a.reference,
       title: a.title,
       topicArea: a.topicArea,
-      status: a.status,
+      status: artefactLifecycle(
+        {
+          hasCurrentVersion: a.currentVersion !== null,
+          baselined: a.baselined,
+          consultations: a.consultations,
+          outstandingComments: a.outstandingComments,
+        },
+        input.now,
+      ),
       brag: evaluated.brag,
       bragSource: evaluated.bragSource,
       bragOverrideReason: a.bragOverrideReason,

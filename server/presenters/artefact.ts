@@ -1,4 +1,5 @@
 import type { ArtefactListRow } from '../db/queries/artefacts.js';
+import type { LifecycleStage } from '../domain/artefactLifecycle.js';
 import type { Brag } from '../domain/vocabulary.js';
 
 export interface CommentCounts {
@@ -10,13 +11,18 @@ export interface Rating {
   brag: Brag;
   bragSource: 'computed' | 'override';
   baselined: boolean;
+  status: LifecycleStage;
 }
 
-/** Counts are as the viewer may see them; the rating comes from the readiness evaluation. */
+/**
+ * Counts are as the viewer may see them; the rating and the status come from the readiness
+ * evaluation. The stored `status` column keeps the registry import's text and is not shown: the
+ * status follows the artefact's lifecycle (domain/artefactLifecycle.ts).
+ */
 export function presentArtefact(
   row: ArtefactListRow,
   counts: CommentCounts = { outstanding: 0, total: 0 },
-  rating: Rating = { brag: 'red', bragSource: 'computed', baselined: false },
+  rating: Rating = { brag: 'red', bragSource: 'computed', baselined: false, status: 'Drafting' },
 ) {
   return {
     id: row.id,
@@ -26,7 +32,7 @@ export function presentArtefact(
     reference: row.reference,
     title: row.title,
     topicArea: row.topicArea,
-    status: row.status,
+    status: rating.status,
     brag: rating.brag,
     bragSource: rating.bragSource,
     baselined: rating.baselined,

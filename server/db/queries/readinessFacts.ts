@@ -157,7 +157,6 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
         reference: a.reference,
         title: a.title,
         topicArea: a.topicArea,
-        status: a.status,
         bragOverride: a.bragOverride,
         bragOverrideReason: a.bragOverrideReason,
         noRequirementsReason: a.noRequirementsReason,

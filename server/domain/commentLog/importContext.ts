@@ -19,6 +19,8 @@ export interface ImportContext {
   resolveOrganisation(name: string): Resolved<ImportOrganisation>;
   /** Null when the importer may import comments on this artefact, else why not. */
   permissionProblem(artefact: ImportArtefact): string | null;
+  /** Null when the artefact's current version may take comments, else why not (it is baselined). */
+  textProblem?(artefact: ImportArtefact): string | null;
   /** The comment counter: the highest C-number this system has issued. */
   lastCommentNumber: number;
   now: Date;

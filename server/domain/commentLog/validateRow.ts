@@ -112,8 +112,12 @@ export function validateLogRecord(
       else if (!found.value.currentVersionId)
         problem('Artefact', `${found.value.label} has no published version to comment on`);
       else {
-        artefact = found.value;
-        versionId = found.value.currentVersionId;
+        const closed = ctx.textProblem?.(found.value) ?? null;
+        if (closed) problem('Artefact', closed);
+        else {
+          artefact = found.value;
+          versionId = found.value.currentVersionId;
+        }
       }
     }
   }

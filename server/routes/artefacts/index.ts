@@ -37,7 +37,7 @@ function ratingsOf(readiness: Readiness): Map<string, Rating> {
   return new Map(
     readiness.artefacts.map((a) => [
       a.id,
-      { brag: a.brag, bragSource: a.bragSource, baselined: a.baselined },
+      { brag: a.brag, bragSource: a.bragSource, baselined: a.baselined, status: a.status },
     ]),
   );
 }

@@ -21,16 +21,15 @@ export const createArtefactBody = z.object({
   reference: text(200),
   title: text(500),
   topicArea: text(200).default('Finalisation'),
-  status: text(200).default('Drafting'),
 });
 
+// No `status`: it follows the artefact's lifecycle (domain/artefactLifecycle.ts), not typed in.
 export const updateArtefactBody = z
   .object({
     kind: z.enum(ARTEFACT_KINDS),
     reference: text(200),
     title: text(500),
     topicArea: text(200),
-    status: text(200),
   })
   .partial()
   .strict()

@@ -6,7 +6,6 @@ const base: BragInputs = {
   outstandingComments: 0,
   unincorporatedApprovedChanges: 0,
   consultationClosed: true,
-  baselined: false,
   overdueHighSeverityComments: 0,
   openPlainEnglish: 0,
 };
@@ -17,9 +16,6 @@ describe('computeBrag', () => {
   });
   it('is green at best before a consultation covering it has closed', () => {
     expect(computeBrag({ ...base, consultationClosed: false })).to.equal('green');
-  });
-  it('is blue once baselined, the SRO approval having ended its consultation', () => {
-    expect(computeBrag({ ...base, consultationClosed: false, baselined: true })).to.equal('blue');
   });
   it('is green, not blue, while plain-English comments or findings are open', () => {
     expect(computeBrag({ ...base, openPlainEnglish: 1 })).to.equal('green');

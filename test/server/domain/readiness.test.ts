@@ -16,7 +16,6 @@ function artefact(overrides: Partial<ArtefactFacts> = {}): ArtefactFacts {
     reference: 'BSCP701',
     title: 'Smart Data Service',
     topicArea: 'Finalisation',
-    status: 'Triage and Action',
     bragOverride: null,
     bragOverrideReason: null,
     currentVersion: {

@@ -49,7 +49,6 @@ function artefact(text: (i: number) => string, i: number, code: string): Artefac
     reference: text(i),
     title: text(i + 1),
     topicArea: text(i + 2),
-    status: text(i + 3),
     bragOverride: null,
     bragOverrideReason: null,
     currentVersion: { id: `v${i}`, label: text(i + 4), incorporates: [], clauseRefs: ['1'] },

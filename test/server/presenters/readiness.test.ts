@@ -34,7 +34,6 @@ const facts: ArtefactFacts = {
   reference: 'BSCP701',
   title: 'Smart Data Service',
   topicArea: 'Finalisation',
-  status: 'Triage and Action',
   bragOverride: null,
   bragOverrideReason: null,
   currentVersion: { id: 'v1', label: 'v1', incorporates: [], clauseRefs: ['1'] },

@@ -151,18 +151,26 @@ for (const dialect of testDialects()) {
         const res = await server.api(`/api/artefacts/${id}`, {
           method: 'PATCH',
           token: programme.token,
-          body: { status: 'Consultation' },
+          body: { topicArea: 'Settlement' },
         });
         expect(res.status).to.equal(200);
-        expect(res.body.data.status).to.equal('Consultation');
+        expect(res.body.data.topicArea).to.equal('Settlement');
         const event = await server.db.kysely
           .selectFrom('auditEvents')
           .selectAll()
           .where('entityId', '=', id)
           .where('action', '=', 'artefact.update')
           .executeTakeFirstOrThrow();
-        expect(JSON.parse(event.before ?? '{}').status).to.equal('Triage and Action');
-        expect(JSON.parse(event.after ?? '{}').status).to.equal('Consultation');
+        expect(JSON.parse(event.before ?? '{}').topicArea).to.equal('Finalisation');
+        expect(JSON.parse(event.after ?? '{}').topicArea).to.equal('Settlement');
+        // The status follows the lifecycle: it is computed, not typed in.
+        const typed = await server.api(`/api/artefacts/${id}`, {
+          method: 'PATCH',
+          token: programme.token,
+          body: { status: 'Baselined' },
+        });
+        expect(typed.status).to.equal(400);
+        expect(typed.body.error.message).to.include('status');
         const empty = await server.api(`/api/artefacts/${id}`, {
           method: 'PATCH',
           token: programme.token,
