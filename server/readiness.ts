@@ -1,4 +1,5 @@
 import type { Db } from './db/database.js';
+import { m6Baseline, type M6Baseline } from './db/queries/baseline.js';
 import { loadReadinessFacts } from './db/queries/readinessFacts.js';
 import { cachedRead } from './db/readCache.js';
 import { sharedRead } from './db/sharedRead.js';
@@ -23,11 +24,20 @@ export async function currentReadiness(db: Db): Promise<Readiness> {
 
 /**
  * The same, as the API presents it to this actor (blockers capped, comments they may not see only
- * counted), cached per visibility too: it is what the dashboard polls.
+ * counted), cached per visibility too: it is what the dashboard polls. Once the SRO has approved
+ * the M6 baseline it carries it: the verdict to show is then "baselined", not the evaluation's.
  */
-export async function presentedReadiness(db: Db, actor: Actor): Promise<PresentedReadiness> {
+export async function presentedReadiness(
+  db: Db,
+  actor: Actor,
+): Promise<PresentedReadiness & { baseline: M6Baseline | null }> {
   const visibility = commentVisibility(actor);
-  return cachedRead(db, `readiness-presented:${minute()}:${JSON.stringify(visibility)}`, async () =>
-    presentReadiness(await currentReadiness(db), { kind: 'viewer', visibility }),
+  return cachedRead(
+    db,
+    `readiness-presented:${minute()}:${JSON.stringify(visibility)}`,
+    async () => ({
+      ...presentReadiness(await currentReadiness(db), { kind: 'viewer', visibility }),
+      baseline: await m6Baseline(db),
+    }),
   );
 }

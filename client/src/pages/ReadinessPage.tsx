@@ -51,7 +51,7 @@ export function ReadinessPage() {
       {!r && readiness.loading && <p role="status">Loading…</p>}
       {r && (
         <>
-          <VerdictBanner readiness={r} />
+          <VerdictBanner readiness={r} baseline={r.baseline} />
           <section aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">Success criteria and key dependencies</h2>
             <CriteriaChecklist criteria={r.criteria} context={context} />

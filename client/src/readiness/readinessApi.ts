@@ -9,6 +9,13 @@ import type {
 // The readiness model is the server's own pure domain module, so the two can't drift.
 export { GATING, type Blocker, type CriterionId } from '../../../server/domain/readiness';
 
+/** The M6 baseline as the readiness endpoint carries it (server/db/queries/baseline.ts). */
+export interface M6Baseline {
+  id: string;
+  createdAt: string;
+  recommendationId: string;
+}
+
 /** A criterion as the API sends it: `blockers` holds the first 100 at most, `blockerCount` all. */
 export interface Criterion extends CriterionResult {
   blockerCount: number;
@@ -25,10 +32,13 @@ export type Readiness = WithPresentedCriteria<Omit<ReadinessResult, 'byCode' | '
   artefacts: ArtefactReadiness[];
 };
 
+/** The readiness endpoint's answer: the evaluation, and the M6 baseline once the SRO approved it. */
+export type ReadinessNow = Readiness & { baseline: M6Baseline | null };
+
 export const BRAG_ORDER: readonly Brag[] = ['blue', 'green', 'amber', 'red'];
 
 export const getReadiness = (signal?: AbortSignal) =>
-  request<Readiness>('/api/readiness', { signal });
+  request<ReadinessNow>('/api/readiness', { signal });
 
 export interface BragOverride {
   brag: Brag | null;
