@@ -154,7 +154,6 @@ export function RegistryPage() {
                   >
                     {artefact.reference}
                   </Link>
-                  {artefact.baselined && <span className="tag tag-baselined">Baselined</span>}
                 </td>
                 <td>{artefact.title}</td>
                 <td>{kindLabel(artefact.kind)}</td>

@@ -84,7 +84,6 @@ function ArtefactRow({ artefact: a, canOverride, context, onChanged }: RowProps)
         <Link to={`/artefacts/${encodeURIComponent(a.slug)}`}>
           {a.reference} – {a.title}
         </Link>
-        {a.baselined && <span className="tag tag-baselined">Baselined</span>}
       </td>
       <td className="nowrap">{a.status}</td>
       <td>
