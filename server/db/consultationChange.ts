@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { ukDateTime } from '../domain/ukDateTime.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
@@ -21,11 +22,15 @@ export interface WindowChange {
   ): { closesAt: string } | { badRequest: string } | { conflict: string };
 }
 
-async function refuseAfterBaseline(trx: Kysely<Database>, title: string): Promise<void> {
+/**
+ * A consultation from before the M6 baseline stays as the approval left it (closed, see
+ * db/closeAtBaseline.ts); one opened after it, over post-M6 versions, is the programme's to control.
+ */
+async function refuseAfterBaseline(trx: Kysely<Database>, before: Consultation): Promise<void> {
   const baseline = await trx.selectFrom('baselines').select('createdAt').executeTakeFirst();
-  if (baseline) {
+  if (baseline && before.createdAt <= baseline.createdAt) {
     throw conflict(
-      `Consultation "${title}" cannot change: the M6 baseline was approved at ${baseline.createdAt} and closed every consultation; raise a post-M6 change instead`,
+      `Consultation "${before.title}" cannot change: the M6 baseline was approved on ${ukDateTime(baseline.createdAt)} and closed the consultations before it; changes now go through a post-M6 change request on the Changes page`,
     );
   }
 }
@@ -54,7 +59,7 @@ export async function changeConsultationWindow(
         `Consultation "${before.title}" was changed by someone else since you loaded it (you had revision ${change.revision}); reload it and try again`,
       );
     }
-    await refuseAfterBaseline(trx, before.title);
+    await refuseAfterBaseline(trx, before);
     const now = nowIso();
     const decided = change.decide(before, now);
     if ('badRequest' in decided) throw badRequest(decided.badRequest);

@@ -35,7 +35,10 @@ describe('artefactLifecycle', () => {
   });
   it('is Triage and Action once closed with comments outstanding', () => {
     expect(
-      artefactLifecycle({ ...base, consultations: [CLOSED, UPCOMING], outstandingComments: 1 }, NOW),
+      artefactLifecycle(
+        { ...base, consultations: [CLOSED, UPCOMING], outstandingComments: 1 },
+        NOW,
+      ),
     ).to.equal('Triage and Action');
   });
   it('is Finalisation once closed with nothing outstanding', () => {

@@ -45,6 +45,7 @@ for (const dialect of testDialects()) {
       upcoming: '',
     };
     let commentId: string;
+    let postM6Round: string;
 
     const status = async () => {
       const res = await server.api(`/api/artefacts/${artefactId}`, { token: alice.token });
@@ -216,7 +217,9 @@ for (const dialect of testDialects()) {
       expect(closed.body.error.message).to.include(POST_M6_ROUTE);
 
       // A consultation opened after M6 does not reopen the baselined text.
-      await openConsultation(server, programme.token, [artefactId], { title: 'Post-M6 round' });
+      postM6Round = (
+        await openConsultation(server, programme.token, [artefactId], { title: 'Post-M6 round' })
+      ).id;
       const reopened = await postComment(server, alice.token, artefactId);
       expect(reopened.status).to.equal(409);
       expect(reopened.body.error.message).to.match(BASELINED);
@@ -292,6 +295,30 @@ for (const dialect of testDialects()) {
       });
       expect(onV1.status).to.equal(409);
       expect(onV1.body.error.message).to.match(BASELINED);
+    });
+
+    it('keeps the consultations the baseline closed closed, and lets the programme control later ones', async () => {
+      const listed = await server.api('/api/consultations', { token: programme.token });
+      const second = (listed.body.data as { id: string; revision: number }[]).find(
+        (c) => c.id === consultations.second,
+      );
+      const reopen = await server.api(`/api/consultations/${consultations.second}`, {
+        method: 'PATCH',
+        token: programme.token,
+        body: { closesAt: hoursFromNow(24), reason: 'One more week', revision: second?.revision },
+      });
+      expect(reopen.status).to.equal(409);
+      expect(reopen.body.error.message).to.match(
+        /^Consultation "Second round" cannot change: the M6 baseline was approved on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}/,
+      );
+      expect(reopen.body.error.message).to.include('post-M6 change request');
+
+      const closed = await server.api(`/api/consultations/${postM6Round}/close`, {
+        token: programme.token,
+        body: { reason: 'Post-M6 comments are in' },
+      });
+      expect(closed.status, JSON.stringify(closed.body)).to.equal(200);
+      expect(closed.body.data.state).to.equal('closed');
     });
   });
 }
