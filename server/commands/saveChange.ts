@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { addWorkOffItem } from './createWorkOffItems.js';
 
 export interface CreateChangeInput {
   /** CR053, DIN-0179: the type follows from it. */
@@ -92,6 +93,7 @@ export async function createChange(db: Db, actor: Actor, input: CreateChangeInpu
         entityId: change.id,
         after: { ...change, postM6: change.postM6 === 1, artefactIds },
       });
+      await addWorkOffItem(trx, db.dialect, actor.id, { changeId: change.id });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicate();
@@ -173,5 +175,6 @@ export async function updateChange(
       before: view(current, beforeIds),
       after: view({ ...current, ...fields }, afterIds),
     });
+    await addWorkOffItem(trx, db.dialect, actor.id, { changeId: id });
   });
 }

@@ -7,6 +7,7 @@ import { checkTriage, type TriageStatus } from '../domain/commentLifecycle.js';
 import { badRequest, conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { addWorkOffItem } from './createWorkOffItems.js';
 
 export interface TriageInput {
   status: TriageStatus;
@@ -88,6 +89,8 @@ export async function triageComment(
     };
     await trx.insertInto('triageDecisions').values(decision).execute();
     await refreshCommentTallies(trx, [comment.artefactId]);
+    if (input.status === 'deferred')
+      await addWorkOffItem(trx, db.dialect, actor.id, { commentId: comment.id });
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.triage',
