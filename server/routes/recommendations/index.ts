@@ -14,6 +14,7 @@ import {
   sha256,
   type PaperSnapshot,
 } from '../../domain/recommendationPaper.js';
+import { paperWorkOffCommentIds, withoutConfidentialWorkOff } from '../../domain/paperWorkOff.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { renderPaperDocx } from '../../lib/paperDocx.js';
@@ -31,9 +32,13 @@ async function loadPaper(db: Db, id: string) {
 async function readPaper(db: Db, id: string) {
   const row = await loadPaper(db, id);
   const stored = JSON.parse(row.snapshot) as PaperSnapshot;
-  const confidential = await confidentialCommentIds(db, paperCommentIds(stored.readiness));
+  const confidential = await confidentialCommentIds(db, [
+    ...paperCommentIds(stored.readiness),
+    ...paperWorkOffCommentIds(stored.workOff),
+  ]);
   const readiness = withoutConfidentialComments(stored.readiness, confidential);
-  return { row, snapshot: { ...stored, readiness } };
+  const workOff = stored.workOff && withoutConfidentialWorkOff(stored.workOff, confidential);
+  return { row, snapshot: { ...stored, readiness, ...(workOff && { workOff }) } };
 }
 
 async function presentOne(db: Db, id: string) {

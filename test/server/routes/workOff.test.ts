@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import mammoth from 'mammoth';
 import { createWorkOffItem } from '../../../server/commands/createWorkOffItems.js';
+import { markdownText } from '../../../server/domain/recommendationPaper.js';
 import { testDialects } from '../../helpers/db.js';
 import {
   hoursFromNow,
@@ -144,6 +146,50 @@ for (const dialect of testDialects()) {
       paperId = paper.body.data.id;
     });
     after(() => server.close());
+
+    it('lists in the paper, in every format, what becomes work-off, naming no confidential comment', async () => {
+      const json = (await server.api(`/api/recommendations/${paperId}`, { token: alice.token }))
+        .body.data;
+      expect(JSON.stringify(json)).to.not.include(SECRET).and.not.include(secretRef);
+      expect(json.workOff.map((i: { kind: string }) => i.kind)).to.deep.equal([
+        'comment',
+        'comment',
+        'change',
+      ]);
+      const md = (await server.api(`/api/recommendations/${paperId}.md`, { token: alice.token }))
+        .body as string;
+      const section = md.slice(md.indexOf('## Post-M6 work-off items'));
+      expect(section).to.include('| Source | Document | Subject | Owner |');
+      expect(section).to.include(
+        `| ${markdownText(`Comment ${publicRef}`)} | BSCP701 | ${markdownText('Clause 1.1.1: =HYPERLINK')}`,
+      );
+      expect(section).to.include(
+        `| A confidential comment | BSCP701 | ${markdownText('(not named)')} | BSC |`,
+      );
+      expect(section).to.include(
+        '| Change CR900 | – | Settlement timetable after M6 | Not yet assigned |',
+      );
+      const html = (
+        await server.api(`/api/recommendations/${paperId}.html`, { token: alice.token })
+      ).body as string;
+      expect(html).to.include('Post-M6 work-off items').and.include(`Comment ${publicRef}`);
+      const docx = await fetch(`${server.url}/api/recommendations/${paperId}.docx`, {
+        headers: { authorization: `Bearer ${alice.token}` },
+      });
+      const words = (
+        await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) })
+      ).value;
+      expect(words)
+        .to.include('Post-M6 work-off items')
+        .and.include(`Comment ${publicRef}`)
+        .and.include('A confidential comment')
+        .and.include('Change CR900');
+      for (const text of [md, html, words]) {
+        expect(text).to.not.include(SECRET);
+        expect(text).to.not.match(new RegExp(`${secretRef}(?!\\d)`));
+        expect(text).to.not.include(markdownText(secretRef));
+      }
+    });
 
     it('has no items before the baseline', async () => {
       expect(await list(programme)).to.deep.equal([]);
