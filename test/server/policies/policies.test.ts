@@ -81,7 +81,9 @@ describe('policies', () => {
   describe('workOff.update on a specific item', () => {
     it('lets the owning code body and the programme edit, not another code body', () => {
       expect(can(actor('code_body', 'BSC'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(true);
-      expect(can(actor('code_body', 'REC'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(false);
+      expect(can(actor('code_body', 'REC'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(
+        false,
+      );
       expect(can(actor('code_body', 'BSC'), 'workOff.update', { ownerCode: null })).to.equal(false);
       expect(can(actor('programme'), 'workOff.update', { ownerCode: null })).to.equal(true);
       expect(can(actor('participant'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(false);
