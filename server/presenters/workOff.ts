@@ -117,3 +117,47 @@ export function workOffRecord(item: WorkOffItemView): WorkOffRecord {
     Subject: s.body,
   };
 }
+
+/**
+ * A deferred comment as the baseline lists it: a confidential one the reader may not see keeps
+ * its place and document but loses its reference, clause and response.
+ */
+export function presentBaselineWorkOff(
+  entry: {
+    id: string;
+    commentId: string;
+    ref: string;
+    reference: string;
+    code: string;
+    clauseRef: string;
+    response: string | null;
+    confidential: number;
+    organisationId: string | null;
+    authorId: string | null;
+  },
+  visibility: CommentVisibility,
+) {
+  const visible = canSeeComment(visibility, {
+    confidential: Number(entry.confidential) === 1,
+    organisationId: entry.organisationId,
+    artefactCode: entry.code,
+    authorId: entry.authorId,
+  });
+  return visible
+    ? {
+        id: entry.id,
+        commentId: entry.commentId,
+        ref: entry.ref,
+        reference: entry.reference,
+        clauseRef: entry.clauseRef,
+        response: entry.response,
+      }
+    : {
+        id: entry.id,
+        commentId: null,
+        ref: null,
+        reference: entry.reference,
+        clauseRef: null,
+        response: null,
+      };
+}

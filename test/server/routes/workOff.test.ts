@@ -330,6 +330,17 @@ for (const dialect of testDialects()) {
         expect(hidden, reader.role).to.have.length(1);
         expect(hidden[0]?.source.artefact?.reference).to.equal('BSCP701');
       }
+      for (const reader of [alice, rec]) {
+        const baseline = await server.api('/api/baseline', { token: reader.token });
+        expect(JSON.stringify(baseline.body), reader.role).to.not.match(
+          new RegExp(`${secretRef}(?!\\d)`),
+        );
+        expect(
+          baseline.body.data.workOff.filter((w: { ref: string | null }) => !w.ref),
+        ).to.have.length(1);
+      }
+      const own = await server.api('/api/baseline', { token: bob.token });
+      expect(own.body.data.workOff.map((w: { ref: string }) => w.ref)).to.include(secretRef);
       for (const reader of [bob, bsc, programme]) {
         const item = (await list(reader)).find((i) => i.source.ref === secretRef);
         expect(item?.source, reader.role).to.include({ body: SECRET, quote: 'sets out the rules' });
