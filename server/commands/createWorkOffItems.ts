@@ -113,7 +113,8 @@ export async function createWorkOffItems(
  * After the baseline, a comment deferred or a post-M6 change raised or approved becomes a work-off
  * item, once. Before the baseline nothing is made: the approval makes them all. Holds the M6 state
  * lock (shared) so that an approval running at the same moment either sees this source or is seen
- * by it. Returns the new item's id, or null when none was made.
+ * by it; callers take it first in their transaction (as m6Lock.ts asks), and taking it again here
+ * is harmless. Returns the new item's id, or null when none was made.
  */
 export async function addWorkOffItem(
   trx: Kysely<Database>,

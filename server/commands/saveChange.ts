@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { lockM6State } from '../db/m6Lock.js';
 import type { ChangeStatus } from '../db/queries/changes.js';
 import type { Database } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors.js';
@@ -55,6 +56,8 @@ export async function createChange(db: Db, actor: Actor, input: CreateChangeInpu
   const duplicate = () => conflict(`A change with id "${input.id}" already exists`);
   try {
     await db.kysely.transaction().execute(async (trx) => {
+      // A post-M6 change may make a work-off item: the M6 lock first, as every holder takes it.
+      await lockM6State(trx, db.dialect, 'shared');
       const taken = await trx
         .selectFrom('changes')
         .select('id')
@@ -113,6 +116,7 @@ export async function updateChange(
 ): Promise<void> {
   authorize(actor, 'change.update');
   await db.kysely.transaction().execute(async (trx) => {
+    await lockM6State(trx, db.dialect, 'shared');
     const current = await trx
       .selectFrom('changes')
       .selectAll()
