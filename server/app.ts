@@ -23,6 +23,7 @@ import { recommendationEndpoints } from './routes/recommendations/index.js';
 import { redlineEndpoints } from './routes/redline/index.js';
 import { requirementEndpoints } from './routes/requirements/index.js';
 import { userEndpoints } from './routes/users/index.js';
+import { workOffEndpoints } from './routes/workOff/index.js';
 
 export interface AppOptions extends Services {
   /** Directory of the built web client; not served when absent. */
@@ -58,6 +59,7 @@ export function createApp(options: AppOptions): Express {
     ...readinessEndpoints,
     ...recommendationEndpoints,
     ...changeEndpoints,
+    ...workOffEndpoints,
     ...requirementEndpoints,
     ...dueProcessEndpoints,
     ...findingEndpoints,

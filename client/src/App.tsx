@@ -3,6 +3,7 @@ import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
 import { ArtefactPage } from './pages/ArtefactPage';
 import { ChangesPage } from './pages/ChangesPage';
+import { WorkOffPage } from './pages/WorkOffPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
 import { DueProcessPage } from './pages/DueProcessPage';
 import { LoginPage } from './pages/LoginPage';
@@ -60,6 +61,7 @@ export function App() {
               <Route path="/triage" element={<TriagePage />} />
               <Route path="/readiness" element={<ReadinessPage />} />
               <Route path="/changes" element={<ChangesPage />} />
+              <Route path="/work-off" element={<WorkOffPage />} />
               <Route path="/requirements" element={<RequirementsPage />} />
               <Route path="/due-process" element={<DueProcessPage />} />
               <Route path="/recommendations" element={<RecommendationsPage />} />

@@ -32,6 +32,7 @@ export function Layout() {
             <NavLink to="/my-comments">My comments</NavLink>
             {TRIAGE_ROLES.includes(state.user.role) && <NavLink to="/triage">Triage</NavLink>}
             <NavLink to="/changes">Changes</NavLink>
+            <NavLink to="/work-off">Work-off</NavLink>
             <NavLink to="/requirements">Requirements</NavLink>
             <NavLink to="/due-process">Due process</NavLink>
             <NavLink to="/recommendations">Recommendation</NavLink>

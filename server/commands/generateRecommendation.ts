@@ -3,6 +3,7 @@ import { writeAudit } from '../db/audit.js';
 import { loadDueProcessFacts } from '../db/queries/dueProcess.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
 import { loadPaperBaseline } from '../db/queries/paperBaseline.js';
+import { loadPaperWorkOff } from '../db/queries/paperWorkOff.js';
 import { summariseDueProcess } from '../domain/dueProcess.js';
 import { computeReadiness } from '../domain/readiness.js';
 import { fingerprintReadiness, type PaperSnapshot } from '../domain/recommendationPaper.js';
@@ -32,6 +33,7 @@ export async function generateRecommendation(db: Db, actor: Actor) {
         ),
       };
       Object.assign(frozen, await loadPaperBaseline(scoped));
+      frozen.workOff = await loadPaperWorkOff(scoped);
       return { readiness: evaluated, snapshot: frozen };
     });
   const recommendation = {

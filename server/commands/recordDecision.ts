@@ -7,6 +7,7 @@ import { lockM6State } from '../db/m6Lock.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
 import type { Database } from '../db/schema.js';
 import { computeReadiness } from '../domain/readiness.js';
+import { createWorkOffItems } from './createWorkOffItems.js';
 import {
   describeStateChanges,
   fingerprintReadiness,
@@ -156,25 +157,13 @@ async function createBaseline(
       .execute();
   }
   await closeConsultationsAtBaseline(trx, actor, id, at);
-  const deferred = await trx
-    .selectFrom('comments')
-    .select('id')
-    .where('status', '=', 'deferred')
-    .execute();
-  if (deferred.length) {
-    await trx
-      .insertInto('workOffItems')
-      .values(
-        deferred.map((c) => ({ id: newId(), baselineId: id, commentId: c.id, createdAt: at })),
-      )
-      .execute();
-  }
+  const workOffItems = await createWorkOffItems(trx, id, at);
   await writeAudit(trx, {
     actorId: actor.id,
     action: 'baseline.create',
     entity: 'baseline',
     entityId: id,
-    after: { recommendationId, versions: current.length, workOffItems: deferred.length },
+    after: { recommendationId, versions: current.length, workOffItems },
   });
   return id;
 }

@@ -2,11 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { lockM6State } from '../db/m6Lock.js';
 import type { ChangeStatus } from '../db/queries/changes.js';
 import type { Database } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { addWorkOffItem } from './createWorkOffItems.js';
 
 export interface CreateChangeInput {
   /** CR053, DIN-0179: the type follows from it. */
@@ -54,6 +56,8 @@ export async function createChange(db: Db, actor: Actor, input: CreateChangeInpu
   const duplicate = () => conflict(`A change with id "${input.id}" already exists`);
   try {
     await db.kysely.transaction().execute(async (trx) => {
+      // A post-M6 change may make a work-off item: the M6 lock first, as every holder takes it.
+      await lockM6State(trx, db.dialect, 'shared');
       const taken = await trx
         .selectFrom('changes')
         .select('id')
@@ -92,6 +96,7 @@ export async function createChange(db: Db, actor: Actor, input: CreateChangeInpu
         entityId: change.id,
         after: { ...change, postM6: change.postM6 === 1, artefactIds },
       });
+      await addWorkOffItem(trx, db.dialect, actor.id, { changeId: change.id });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw duplicate();
@@ -111,6 +116,7 @@ export async function updateChange(
 ): Promise<void> {
   authorize(actor, 'change.update');
   await db.kysely.transaction().execute(async (trx) => {
+    await lockM6State(trx, db.dialect, 'shared');
     const current = await trx
       .selectFrom('changes')
       .selectAll()
@@ -173,5 +179,6 @@ export async function updateChange(
       before: view(current, beforeIds),
       after: view({ ...current, ...fields }, afterIds),
     });
+    await addWorkOffItem(trx, db.dialect, actor.id, { changeId: id });
   });
 }

@@ -2,11 +2,13 @@ import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
 import { assertCurrentRevision, updateCommentAtRevision } from '../db/commentRevision.js';
+import { lockM6State } from '../db/m6Lock.js';
 import type { CommentRow } from '../db/queries/comments.js';
 import { checkTriage, type TriageStatus } from '../domain/commentLifecycle.js';
 import { badRequest, conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { addWorkOffItem } from './createWorkOffItems.js';
 
 export interface TriageInput {
   status: TriageStatus;
@@ -33,6 +35,8 @@ export async function triageComment(
       : conflict(problem);
   }
   return db.kysely.transaction().execute(async (trx) => {
+    // A deferral may make a work-off item: the M6 lock first, as every holder takes it.
+    if (input.status === 'deferred') await lockM6State(trx, db.dialect, 'shared');
     await lockArtefactForComments(trx, db.dialect, comment.artefactId);
     let duplicateOf: string | null = null;
     if (input.duplicateOf) {
@@ -88,6 +92,8 @@ export async function triageComment(
     };
     await trx.insertInto('triageDecisions').values(decision).execute();
     await refreshCommentTallies(trx, [comment.artefactId]);
+    if (input.status === 'deferred')
+      await addWorkOffItem(trx, db.dialect, actor.id, { commentId: comment.id });
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.triage',

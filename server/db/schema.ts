@@ -305,11 +305,26 @@ export interface BaselineVersionTable {
   versionId: string;
 }
 
+export type WorkOffTarget = 'M7' | 'M8' | 'Later';
+export type WorkOffStatus = 'open' | 'in-progress' | 'done' | 'withdrawn';
+
+/** A post-M6 work-off item: from exactly one source, a deferred comment or a post-M6 change. */
 export interface WorkOffItemTable {
   id: string;
   baselineId: string;
-  commentId: string;
+  commentId: string | null;
+  changeId: string | null;
+  /** The code body that owns the work; null until someone assigns one (e.g. a cross-code change). */
+  ownerCode: string | null;
+  /** Null until a milestone is chosen. */
+  target: WorkOffTarget | null;
+  status: Generated<WorkOffStatus>;
+  notes: Generated<string>;
+  /** Bumped by every edit; writers present the revision they read. */
+  revision: Generated<number>;
   createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
 }
 
 export interface Database {

@@ -10,6 +10,7 @@ import {
   type Readiness,
 } from './readiness.js';
 import { ukDateTime } from './ukDateTime.js';
+import { WORK_OFF_PAPER_HEADER, paperWorkOffRow, type PaperWorkOffItem } from './paperWorkOff.js';
 
 /** The seed pack's recommendation, word for word, used only when everything holds. */
 export const STANDARD_RECOMMENDATION =
@@ -91,6 +92,8 @@ export interface PaperSnapshot {
   /** Absent from papers generated before the paper listed them. */
   baseline?: BaselinedArtefact[];
   waivers?: PaperWaiver[];
+  /** What becomes post-M6 work-off at approval; absent from papers made before it was listed. */
+  workOff?: PaperWorkOffItem[];
 }
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
@@ -375,7 +378,7 @@ export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): s
       '',
     );
   }
-  lines.push(...baselineMarkdown(snapshot));
+  lines.push(...baselineMarkdown(snapshot), ...workOffMarkdown(snapshot));
   const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
   lines.push('## Blockers', '');
   if (!blocking.length) lines.push('- None', '');
@@ -429,4 +432,18 @@ function baselineMarkdown(snapshot: PaperSnapshot): string[] {
       );
   }
   return lines;
+}
+
+/** The deferred comments and post-M6 changes that become work-off items at approval. */
+function workOffMarkdown(snapshot: PaperSnapshot): string[] {
+  if (!snapshot.workOff) return [];
+  const lines = ['## Post-M6 work-off items', ''];
+  if (!snapshot.workOff.length) return [...lines, '- None', ''];
+  return [
+    ...lines,
+    `| ${WORK_OFF_PAPER_HEADER.join(' | ')} |`,
+    `|${WORK_OFF_PAPER_HEADER.map(() => '---').join('|')}|`,
+    ...snapshot.workOff.map((item) => `| ${paperWorkOffRow(item).map(esc).join(' | ')} |`),
+    '',
+  ];
 }

@@ -28,6 +28,7 @@ import {
   type PaperSnapshot,
 } from '../domain/recommendationPaper.js';
 import { ukDateTime } from '../domain/ukDateTime.js';
+import { WORK_OFF_PAPER_HEADER, paperWorkOffRow } from '../domain/paperWorkOff.js';
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
   new Paragraph({ text, heading: level });
@@ -170,6 +171,11 @@ function baselineDocx(snapshot: PaperSnapshot): (Paragraph | Table)[] {
           ]),
         ),
       );
+  }
+  if (snapshot.workOff) {
+    out.push(heading('Post-M6 work-off items', HeadingLevel.HEADING_1));
+    if (!snapshot.workOff.length) out.push(bullet('None'));
+    else out.push(table(WORK_OFF_PAPER_HEADER, snapshot.workOff.map(paperWorkOffRow)));
   }
   return out;
 }

@@ -107,6 +107,14 @@ export const policies = {
     resource: (actor, decision) =>
       decision.body === 'SRO' ? actor.role === 'sro' : actor.role === 'programme',
   } satisfies Rule<{ body: 'CCAG' | 'SRO' }>,
+  // The work-off register (and its export) is for everyone; an item's owning code body or the
+  // programme edits it. An unowned item is the programme's to assign.
+  'workOff.list': { roles: everyone },
+  'workOff.update': {
+    roles: ['code_body', 'programme', 'admin'],
+    resource: (actor, item) =>
+      actor.role !== 'code_body' || (item.ownerCode !== null && actor.code === item.ownerCode),
+  } satisfies Rule<{ ownerCode: string | null }>,
   'organisation.list': { roles: everyone },
   'organisation.create': { roles: ['admin'] },
   'user.list': { roles: ['admin'] },

@@ -36,6 +36,7 @@ export function presentRecommendation(
     dueProcess: snapshot.dueProcess,
     baseline: snapshot.baseline ?? null,
     waivers: snapshot.waivers ?? null,
+    workOff: snapshot.workOff ?? null,
     snapshotHash: sha256(row.snapshot),
     decisions: decisions.map((d) => ({
       id: d.id,

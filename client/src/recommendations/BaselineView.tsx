@@ -46,6 +46,10 @@ export function BaselineView({ baseline }: { baseline: Baseline }) {
         </div>
       </details>
       <h3>Post-M6 work-off items</h3>
+      <p>
+        Deferred comments at the baseline. Owners, targets and progress, and post-M6 changes since,
+        are in the <Link to="/work-off">work-off register</Link>.
+      </p>
       {baseline.workOff.length === 0 ? (
         <p className="empty">None: no comment was deferred.</p>
       ) : (
@@ -63,9 +67,9 @@ export function BaselineView({ baseline }: { baseline: Baseline }) {
             <tbody>
               {baseline.workOff.map((w) => (
                 <tr key={w.id}>
-                  <td>{w.ref}</td>
+                  <td>{w.ref ?? 'A confidential comment'}</td>
                   <td>{w.reference}</td>
-                  <td>{w.clauseRef}</td>
+                  <td>{w.clauseRef ?? ''}</td>
                   <td className="plain-text">{w.response ?? ''}</td>
                 </tr>
               ))}

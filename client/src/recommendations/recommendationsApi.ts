@@ -72,12 +72,13 @@ export interface Baseline {
     versionId: string;
     label: string;
   }[];
+  /** Deferred comments; a confidential one the reader may not see has no ref, clause or response. */
   workOff: {
     id: string;
-    commentId: string;
-    ref: string;
+    commentId: string | null;
+    ref: string | null;
     reference: string;
-    clauseRef: string;
+    clauseRef: string | null;
     response: string | null;
   }[];
 }

@@ -80,7 +80,18 @@ export async function findBaseline(db: Db) {
       .selectFrom('workOffItems as w')
       .innerJoin('comments as c', 'c.id', 'w.commentId')
       .innerJoin('artefacts as a', 'a.id', 'c.artefactId')
-      .select(['w.id', 'c.id as commentId', 'c.ref', 'a.reference', 'c.clauseRef', 'c.response'])
+      .select([
+        'w.id',
+        'c.id as commentId',
+        'c.ref',
+        'a.reference',
+        'a.code',
+        'c.clauseRef',
+        'c.response',
+        'c.confidential',
+        'c.organisationId',
+        'c.authorId',
+      ])
       .where('w.baselineId', '=', baseline.id)
       .orderBy('c.ref')
       .execute(),

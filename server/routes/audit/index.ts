@@ -21,6 +21,7 @@ const auditQuery = z.object({
     'settings',
     'recommendation',
     'baseline',
+    'workOffItem',
     'signIn',
   ]),
   entityId: z.string().min(1).max(200),

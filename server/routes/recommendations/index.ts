@@ -14,11 +14,14 @@ import {
   sha256,
   type PaperSnapshot,
 } from '../../domain/recommendationPaper.js';
+import { paperWorkOffCommentIds, withoutConfidentialWorkOff } from '../../domain/paperWorkOff.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { renderPaperDocx } from '../../lib/paperDocx.js';
 import { paperCommentIds, withoutConfidentialComments } from '../../presenters/readiness.js';
+import { commentVisibility } from '../../policies/commentVisibility.js';
 import { paperHtml, presentRecommendation } from '../../presenters/recommendation.js';
+import { presentBaselineWorkOff } from '../../presenters/workOff.js';
 import { decisionBody, paperParams, recommendationParams } from './schema.js';
 
 async function loadPaper(db: Db, id: string) {
@@ -31,9 +34,13 @@ async function loadPaper(db: Db, id: string) {
 async function readPaper(db: Db, id: string) {
   const row = await loadPaper(db, id);
   const stored = JSON.parse(row.snapshot) as PaperSnapshot;
-  const confidential = await confidentialCommentIds(db, paperCommentIds(stored.readiness));
+  const confidential = await confidentialCommentIds(db, [
+    ...paperCommentIds(stored.readiness),
+    ...paperWorkOffCommentIds(stored.workOff),
+  ]);
   const readiness = withoutConfidentialComments(stored.readiness, confidential);
-  return { row, snapshot: { ...stored, readiness } };
+  const workOff = stored.workOff && withoutConfidentialWorkOff(stored.workOff, confidential);
+  return { row, snapshot: { ...stored, readiness, ...(workOff && { workOff }) } };
 }
 
 async function presentOne(db: Db, id: string) {
@@ -142,10 +149,12 @@ export const recommendationEndpoints = [
     summary: 'The M6 baseline: the frozen version of every artefact and the post-M6 work-off items',
     tag: 'recommendations',
     policy: 'recommendation.read',
-    async handler({ services }) {
+    async handler({ actor, services }) {
       const baseline = await findBaseline(services.db);
       if (!baseline) throw notFound('M6 has not been baselined yet');
-      return { data: baseline };
+      const visibility = commentVisibility(actor);
+      const workOff = baseline.workOff.map((w) => presentBaselineWorkOff(w, visibility));
+      return { data: { ...baseline, workOff } };
     },
   }),
 ];

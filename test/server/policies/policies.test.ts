@@ -53,6 +53,8 @@ const expected: Record<Action, Role[]> = {
   'recommendation.create': ['programme'],
   'recommendation.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'decision.record': ['programme', 'sro'],
+  'workOff.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'workOff.update': ['code_body', 'programme', 'admin'],
   'organisation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'organisation.create': ['admin'],
   'user.list': ['admin'],
@@ -75,6 +77,18 @@ describe('policies', () => {
       });
     }
   }
+
+  describe('workOff.update on a specific item', () => {
+    it('lets the owning code body and the programme edit, not another code body', () => {
+      expect(can(actor('code_body', 'BSC'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(true);
+      expect(can(actor('code_body', 'REC'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(
+        false,
+      );
+      expect(can(actor('code_body', 'BSC'), 'workOff.update', { ownerCode: null })).to.equal(false);
+      expect(can(actor('programme'), 'workOff.update', { ownerCode: null })).to.equal(true);
+      expect(can(actor('participant'), 'workOff.update', { ownerCode: 'BSC' })).to.equal(false);
+    });
+  });
 
   describe('comment.triage on a specific artefact', () => {
     it('lets only a code-body user of that code triage', () => {
