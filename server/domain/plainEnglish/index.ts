@@ -7,8 +7,10 @@ export {
   DEFAULT_VAGUE_TERMS,
   MAX_SENTENCE_WORDS,
   parsePlainEnglishConfig,
+  sameTerm,
   tidyTermList,
   type PlainEnglishConfig,
+  type TermDefinition,
 } from './config.js';
 export { extractDefinedTerms } from './definedTerms.js';
 export {
