@@ -22,6 +22,9 @@ export function presentFinding(row: FindingListRow) {
     decidedBy: row.decidedBy,
     decidedByName: row.decidedByName,
     decidedAt: row.decidedAt,
+    /** A waiver carried from the previous version of an unchanged clause: that version's label. */
+    carriedFrom: row.carriedFrom,
+    carriedFromFindingId: row.carriedFromFindingId,
   };
 }
 

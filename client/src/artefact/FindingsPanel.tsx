@@ -173,7 +173,7 @@ function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged, onDefi
         {f.status === 'waived' &&
           `Waived${f.decidedByName ? ` by ${f.decidedByName}` : ''}${
             f.decidedAt ? ` on ${formatDate(f.decidedAt)}` : ''
-          }: ${f.reason ?? ''}`}
+          }: ${f.reason ?? ''}${f.carriedFrom ? ` (carried from ${f.carriedFrom})` : ''}`}
         {f.status === 'raised' && `Raised as comment ${f.commentRef ?? ''}`.trim()}
         {f.status === 'raised' && f.decidedByName && ` by ${f.decidedByName}`}
       </p>

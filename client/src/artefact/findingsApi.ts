@@ -19,6 +19,8 @@ export interface Finding {
   decidedBy: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
+  /** A waiver carried from the previous version of an unchanged clause: that version's label. */
+  carriedFrom: string | null;
 }
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {

@@ -2,6 +2,7 @@
 // that are not defined, cross-references to nothing, vague wording and over-long sentences. Pure:
 // the caller supplies the glossary and the registry of artefact references.
 
+export { carriedWaivers, type FindingOnClause } from './carryWaivers.js';
 export { checkPlainEnglish, type PlainEnglishContext } from './check.js';
 export {
   DEFAULT_VAGUE_TERMS,
