@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
 import {
@@ -8,6 +7,7 @@ import {
   loadPlainEnglishSettings,
   sameSettings,
 } from './checkVersionPlainEnglish.js';
+import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
