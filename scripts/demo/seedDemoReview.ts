@@ -9,7 +9,8 @@ import { updateChange } from '../../server/commands/saveChange.js';
 import type { Db } from '../../server/db/database.js';
 import { findUserByEmail, type UserRow } from '../../server/db/queries/users.js';
 import type { Actor } from '../../server/policies/index.js';
-import { BSCP701_DRAFT, GENERIC_DRAFT, GLOSSARY_DRAFT } from './drafts.js';
+import { demoDraftFor } from './drafts.js';
+import { GLOSSARY_ARTEFACTS } from '../../server/commands/checkVersionPlainEnglish.js';
 import { seedDemoEvidence } from './seedDemoEvidence.js';
 
 const actorOf = (u: UserRow): Actor => ({
@@ -24,6 +25,9 @@ const DEMO_RESPONDENTS = [
   ['dno@demo.m6.example', 'Better redlining of text'],
   ['dsp@demo.m6.example', ''],
 ] as const;
+
+const isGlossary = (a: { code: string; reference: string }) =>
+  GLOSSARY_ARTEFACTS.some((g) => g.code === a.code && g.reference === a.reference);
 
 async function demoUser(db: Db, email: string): Promise<Actor> {
   const user = await findUserByEmail(db, email);
@@ -44,15 +48,14 @@ export async function seedDemoReview(db: Db): Promise<string[]> {
     .orderBy('position')
     .execute();
   let drafts = 0;
-  for (const a of artefacts) {
+  // The glossaries first, so that every other draft is checked against their definitions.
+  const glossaryFirst = [...artefacts].sort(
+    (a, b) => Number(!isGlossary(a)) - Number(!isGlossary(b)),
+  );
+  for (const a of glossaryFirst) {
     const author = authors[a.code];
     if (a.currentVersionId || !author) continue;
-    const body =
-      a.slug === 'bsc-bscp701'
-        ? BSCP701_DRAFT
-        : a.reference === 'Section X Annex X-1'
-          ? GLOSSARY_DRAFT
-          : GENERIC_DRAFT(a.reference);
+    const body = demoDraftFor(a);
     await publishVersion(db, author, a, {
       label: 'demo-draft-1',
       body,

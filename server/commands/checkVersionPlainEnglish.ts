@@ -163,6 +163,8 @@ export async function checkVersionPlainEnglish(
       commentId: null,
       decidedBy: null,
       decidedAt: null,
+      carriedFrom: null,
+      carriedFromFindingId: null,
     }));
   for (let i = 0; i < added.length; i += BATCH) {
     await trx

@@ -7,6 +7,7 @@ import {
   loadPlainEnglishSettings,
   sameSettings,
 } from './checkVersionPlainEnglish.js';
+import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
@@ -87,6 +88,7 @@ export async function publishVersion(
   const { parsed, html } = await runTask('prepareVersion', [input.body], input.body.length);
   const settings = await loadPlainEnglishSettings(db.kysely);
   const found = await findPlainEnglish(parsed.clauses, settings);
+  const carryPlan = await planCarriedWaivers(db.kysely, artefact.id, parsed.clauses);
   const version: VersionRow = {
     id: newId(),
     artefactId: artefact.id,
@@ -115,6 +117,11 @@ export async function publishVersion(
         .executeTakeFirst();
       if (taken) throw duplicate();
       await checkIncorporates(trx, artefact, JSON.parse(version.incorporates) as string[]);
+      const replaced = await trx
+        .selectFrom('artefacts')
+        .select('currentVersionId')
+        .where('id', '=', artefact.id)
+        .executeTakeFirst();
       await trx.insertInto('artefactVersions').values(version).execute();
       await trx
         .updateTable('artefacts')
@@ -129,6 +136,13 @@ export async function publishVersion(
         current,
         sameSettings(settings, current) ? found : undefined,
       );
+      const carriedWaivers = await carryWaivers(
+        trx,
+        actor,
+        replaced?.currentVersionId ?? null,
+        { id: version.id, clauses: parsed.clauses },
+        carryPlan,
+      );
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {
         actorId: actor.id,
@@ -139,6 +153,7 @@ export async function publishVersion(
           ...summary,
           clauseCount: parsed.clauses.length,
           plainEnglishFindings: findings,
+          carriedWaivers,
           source: input.source ?? 'markdown',
           ...(input.sourceFile === undefined ? {} : { sourceFile: input.sourceFile.slice(0, 255) }),
         },

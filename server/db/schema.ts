@@ -263,6 +263,9 @@ export interface PlainEnglishFindingTable {
   commentId: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** A waiver carried from the previous version: that version's label, and its finding. */
+  carriedFrom: string | null;
+  carriedFromFindingId: string | null;
 }
 
 export interface RecommendationTable {

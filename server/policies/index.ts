@@ -93,6 +93,11 @@ export const policies = {
     roles: ['code_body', 'programme'],
     resource: (actor, artefact) => actor.role === 'programme' || ownCode(actor, artefact),
   } satisfies Rule<{ code: string }>,
+  // Adds a finding's term to the configured glossary: whoever may waive the finding.
+  'finding.define': {
+    roles: ['code_body', 'programme'],
+    resource: (actor, artefact) => actor.role === 'programme' || ownCode(actor, artefact),
+  } satisfies Rule<{ code: string }>,
   'plainEnglish.configure': { roles: registryEditors },
   'readiness.read': { roles: everyone },
   'brag.override': {

@@ -1,3 +1,4 @@
+import type { DefinedTerm } from '../commands/defineTerm.js';
 import type { FindingListRow } from '../db/queries/findings.js';
 import {
   DEFAULT_VAGUE_TERMS,
@@ -21,6 +22,9 @@ export function presentFinding(row: FindingListRow) {
     decidedBy: row.decidedBy,
     decidedByName: row.decidedByName,
     decidedAt: row.decidedAt,
+    /** A waiver carried from the previous version of an unchanged clause: that version's label. */
+    carriedFrom: row.carriedFrom,
+    carriedFromFindingId: row.carriedFromFindingId,
   };
 }
 
@@ -28,8 +32,14 @@ export function presentPlainEnglishConfig(config: PlainEnglishConfig) {
   return {
     definedTerms: config.definedTerms,
     vagueTerms: config.vagueTerms,
+    /** Where some defined terms came from: "Define this term" on a finding. */
+    definitions: config.definitions,
     /** Always checked, in addition to `vagueTerms`. */
     defaultVagueTerms: [...DEFAULT_VAGUE_TERMS],
     maxSentenceWords: MAX_SENTENCE_WORDS,
   };
+}
+
+export function presentDefinedTerm(defined: DefinedTerm) {
+  return { definition: defined.definition, rechecked: defined.rechecked };
 }

@@ -3,9 +3,11 @@ import { ApiError, type Clause } from '../api';
 import { formatDate } from '../format';
 import type { ApiState } from '../useApi';
 import {
+  defineFindingTerm,
   FINDING_KIND_LABELS,
   raiseFinding,
   waiveFinding,
+  type DefinedTerm,
   type Finding,
   type FindingStatus,
 } from './findingsApi';
@@ -17,7 +19,7 @@ interface Props {
   canWaive: boolean;
   /** Commenters while a consultation is open. */
   canRaise: boolean;
-  /** After a waive or raise: the list is fetched again. */
+  /** After a waive, raise or definition: the list is fetched again. */
   onChanged(finding: Finding): void;
 }
 
@@ -34,6 +36,17 @@ const messageOf = (error: unknown) =>
 /** The plain-English checks' findings on the version shown, with waiving and raising. */
 export function FindingsPanel({ findings, clauses, canWaive, canRaise, onChanged }: Props) {
   const list = findings.data ?? [];
+  // The defined term's findings close and leave the list, so what happened is said here.
+  const [notice, setNotice] = useState<string | null>(null);
+  const handleDefined = (finding: Finding, defined: DefinedTerm) => {
+    const closed = defined.rechecked.closed;
+    setNotice(
+      `"${defined.definition.term}" is now in the configured glossary; ${closed} finding${
+        closed === 1 ? '' : 's'
+      } closed.`,
+    );
+    onChanged(finding);
+  };
   return (
     <section
       className="findings-panel"
@@ -50,6 +63,9 @@ export function FindingsPanel({ findings, clauses, canWaive, canRaise, onChanged
       ) : (
         <>
           <p data-testid="findings-summary">{describeFindingCounts(list)}</p>
+          <p role="status" className="finding-notice">
+            {notice}
+          </p>
           {list.length === 0 && <p className="muted">The checks found nothing in this version.</p>}
           <ol className="findings-list">
             {list.map((f) => (
@@ -59,7 +75,11 @@ export function FindingsPanel({ findings, clauses, canWaive, canRaise, onChanged
                   clause={clauses.get(f.clauseRef)}
                   canWaive={canWaive}
                   canRaise={canRaise}
-                  onChanged={onChanged}
+                  onChanged={(changed) => {
+                    setNotice(null);
+                    onChanged(changed);
+                  }}
+                  onDefined={handleDefined}
                 />
               </li>
             ))}
@@ -76,12 +96,15 @@ interface ItemProps {
   canWaive: boolean;
   canRaise: boolean;
   onChanged(finding: Finding): void;
+  onDefined(finding: Finding, defined: DefinedTerm): void;
 }
 
-function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged }: ItemProps) {
+function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged, onDefined }: ItemProps) {
   const id = useId();
   const [waiving, setWaiving] = useState(false);
   const [reason, setReason] = useState('');
+  const [defining, setDefining] = useState(false);
+  const [definition, setDefinition] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const kind = FINDING_KIND_LABELS[f.kind] ?? f.kind;
@@ -114,6 +137,28 @@ function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged }: Item
     void act(() => waiveFinding(f.id, reason.trim()));
   }
 
+  async function handleDefine(event: FormEvent) {
+    event.preventDefault();
+    if (!definition.trim()) {
+      setError('Give the definition of the term.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const defined = await defineFindingTerm(f.id, definition.trim());
+      setDefining(false);
+      setDefinition('');
+      onDefined(f, defined);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const canDefine = canWaive && f.kind === 'undefined-term';
+
   return (
     <article className={`finding finding-${f.status}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -128,11 +173,11 @@ function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged }: Item
         {f.status === 'waived' &&
           `Waived${f.decidedByName ? ` by ${f.decidedByName}` : ''}${
             f.decidedAt ? ` on ${formatDate(f.decidedAt)}` : ''
-          }: ${f.reason ?? ''}`}
+          }: ${f.reason ?? ''}${f.carriedFrom ? ` (carried from ${f.carriedFrom})` : ''}`}
         {f.status === 'raised' && `Raised as comment ${f.commentRef ?? ''}`.trim()}
         {f.status === 'raised' && f.decidedByName && ` by ${f.decidedByName}`}
       </p>
-      {f.status === 'open' && (canWaive || canRaise) && !waiving && (
+      {f.status === 'open' && (canWaive || canRaise) && !waiving && !defining && (
         <div className="finding-actions">
           {canWaive && (
             <button
@@ -144,6 +189,18 @@ function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged }: Item
               }}
             >
               Waive…
+            </button>
+          )}
+          {canDefine && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setDefining(true);
+                setError(null);
+              }}
+            >
+              Define this term…
             </button>
           )}
           {canRaise && (
@@ -183,6 +240,42 @@ function FindingItem({ finding: f, clause, canWaive, canRaise, onChanged }: Item
               className="secondary"
               onClick={() => {
                 setWaiving(false);
+                setError(null);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
+      {defining && f.status === 'open' && (
+        <form
+          className="finding-define"
+          aria-label={`Define "${f.excerpt}"`}
+          onSubmit={(e) => void handleDefine(e)}
+          noValidate
+        >
+          <label htmlFor={`${id}-definition`}>
+            Definition of &ldquo;{f.excerpt}&rdquo;, added to the configured glossary
+          </label>
+          <textarea
+            id={`${id}-definition`}
+            value={definition}
+            rows={2}
+            maxLength={2000}
+            aria-invalid={error !== null}
+            aria-describedby={error ? `${id}-error` : undefined}
+            onChange={(e) => setDefinition(e.target.value)}
+          />
+          <div className="finding-actions">
+            <button type="submit" disabled={busy}>
+              Add to glossary
+            </button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setDefining(false);
                 setError(null);
               }}
             >

@@ -19,6 +19,8 @@ export interface Finding {
   decidedBy: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
+  /** A waiver carried from the previous version of an unchanged clause: that version's label. */
+  carriedFrom: string | null;
 }
 
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
@@ -48,3 +50,15 @@ export const raiseFinding = (id: string) =>
   request<{ data: Finding }>(`/api/findings/${segment(id)}/raise`, { method: 'POST' }).then(
     (r) => r.data,
   );
+
+/** A term added to the configured glossary from a finding, and what re-checking closed. */
+export interface DefinedTerm {
+  definition: { term: string; definition: string; findingId: string };
+  rechecked: { versions: number; closed: number };
+}
+
+export const defineFindingTerm = (id: string, definition: string) =>
+  request<{ data: DefinedTerm }>(`/api/findings/${segment(id)}/define`, {
+    method: 'POST',
+    body: { definition },
+  }).then((r) => r.data);

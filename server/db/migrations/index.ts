@@ -11,6 +11,7 @@ import * as m0008 from './0008_requirements_statement.js';
 import * as m0009 from './0009_due_process_response.js';
 import * as m0010 from './0010_consultation_changes.js';
 import * as m0011 from './0011_work_off_register.js';
+import * as m0012 from './0012_carried_waivers.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   '0009_due_process_response': m0009,
   '0010_consultation_changes': m0010,
   '0011_work_off_register': m0011,
+  '0012_carried_waivers': m0012,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

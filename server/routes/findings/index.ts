@@ -1,4 +1,5 @@
 import { configurePlainEnglish } from '../../commands/configurePlainEnglish.js';
+import { defineTerm } from '../../commands/defineTerm.js';
 import { raiseFinding } from '../../commands/raiseFinding.js';
 import { recheckPlainEnglish } from '../../commands/recheckPlainEnglish.js';
 import { waiveFinding } from '../../commands/waiveFinding.js';
@@ -8,8 +9,13 @@ import { FINDING_KINDS } from '../../domain/plainEnglish/index.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
-import { presentFinding, presentPlainEnglishConfig } from '../../presenters/finding.js';
 import {
+  presentDefinedTerm,
+  presentFinding,
+  presentPlainEnglishConfig,
+} from '../../presenters/finding.js';
+import {
+  defineTermBody,
   findingArtefactParams,
   findingParams,
   listFindingsQuery,
@@ -67,6 +73,21 @@ export const findingEndpoints = [
     async handler({ params, body, actor, services }) {
       return {
         data: presentFinding(await waiveFinding(services.db, actor, params.id, body.reason)),
+      };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/findings/:id/define',
+    summary:
+      "Define an undefined-term finding's term in the configured glossary and re-check, closing its findings",
+    tag: 'findings',
+    policy: 'finding.define',
+    params: findingParams,
+    body: defineTermBody,
+    async handler({ params, body, actor, services }) {
+      return {
+        data: presentDefinedTerm(await defineTerm(services.db, actor, params.id, body.definition)),
       };
     },
   }),

@@ -16,6 +16,12 @@ export const waiveFindingBody = z.object({
   reason: z.string().trim().min(1, 'give the reason for waiving the finding').max(2000),
 });
 
+export const defineTermBody = z
+  .object({
+    definition: z.string().trim().min(1, 'give the definition of the term').max(2000),
+  })
+  .strict();
+
 const term = z.string().trim().min(1).max(200);
 
 export const plainEnglishConfigBody = z

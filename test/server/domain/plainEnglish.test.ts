@@ -396,11 +396,31 @@ describe('referenceKeys', () => {
 
 describe('parsePlainEnglishConfig', () => {
   it('tolerates a missing or malformed stored value', () => {
-    expect(parsePlainEnglishConfig(undefined)).to.deep.equal({ definedTerms: [], vagueTerms: [] });
-    expect(parsePlainEnglishConfig('{nope')).to.deep.equal({ definedTerms: [], vagueTerms: [] });
+    const empty = { definedTerms: [], vagueTerms: [], definitions: [] };
+    expect(parsePlainEnglishConfig(undefined)).to.deep.equal(empty);
+    expect(parsePlainEnglishConfig('{nope')).to.deep.equal(empty);
     expect(parsePlainEnglishConfig('{"definedTerms":["A",1],"vagueTerms":"x"}')).to.deep.equal({
       definedTerms: ['A'],
       vagueTerms: [],
+      definitions: [],
     });
+  });
+
+  it('keeps well-formed term definitions with their source', () => {
+    const definition = {
+      term: 'BSC Party',
+      definition: 'a person bound by the Code',
+      findingId: 'f1',
+      artefactId: 'a1',
+      versionId: 'v1',
+      clauseRef: '1.1.1',
+      definedBy: 'u1',
+      definedAt: '2026-01-01T00:00:00.000Z',
+    };
+    const stored = JSON.stringify({
+      definedTerms: ['BSC Party'],
+      definitions: [{ ...definition, extra: 1 }, { term: 'Half' }, 'x'],
+    });
+    expect(parsePlainEnglishConfig(stored).definitions).to.deep.equal([definition]);
   });
 });

@@ -47,6 +47,7 @@ const expected: Record<Action, Role[]> = {
   'dueProcess.answerRefusal': ['programme', 'admin'],
   'finding.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'finding.waive': ['code_body', 'programme'],
+  'finding.define': ['code_body', 'programme'],
   'plainEnglish.configure': ['programme', 'admin'],
   'readiness.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'brag.override': ['code_body', 'programme'],
@@ -122,6 +123,7 @@ describe('policies', () => {
         'change.markNoImpact',
         'requirement.trace',
         'finding.waive',
+        'finding.define',
         'brag.override',
       ] as const) {
         expect(can(actor('code_body', 'BSC'), action, { code: 'BSC' }), action).to.equal(true);

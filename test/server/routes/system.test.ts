@@ -119,6 +119,7 @@ for (const dialect of testDialects()) {
         ['/api/due-process/responses/{id}/refusals/{key}', 'put'],
         ['/api/artefacts/{id}/findings', 'get'],
         ['/api/findings/{id}/waive', 'post'],
+        ['/api/findings/{id}/define', 'post'],
         ['/api/findings/{id}/raise', 'post'],
         ['/api/plain-english/config', 'get'],
         ['/api/plain-english/config', 'put'],
