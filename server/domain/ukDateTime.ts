@@ -23,3 +23,42 @@ export function ukDateTime(iso: string): string {
     parts.find((p) => p.type === type)?.value ?? '';
   return `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
 }
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The London calendar day (YYYY-MM-DD) an instant falls on. */
+export function londonDay(iso: string | Date): string {
+  const parts = DAY_FORMAT.formatToParts(typeof iso === 'string' ? new Date(iso) : iso);
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** The calendar day after a YYYY-MM-DD day (calendar arithmetic: no time zone involved). */
+export function nextDay(day: string): string {
+  return addDays(day, 1);
+}
+
+export function addDays(day: string, n: number): string {
+  const t = Date.parse(`${day}T12:00:00Z`) + n * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a London day begins. The clocks change at 01:00 UTC, so at 00:00 UTC on any day
+ * London is already on that day's midnight offset (GMT or BST).
+ */
+export function londonMidnight(day: string): string {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(utcMidnight))
+      .find((p) => p.type === 'hour')?.value ?? '0',
+  );
+  return new Date(utcMidnight - hour * 3_600_000).toISOString();
+}
