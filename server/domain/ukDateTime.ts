@@ -56,7 +56,11 @@ export function addDays(day: string, n: number): string {
 export function londonMidnight(day: string): string {
   const utcMidnight = Date.parse(`${day}T00:00:00Z`);
   const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(utcMidnight))
       .find((p) => p.type === 'hour')?.value ?? '0',
   );
