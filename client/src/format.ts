@@ -53,39 +53,5 @@ export const formatDateTime = (iso: string): string => dateTimeFormat.format(new
 export const plural = (count: number, noun: string): string =>
   `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-  hourCycle: 'h23',
-});
-
-/** How far London's clock is ahead of UTC at an instant, in milliseconds. */
-function londonOffset(t: number): number {
-  const parts = Object.fromEntries(
-    LONDON_PARTS.formatToParts(new Date(t)).map((p) => [p.type, Number(p.value)]),
-  );
-  const wall = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  return wall - (t - (t % 1000));
-}
-
-/**
- * A `datetime-local` value ("2024-08-21T14:05") read as London wall-clock time, as the dates are
- * shown, whatever the browser's own zone; returns the instant as ISO.
- */
-export function londonInputToIso(local: string): string {
-  const asUtc = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
-  const guess = asUtc - londonOffset(asUtc);
-  return new Date(asUtc - londonOffset(guess)).toISOString();
-}
+// A closing date typed into a form is UK time, as dates are shown.
+export { londonInputToIso } from '../../server/domain/ukDateTime';

@@ -22,6 +22,15 @@ export interface OutstandingDay {
   closed: number;
 }
 
+export interface OutstandingHistory {
+  /** First and last London day of the series; null when no comment has been made. */
+  from: string | null;
+  to: string;
+  /** True when comments were made before `from`: the window is capped at a year of days. */
+  capped: boolean;
+  days: OutstandingDay[];
+}
+
 /**
  * Folds events, in the order they happened, into one row per day from `firstDay` to the day the
  * series is read, gaps filled. `startCount` is what was outstanding when `firstDay` began (the

@@ -66,3 +66,33 @@ export function londonMidnight(day: string): string {
   );
   return new Date(utcMidnight - hour * 3_600_000).toISOString();
 }
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** How far London's clock is ahead of UTC at an instant, in milliseconds. */
+function londonOffset(t: number): number {
+  const parts = LONDON_PARTS.formatToParts(new Date(t));
+  const n = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - (t - (t % 1000));
+}
+
+/**
+ * A `datetime-local` value ("2024-08-21T14:05") read as London wall-clock time, as the dates are
+ * shown, whatever the browser's own zone; returns the instant as ISO.
+ */
+export function londonInputToIso(local: string): string {
+  const asUtc = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+  const guess = asUtc - londonOffset(asUtc);
+  return new Date(asUtc - londonOffset(guess)).toISOString();
+}

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { OutstandingTally, type OutstandingDay } from '../../domain/outstandingHistory.js';
+import { OutstandingTally, type OutstandingHistory } from '../../domain/outstandingHistory.js';
 import { OUTSTANDING_STATUSES } from '../../domain/commentLifecycle.js';
 import { addDays, londonDay, londonMidnight } from '../../domain/ukDateTime.js';
 import type { Db } from '../database.js';
@@ -8,14 +8,6 @@ import type { Db } from '../database.js';
 export const MAX_DAYS = 365;
 const PAGE = 2000;
 
-export interface OutstandingHistory {
-  /** First and last London day of the series; null when no comment has been made. */
-  from: string | null;
-  to: string;
-  /** True when comments were made before `from`: the window is capped at MAX_DAYS. */
-  capped: boolean;
-  days: OutstandingDay[];
-}
 
 // Events that move a comment in or out of "outstanding" carry its status before and after
 // (creation and import only after); edits and replies carry none and so count 0.
