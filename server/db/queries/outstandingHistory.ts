@@ -8,7 +8,6 @@ import type { Db } from '../database.js';
 export const MAX_DAYS = 365;
 const PAGE = 2000;
 
-
 // Events that move a comment in or out of "outstanding" carry its status before and after
 // (creation and import only after); edits and replies carry none and so count 0.
 const NO_STATUS = ['comment.edit', 'comment.reply'];
