@@ -36,7 +36,11 @@ const commentEvents = (db: Db) =>
  * ones included, as readiness counts them: only numbers leave here. The history before the window
  * is summed in SQL; the window's events are read a page at a time.
  */
-export async function outstandingHistory(db: Db, now = new Date()): Promise<OutstandingHistory> {
+export async function outstandingHistory(
+  db: Db,
+  now = new Date(),
+  pageSize = PAGE,
+): Promise<OutstandingHistory> {
   const today = londonDay(now);
   const first = await commentEvents(db)
     .where('e.action', 'in', CREATING)
@@ -64,11 +68,11 @@ export async function outstandingHistory(db: Db, now = new Date()): Promise<Outs
       .where('e.at', '>=', since)
       .select(['e.id', 'e.at', delta(db).as('delta')])
       .orderBy('e.id')
-      .limit(PAGE);
+      .limit(pageSize);
     if (after !== null) page = page.where('e.id', '>', after as number);
     const rows = await page.execute();
     for (const row of rows) tally.add({ at: row.at, delta: Number(row.delta) });
-    if (rows.length < PAGE) break;
+    if (rows.length < pageSize) break;
     after = rows[rows.length - 1]!.id;
   }
   return { from, to: today, capped: from > firstDay, days: tally.series(today) };

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { writeAudit } from '../../../server/db/audit.js';
 import { outstandingHistory, MAX_DAYS } from '../../../server/db/queries/outstandingHistory.js';
 import { addDays, londonDay } from '../../../server/domain/ukDateTime.js';
 import { testDialects } from '../../helpers/db.js';
@@ -102,6 +103,35 @@ for (const dialect of testDialects()) {
         raised: 0,
         closed: 0,
       });
+    });
+
+    it('counts an imported comment only when it arrives undecided', async () => {
+      const before = (await outstandingHistory(server.db)).days.at(-1)!;
+      await server.db.kysely.transaction().execute(async (trx) => {
+        for (const [entityId, status] of [
+          ['imported-open', 'open'],
+          ['imported-triaged', 'triaged'],
+          ['imported-decided', 'rejected'],
+        ]) {
+          await writeAudit(trx, {
+            actorId: cast.programme.id,
+            action: 'comment.import',
+            entity: 'comment',
+            entityId: entityId!,
+            after: { status, row: 2 },
+          });
+        }
+      });
+      const after = (await outstandingHistory(server.db)).days.at(-1)!;
+      expect(after.outstanding - before.outstanding).to.equal(2);
+      expect(after.raised - before.raised).to.equal(2);
+      expect(after.closed).to.equal(before.closed);
+    });
+
+    it('reads the events a page at a time to the same answer', async () => {
+      const whole = await outstandingHistory(server.db);
+      expect(await outstandingHistory(server.db, new Date(), 2)).to.deep.equal(whole);
+      expect(whole.days.at(-1)!.raised).to.be.greaterThan(4);
     });
   });
 }
