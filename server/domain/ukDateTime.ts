@@ -49,24 +49,6 @@ export function addDays(day: string, n: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/**
- * The instant a London day begins. The clocks change at 01:00 UTC, so at 00:00 UTC on any day
- * London is already on that day's midnight offset (GMT or BST).
- */
-export function londonMidnight(day: string): string {
-  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(utcMidnight))
-      .find((p) => p.type === 'hour')?.value ?? '0',
-  );
-  return new Date(utcMidnight - hour * 3_600_000).toISOString();
-}
-
 const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   year: 'numeric',
@@ -95,4 +77,13 @@ export function londonInputToIso(local: string): string {
   const asUtc = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
   const guess = asUtc - londonOffset(asUtc);
   return new Date(asUtc - londonOffset(guess)).toISOString();
+}
+
+/**
+ * The instant a London day begins. The clocks change at 01:00 UTC, so at 00:00 UTC on any day
+ * London is already on that day's midnight offset (GMT or BST).
+ */
+export function londonMidnight(day: string): string {
+  const utcMidnight = Date.parse(`${day}T00:00:00Z`);
+  return new Date(utcMidnight - londonOffset(utcMidnight)).toISOString();
 }
