@@ -36,14 +36,22 @@ export function roleLabel(role: Role, code: string | null): string {
   return code ? `${label} (${code})` : label;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
+// Dates are read in the UK: London time whatever the browser's zone, as the papers show them.
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeZone: 'Europe/London',
+});
 export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
 
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
   timeStyle: 'short',
+  timeZone: 'Europe/London',
 });
 export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
 
 export const plural = (count: number, noun: string): string =>
   `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+// A closing date typed into a form is UK time, as dates are shown.
+export { londonInputToIso } from '../../server/domain/ukDateTime';

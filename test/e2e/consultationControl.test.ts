@@ -5,6 +5,13 @@ import type { TestServer, TestUser } from '../helpers/server.js';
 
 type SignedIn = TestUser & { token: string };
 
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+const ukTime = (iso: string) => LONDON.format(new Date(iso));
+
 describe('closing a consultation early in the browser', function () {
   this.timeout(90_000);
 
@@ -26,7 +33,8 @@ describe('closing a consultation early in the browser', function () {
 
   it('lets the programme close a consultation early with a reason, shown in its history', async () => {
     expect((await postComment(server, alice.token, artefactId)).status).to.equal(201);
-    const page = await suite.signedInPage(programme);
+    // A browser far from London still shows the history in UK time.
+    const page = await suite.signedInPage(programme, { timezoneId: 'America/New_York' });
     await mainNav(page).getByRole('link', { name: 'Consultations' }).click();
     const open = page.getByRole('region', { name: /^Open/ });
     const row = open.getByRole('row', { name: /Window to close/ });
@@ -39,10 +47,22 @@ describe('closing a consultation early in the browser', function () {
 
     const closed = page.getByRole('region', { name: /^Closed/ });
     const history = closed.getByRole('row', { name: /Window to close/ });
-    await history
-      .getByText(/Closed early by Test programme \d+ on .*: Design freeze brought forward/)
-      .waitFor();
+    const entry = history.getByText(/Closed early by Test programme \d+ on .*: Design freeze/);
+    await entry.waitFor();
+    const listed = await server.api('/api/consultations', { token: programme.token });
+    const closing = listed.body.data
+      .find((c: { title: string }) => c.title === 'Window to close')
+      .history.find((h: { kind: string }) => h.kind === 'close');
+    expect(await entry.textContent()).to.contain(` on ${ukTime(closing.at)}: Design freeze`);
     expect(await open.getByRole('row', { name: /Window to close/ }).count()).to.equal(0);
     expect((await postComment(server, alice.token, artefactId)).status).to.equal(409);
+
+    // The artefact's page says so and offers no way to comment.
+    const reader = await suite.signedInPage(alice);
+    await reader.goto(`/artefacts/${artefactId}`);
+    const notice = reader.getByTestId('comment-window');
+    await notice.getByText(/^Comments are closed: consultation “Window to close” closed/).waitFor();
+    await reader.locator('.version-body section[data-ref="1.1.1"]').waitFor();
+    expect(await reader.getByRole('button', { name: /^Comment on clause/ }).count()).to.equal(0);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from './server.js';
 
 // What every browser suite in test/e2e shares: Debian's Chromium, the built client, signing in.
@@ -39,9 +39,14 @@ export async function launchBrowserOrSkip(hook: Mocha.Context): Promise<Browser>
   });
 }
 
-/** A page in a fresh browser context (its own localStorage, so its own session) on the server. */
-const newPage = (browser: Browser, server: TestServer): Promise<Page> =>
-  browser.newPage({ baseURL: server.url });
+/**
+ * A page in a fresh browser context (its own localStorage, so its own session) on the server;
+ * `options` can put the browser elsewhere, e.g. `{ timezoneId: 'America/New_York' }`.
+ */
+const newPage = (browser: Browser, server: TestServer, options: PageOptions = {}): Promise<Page> =>
+  browser.newPage({ ...options, baseURL: server.url });
+
+export type PageOptions = Pick<BrowserContextOptions, 'timezoneId' | 'locale'>;
 
 /** Closes every page `newPage` opened, with its context. */
 async function closePages(browser: Browser | undefined): Promise<void> {
@@ -62,8 +67,9 @@ export async function newSignedInPage(
   browser: Browser,
   server: TestServer,
   user: Credentials,
+  options: PageOptions = {},
 ): Promise<Page> {
-  const page = await newPage(browser, server);
+  const page = await newPage(browser, server, options);
   await page.goto('/login');
   await signIn(page, user);
   await mainNav(page).waitFor();
@@ -75,7 +81,7 @@ export interface BrowserSuite {
   readonly server: TestServer;
   /** A page not yet signed in. */
   newPage(): Promise<Page>;
-  signedInPage(user: Credentials): Promise<Page>;
+  signedInPage(user: Credentials, options?: PageOptions): Promise<Page>;
 }
 
 /**
@@ -109,6 +115,7 @@ export function browserSuite(): BrowserSuite {
       return started().server;
     },
     newPage: () => newPage(started().browser, started().server),
-    signedInPage: (user) => newSignedInPage(started().browser, started().server, user),
+    signedInPage: (user, options) =>
+      newSignedInPage(started().browser, started().server, user, options),
   };
 }

@@ -15,13 +15,14 @@ interface Props {
   /** Bumped when the artefact changes, so the list is fetched again. */
   revision: number;
   onPublished(): void;
+  onCommentsChanged?(): void;
 }
 
 /**
  * The version list, the version shown (`?version=`), and the redline against another version
  * (`?compare=<id>&view=changes|document`), all in the query string so a redline can be shared.
  */
-export function ArtefactVersions({ artefact, revision, onPublished }: Props) {
+export function ArtefactVersions({ artefact, revision, onPublished, onCommentsChanged }: Props) {
   const { state } = useAuth();
   const user = state.status === 'signed-in' ? state.user : null;
   const canPublish =
@@ -167,6 +168,7 @@ export function ArtefactVersions({ artefact, revision, onPublished }: Props) {
           artefact={artefact}
           versionId={selectedId}
           initialClause={params.get('clause')}
+          onCommentsChanged={onCommentsChanged}
         />
       )}
     </>

@@ -24,9 +24,11 @@ interface Props {
   versionId: string;
   /** A clause whose thread starts open, e.g. when arriving from "My comments". */
   initialClause: string | null;
+  /** Told after a comment is posted, edited, withdrawn or decided, so counts elsewhere refresh. */
+  onCommentsChanged?(): void;
 }
 
-export function VersionView({ artefact, versionId, initialClause }: Props) {
+export function VersionView({ artefact, versionId, initialClause, onCommentsChanged }: Props) {
   const { state } = useAuth();
   const user = state.status === 'signed-in' ? state.user : null;
   const role = user?.role ?? null;
@@ -83,7 +85,14 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
     return counts;
   }, [findings.data]);
 
-  const { upsert } = comments;
+  const { upsert: upsertComment } = comments;
+  const upsert = useCallback(
+    (comment: Parameters<typeof upsertComment>[0]) => {
+      upsertComment(comment);
+      onCommentsChanged?.();
+    },
+    [upsertComment, onCommentsChanged],
+  );
   const handleFindingChanged = useCallback(
     (finding: Finding) => {
       setFindingsRevision((r) => r + 1);
@@ -196,7 +205,7 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
                     canComment={canComment}
                     onThreadChange={setThread}
                     onCompose={composeFromButton}
-                    onCommentChange={comments.upsert}
+                    onCommentChange={upsert}
                   />
                 )
               );
@@ -214,7 +223,7 @@ export function VersionView({ artefact, versionId, initialClause }: Props) {
       <OrphanedComments
         versionLabel={version.data.label}
         comments={orphans}
-        onCommentChange={comments.upsert}
+        onCommentChange={upsert}
       />
     </>
   );

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Artefact } from '../api';
+import { londonInputToIso } from '../format';
 import { ArtefactPicker } from './ArtefactPicker';
 import { createConsultation, type Consultation } from './consultationsApi';
 
@@ -8,8 +9,8 @@ interface Props {
   onCreated(consultation: Consultation): void;
 }
 
-/** A datetime-local value is local wall-clock time; the API wants an instant. */
-const toIso = (local: string) => new Date(local).toISOString();
+/** A datetime-local value is London wall-clock time, as dates are shown; the API wants an instant. */
+const toIso = londonInputToIso;
 
 export function CreateConsultationForm({ artefacts, onCreated }: Props) {
   const [title, setTitle] = useState('');

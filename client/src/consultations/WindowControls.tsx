@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatDateTime } from '../format';
+import { formatDateTime, londonInputToIso } from '../format';
 import {
   changeClosing,
   closeConsultation,
@@ -12,8 +12,8 @@ interface Props {
   onChanged(consultation: Consultation): void;
 }
 
-/** A datetime-local value is local wall-clock time; the API wants an instant. */
-const toIso = (local: string) => new Date(local).toISOString();
+/** A datetime-local value is London wall-clock time, as dates are shown; the API wants an instant. */
+const toIso = londonInputToIso;
 
 /** The programme's "Close early" and "Change closing date", each with the reason it must give. */
 export function WindowControls({ consultation, onChanged }: Props) {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { getArtefact, type Artefact } from '../api';
 import { ArtefactVersions } from '../artefact/ArtefactVersions';
@@ -24,7 +24,13 @@ function ArtefactView({ idOrSlug }: { idOrSlug: string }) {
 
   // Bumped by a publish, so the current version and the version list are fetched again.
   const [revision, setRevision] = useState(0);
-  const artefact = useApi((signal) => getArtefact(idOrSlug, signal), [idOrSlug, revision]);
+  // Bumped by a comment change, so the header's counts and BRAG are fetched again (only them).
+  const [commentsChanged, setCommentsChanged] = useState(0);
+  const refreshHeader = useCallback(() => setCommentsChanged((n) => n + 1), []);
+  const artefact = useApi(
+    (signal) => getArtefact(idOrSlug, signal),
+    [idOrSlug, revision, commentsChanged],
+  );
 
   if (artefact.error) {
     const notFound = artefact.error.status === 404;
@@ -55,6 +61,7 @@ function ArtefactView({ idOrSlug }: { idOrSlug: string }) {
         artefact={a}
         revision={revision}
         onPublished={() => setRevision((r) => r + 1)}
+        onCommentsChanged={refreshHeader}
       />
     </>
   );

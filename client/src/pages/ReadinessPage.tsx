@@ -3,6 +3,7 @@ import { useAuth } from '../auth';
 import { formatDateTime } from '../format';
 import { ArtefactBragTables } from '../readiness/ArtefactBragTables';
 import type { BlockerContext } from '../readiness/BlockerLink';
+import { BragLegend } from '../BragLegend';
 import { BragChart } from '../readiness/BragChart';
 import { CodeReadinessTable } from '../readiness/CodeReadinessTable';
 import { CriteriaChecklist } from '../readiness/CriteriaChecklist';
@@ -58,6 +59,7 @@ export function ReadinessPage() {
           </section>
           <section aria-labelledby="codes-heading">
             <h2 id="codes-heading">By code</h2>
+            <BragLegend />
             <div className="chart-row">
               <BragChart codes={r.byCode} />
               <CodeReadinessTable codes={r.byCode} />

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { BragBadge } from '../BragBadge';
+import { BragLegend } from '../BragLegend';
 import { CODE_CHOICES, FilterSearch, FilterSelect, choices } from '../Filters';
 import { CODES, KIND_LABELS, formatDate, humanise, kindLabel, plural } from '../format';
 import { BRAG_ORDER } from '../readiness/readinessApi';
@@ -113,6 +114,7 @@ export function RegistryPage() {
           </button>
         )}
       </form>
+      <BragLegend />
 
       <p className="result-count" role="status">
         {shown.loading

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { formatDate } from '../format';
-import type { DayCount } from './outstandingSeries';
+import { peakOf, type OutstandingDay } from './outstandingSeries';
 
 const WIDTH = 640;
 const HEIGHT = 240;
@@ -19,26 +19,32 @@ function ticks(max: number): number[] {
 
 const shortDate = (day: string) => formatDate(`${day}T12:00:00Z`);
 
-function summary(series: DayCount[]): string {
+/** What the chart shows, in words: the end-of-day count now and the most at any one time. */
+export function summary(series: OutstandingDay[]): string {
   const first = series[0];
   const last = series.at(-1);
-  if (!first || !last) return '';
-  const peak = series.reduce((p, d) => (d.outstanding > p.outstanding ? d : p), first);
+  const peak = peakOf(series);
+  if (!first || !last || !peak) return '';
+  const span =
+    first.day === last.day
+      ? `On ${shortDate(first.day)}`
+      : `From ${shortDate(first.day)} to ${shortDate(last.day)}`;
   return (
-    `From ${shortDate(first.day)} to ${shortDate(last.day)}: ${last.outstanding} outstanding now, ` +
-    `peaking at ${peak.outstanding} on ${shortDate(peak.day)}.`
+    `${span}: ${last.outstanding} outstanding now; ` +
+    `the most outstanding at any one time was ${peak.peak}, on ${shortDate(peak.day)}.`
   );
 }
 
 /** Outstanding comments at the end of each day, as a line, with the numbers as text as well. */
-export function OutstandingChart({ series }: { series: DayCount[] }) {
+export function OutstandingChart({ series }: { series: OutstandingDay[] }) {
   const id = useId();
-  const yTicks = ticks(Math.max(...series.map((d) => d.outstanding), 0));
+  const yTicks = ticks(Math.max(...series.map((d) => d.peak), 0));
   const yMax = yTicks.at(-1) || 1;
   const x = (i: number) =>
     PAD.left + (series.length <= 1 ? PLOT_W / 2 : (i / (series.length - 1)) * PLOT_W);
   const y = (n: number) => PAD.top + PLOT_H - (n / yMax) * PLOT_H;
   const points = series.map((d, i) => `${x(i)},${y(d.outstanding)}`).join(' ');
+  const peaks = series.map((d, i) => `${x(i)},${y(d.peak)}`).join(' ');
   const labelled = [...new Set([0, Math.floor((series.length - 1) / 2), series.length - 1])];
 
   return (
@@ -70,21 +76,28 @@ export function OutstandingChart({ series }: { series: DayCount[] }) {
             </text>
           );
         })}
+        <polyline points={peaks} className="chart-line chart-line-peak" />
         <polyline points={points} className="chart-line" />
         {series.length <= 60 &&
           series.map((d, i) => (
             <circle key={d.day} cx={x(i)} cy={y(d.outstanding)} r={3} className="chart-point">
-              <title>{`${shortDate(d.day)}: ${d.outstanding} outstanding`}</title>
+              <title>{`${shortDate(d.day)}: ${d.outstanding} outstanding at the end of the day, at most ${d.peak}`}</title>
             </circle>
           ))}
       </svg>
-      <figcaption>{summary(series)}</figcaption>
+      <figcaption>
+        <span className="chart-key" aria-hidden="true">
+          <span className="chart-key-line" /> at the end of the day{' '}
+          <span className="chart-key-line chart-key-peak" /> the most at any one time that day
+        </span>
+        {summary(series)}
+      </figcaption>
     </figure>
   );
 }
 
 /** The chart's numbers as a table, behind a toggle. */
-export function OutstandingTable({ series }: { series: DayCount[] }) {
+export function OutstandingTable({ series }: { series: OutstandingDay[] }) {
   return (
     <details>
       <summary>Show the numbers</summary>
@@ -94,7 +107,16 @@ export function OutstandingTable({ series }: { series: DayCount[] }) {
           <tr>
             <th scope="col">Day</th>
             <th scope="col" className="numeric">
-              Outstanding
+              Outstanding at end of day
+            </th>
+            <th scope="col" className="numeric">
+              Most at any one time
+            </th>
+            <th scope="col" className="numeric">
+              Raised
+            </th>
+            <th scope="col" className="numeric">
+              Decided or withdrawn
             </th>
           </tr>
         </thead>
@@ -103,6 +125,9 @@ export function OutstandingTable({ series }: { series: DayCount[] }) {
             <tr key={d.day}>
               <td>{shortDate(d.day)}</td>
               <td className="numeric">{d.outstanding}</td>
+              <td className="numeric">{d.peak}</td>
+              <td className="numeric">{d.raised}</td>
+              <td className="numeric">{d.closed}</td>
             </tr>
           ))}
         </tbody>

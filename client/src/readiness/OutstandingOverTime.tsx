@@ -1,46 +1,38 @@
-import { useAuth } from '../auth';
-import { plural } from '../format';
 import { useApi } from '../useApi';
 import { OutstandingChart, OutstandingTable } from './OutstandingChart';
-import { MAX_COMMENTS, loadCommentHistory, outstandingByDay } from './outstandingSeries';
+import { getOutstandingHistory } from './outstandingSeries';
 
-const SEE_ALL = ['programme', 'sro', 'admin'];
-
-/** The "outstanding comments over time" section, derived from the comments themselves. */
+/** The "outstanding comments over time" section: the server's daily series from the audit log. */
 export function OutstandingOverTime({ refresh }: { refresh: number }) {
-  const { state } = useAuth();
-  const seesAll = state.status === 'signed-in' && SEE_ALL.includes(state.user.role);
-  const history = useApi((signal) => loadCommentHistory(signal), [refresh]);
+  const history = useApi((signal) => getOutstandingHistory(signal), [refresh]);
 
   if (history.error)
     return (
       <p className="error" role="alert">
-        Could not load the comments: {history.error.message}
+        Could not load the history: {history.error.message}
       </p>
     );
-  if (!history.data) return <p role="status">Loading comments…</p>;
-  const { comments, capped } = history.data;
-  const series = outstandingByDay(comments, new Date().toISOString());
+  if (!history.data) return <p role="status">Loading the history…</p>;
+  const { days, capped } = history.data.data;
   return (
     <>
       <p className="hint">
-        Worked out from {plural(comments.length, 'comment')}: created and not yet decided or
-        withdrawn at the end of each day.
-        {!seesAll &&
-          ' Only the comments you can see are counted (not other organisations’ confidential ones).'}
+        From the audit log: comments open or triaged (not yet decided or withdrawn) at the end of
+        each UK day, and the most at any one time that day. Every comment is counted, including
+        confidential ones you cannot read.
       </p>
       {capped && (
         <p className="notice">
-          Only the oldest {MAX_COMMENTS.toLocaleString('en-GB')} comments were loaded, so recent
-          days are undercounted.
+          Only the last year is shown; comments outstanding from before it are counted from its
+          first day.
         </p>
       )}
-      {series.length === 0 ? (
+      {days.length === 0 ? (
         <p className="empty">No comments have been made yet.</p>
       ) : (
         <>
-          <OutstandingChart series={series} />
-          <OutstandingTable series={series} />
+          <OutstandingChart series={days} />
+          <OutstandingTable series={days} />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ import { commentVisibility } from '../../policies/commentVisibility.js';
 import { presentArtefactReadiness } from '../../presenters/readiness.js';
 import { currentReadiness, presentedReadiness } from '../../readiness.js';
 import { artefactParams } from '../artefacts/schema.js';
+import { outstandingHistory } from '../../db/queries/outstandingHistory.js';
 import { bragOverrideBody } from './schema.js';
 
 export const readinessEndpoints = [
@@ -18,6 +19,17 @@ export const readinessEndpoints = [
     policy: 'readiness.read',
     async handler({ actor, services }) {
       return presentedReadiness(services.db, actor);
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/readiness/outstanding-history',
+    summary:
+      'Outstanding comments at the end of each London day and the most at once that day, from the audit log (counts only, confidential comments included; at most a year)',
+    tag: 'readiness',
+    policy: 'readiness.read',
+    async handler({ services }) {
+      return { data: await outstandingHistory(services.db) };
     },
   }),
   endpoint({

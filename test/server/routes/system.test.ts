@@ -85,6 +85,7 @@ for (const dialect of testDialects()) {
         ['/api/comments/{id}/replies', 'post'],
         ['/api/comments/{id}/triage', 'post'],
         ['/api/readiness', 'get'],
+        ['/api/readiness/outstanding-history', 'get'],
         ['/api/artefacts/{id}/readiness', 'get'],
         ['/api/artefacts/{id}/brag', 'post'],
         ['/api/recommendations', 'post'],
