@@ -76,8 +76,9 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
           </>
         )}
         {!props.showArtefact && <>On {c.version.label} · </>}
-        {c.author?.name ?? 'Former user'}
+        {c.raisedBy ?? (c.imported ? 'Name not given' : 'Former user')}
         {c.organisation && `, ${c.organisation.name}`} · {formatDateTime(c.createdAt)}
+        {c.imported && ' (imported from a comment log)'}
         {c.updatedAt !== c.createdAt && c.status === 'open' && ' (edited)'}
       </p>
       {props.notice}
