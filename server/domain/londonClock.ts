@@ -37,8 +37,7 @@ export function londonWallClock(time: number): WallClock {
   };
 }
 
-const asUtc = (c: WallClock) =>
-  Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
+const asUtc = (c: WallClock) => Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second);
 
 const HOUR = 3_600_000;
 

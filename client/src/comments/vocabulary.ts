@@ -15,4 +15,8 @@ export {
 } from '../../../server/domain/commentLifecycle';
 export { CHANGE_ID_PATTERN } from '../../../server/domain/vocabulary';
 
-export { CATEGORY_LABELS, SEVERITY_LABELS, STATUS_LABELS } from '../../../server/domain/commentWords';
+export {
+  CATEGORY_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../../../server/domain/commentWords';

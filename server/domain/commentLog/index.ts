@@ -19,12 +19,7 @@ export {
   IMPORTED_NUMBER_HEADROOM,
   systemRefNumber,
 } from './importedCommentRef.js';
-export {
-  cellDateFromLogText,
-  logTextFromCellDate,
-  parseLogDate,
-  readLogDate,
-} from './logDate.js';
+export { cellDateFromLogText, logTextFromCellDate, parseLogDate, readLogDate } from './logDate.js';
 export { isBlankRecord, logRecordFrom } from './logRecord.js';
 export { organisationResolver, type ImportOrganisation } from './organisations.js';
 export type { Resolved } from './resolved.js';
