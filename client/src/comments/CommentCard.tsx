@@ -7,6 +7,7 @@ import { AuthorActions } from './AuthorActions';
 import { CommentReplies } from './CommentReplies';
 import { getComment, type Comment, type CommentDetail } from './commentsApi';
 import { StatusBadge } from './StatusBadge';
+import { ProposalRedline } from './ProposalRedline';
 import { CATEGORY_LABELS } from './vocabulary';
 
 const isDetail = (c: Comment): c is CommentDetail => 'replies' in c;
@@ -84,12 +85,7 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
       {props.notice}
       {c.quote && <blockquote className="comment-quote plain-text">{c.quote}</blockquote>}
       <p className="plain-text comment-body">{c.body}</p>
-      {c.proposedText && (
-        <div className="proposed">
-          <p className="label">Proposed text</p>
-          <p className="plain-text">{c.proposedText}</p>
-        </div>
-      )}
+      {c.proposedText && <ProposalRedline comment={{ ...c, proposedText: c.proposedText }} />}
       {c.decidedBy && c.decidedAt && (
         <div className="code-body-response">
           <p className="label">
