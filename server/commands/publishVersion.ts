@@ -9,6 +9,7 @@ import {
 } from './checkVersionPlainEnglish.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
+import { recordResolvedComments } from '../db/resolvedComments.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
 import { runTask } from '../lib/offThread.js';
@@ -23,6 +24,8 @@ export interface PublishVersionInput {
   body: string;
   changeNote: string;
   incorporates: string[];
+  /** Refs of the accepted comments whose proposals this version applies. */
+  resolves?: string[];
   /** Where the Markdown came from, for the audit trail: typed Markdown or a converted Word file. */
   source?: 'markdown' | 'docx';
   /** The uploaded file's name, when there was one. */
@@ -116,6 +119,12 @@ export async function publishVersion(
       if (taken) throw duplicate();
       await checkIncorporates(trx, artefact, JSON.parse(version.incorporates) as string[]);
       await trx.insertInto('artefactVersions').values(version).execute();
+      const resolves = await recordResolvedComments(
+        trx,
+        artefact.id,
+        version.id,
+        input.resolves ?? [],
+      );
       await trx
         .updateTable('artefacts')
         .set({ currentVersionId: version.id, updatedAt: version.createdAt })
@@ -138,6 +147,7 @@ export async function publishVersion(
         after: {
           ...summary,
           clauseCount: parsed.clauses.length,
+          resolves,
           plainEnglishFindings: findings,
           source: input.source ?? 'markdown',
           ...(input.sourceFile === undefined ? {} : { sourceFile: input.sourceFile.slice(0, 255) }),

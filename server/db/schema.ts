@@ -319,6 +319,11 @@ export interface WorkOffItemTable {
   createdAt: string;
 }
 
+export interface VersionResolvedCommentTable {
+  versionId: string;
+  commentId: string;
+}
+
 export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
@@ -350,4 +355,5 @@ export interface Database {
   m6State: M6StateTable;
   baselineVersions: BaselineVersionTable;
   workOffItems: WorkOffItemTable;
+  versionResolvedComments: VersionResolvedCommentTable;
 }

@@ -43,6 +43,9 @@ export function presentComment(row: CommentListRow) {
     response: row.response,
     changeId: row.changeId,
     action: row.action,
+    incorporatedIn: row.incorporatedInId
+      ? { id: row.incorporatedInId, label: row.incorporatedInLabel ?? '' }
+      : null,
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt,
     createdAt: row.createdAt,

@@ -11,6 +11,7 @@ import * as m0008 from './0008_requirements_statement.js';
 import * as m0009 from './0009_due_process_response.js';
 import * as m0010 from './0010_consultation_changes.js';
 import * as m0014 from './0014_comment_provenance.js';
+import * as m0015 from './0015_version_resolves.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, DialectMigration> = {
   '0009_due_process_response': m0009,
   '0010_consultation_changes': m0010,
   '0014_comment_provenance': m0014,
+  '0015_version_resolves': m0015,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -73,6 +73,7 @@ for (const dialect of testDialects()) {
         ['/api/artefacts/{id}/versions', 'post'],
         ['/api/artefacts/{id}/versions/{versionId}', 'get'],
         ['/api/artefacts/{id}/redline', 'get'],
+        ['/api/artefacts/{id}/next-draft', 'get'],
         ['/api/consultations', 'get'],
         ['/api/consultations', 'post'],
         ['/api/consultations/{id}', 'patch'],
