@@ -66,6 +66,14 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
         <span className={`tag severity-${c.severity}`}>{humanise(c.severity)} severity</span>
         <span className="tag">{CATEGORY_LABELS[c.category] ?? humanise(c.category)}</span>
         {c.confidential && <span className="tag">Confidential</span>}
+        {c.incorporatedIn && (
+          <Link
+            className="tag tag-incorporated"
+            to={`/artefacts/${encodeURIComponent(c.artefact.slug)}?version=${encodeURIComponent(c.incorporatedIn.id)}`}
+          >
+            Incorporated in {c.incorporatedIn.label}
+          </Link>
+        )}
       </header>
       <p className="muted comment-meta">
         {props.showArtefact && (

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react';
-import { wordDiff } from '../../../server/domain/wordDiff';
+import { useState } from 'react';
+import { WordRedline } from '../nextDraft/WordRedline';
 import { useClause } from './clauseCache';
 import type { Comment } from './commentsApi';
 
@@ -15,16 +15,12 @@ export function ProposalRedline({ comment }: { comment: Comment & { proposedText
   const against =
     clause && comment.quote && clause.text.includes(comment.quote) ? 'quote' : 'clause';
   const base = clause ? (against === 'quote' ? (comment.quote ?? '') : clause.text) : null;
-  const parts = useMemo(
-    () => (base === null ? null : wordDiff(base, comment.proposedText).parts),
-    [base, comment.proposedText],
-  );
-  const showRedline = parts !== null && !plain;
+  const showRedline = base !== null && !plain;
   return (
     <div className="proposed">
       <p className="label">
         Proposed text
-        {parts && (
+        {base !== null && (
           <>
             {' '}
             <span className="muted">
@@ -46,16 +42,8 @@ export function ProposalRedline({ comment }: { comment: Comment & { proposedText
         )}
       </p>
       {showRedline ? (
-        <p className="plain-text redline-body proposal-redline" data-testid="proposal-redline">
-          {parts.map((part, i) =>
-            part.op === 'insert' ? (
-              <ins key={i}>{part.text}</ins>
-            ) : part.op === 'delete' ? (
-              <del key={i}>{part.text}</del>
-            ) : (
-              <span key={i}>{part.text}</span>
-            ),
-          )}
+        <p className="plain-text proposal-redline" data-testid="proposal-redline">
+          <WordRedline before={base} after={comment.proposedText} />
         </p>
       ) : (
         <p className="plain-text" data-testid="proposal-plain">

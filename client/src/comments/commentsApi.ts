@@ -30,6 +30,8 @@ export interface Comment {
   response: string | null;
   changeId: string | null;
   action: string | null;
+  /** The version that applied this comment's proposal. */
+  incorporatedIn: { id: string; label: string } | null;
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;
