@@ -75,37 +75,41 @@ export function ProposalChoices({ draft, choices, locked, onChange, onUnlock }: 
           })}
         </ul>
       )}
-      {draft.conflicts.map((conflict) => (
-        <fieldset key={conflict.clauseRef} className="proposal-conflict">
-          <legend>
-            Clause {conflict.clauseRef}: {conflict.commentRefs.length} proposals conflict; choose
-            one
-          </legend>
-          <div className="side-by-side">
-            <label>
-              <input
-                type="radio"
-                name={`${id}-${conflict.clauseRef}`}
-                checked={conflict.chosen === null}
-                disabled={locked}
-                onChange={() => choose(conflict.commentRefs, null)}
-              />{' '}
-              Leave clause {conflict.clauseRef} as it is
-            </label>
-            {conflict.commentRefs.map((ref) => (
-              <ConflictOption
-                key={ref}
-                name={`${id}-${conflict.clauseRef}`}
-                proposal={byRef.get(ref)}
-                commentRef={ref}
-                checked={conflict.chosen === ref}
-                disabled={locked}
-                onChoose={() => choose(conflict.commentRefs, ref)}
-              />
-            ))}
-          </div>
-        </fieldset>
-      ))}
+      {draft.conflicts.map((conflict) => {
+        // The choice as made here, not as the last draft fetched says: a radio follows its click.
+        const chosen = conflict.commentRefs.find((r) => choices.choose.includes(r)) ?? null;
+        return (
+          <fieldset key={conflict.clauseRef} className="proposal-conflict">
+            <legend>
+              Clause {conflict.clauseRef}: {conflict.commentRefs.length} proposals conflict; choose
+              one
+            </legend>
+            <div className="side-by-side">
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-${conflict.clauseRef}`}
+                  checked={chosen === null}
+                  disabled={locked}
+                  onChange={() => choose(conflict.commentRefs, null)}
+                />{' '}
+                Leave clause {conflict.clauseRef} as it is
+              </label>
+              {conflict.commentRefs.map((ref) => (
+                <ConflictOption
+                  key={ref}
+                  name={`${id}-${conflict.clauseRef}`}
+                  proposal={byRef.get(ref)}
+                  commentRef={ref}
+                  checked={chosen === ref}
+                  disabled={locked}
+                  onChoose={() => choose(conflict.commentRefs, ref)}
+                />
+              ))}
+            </div>
+          </fieldset>
+        );
+      })}
       {draft.unapplied.length > 0 && (
         <>
           <h3>Could not be applied</h3>
