@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import { parseClauses } from '../../../server/domain/parseClauses.js';
 import { testDialects } from '../../helpers/db.js';
+import { acceptedText, documentXml } from '../../helpers/wordRedline.js';
 import {
   artefactId,
   openConsultation,
@@ -129,6 +131,35 @@ for (const dialect of testDialects()) {
       expect(d.skipped).to.deep.equal([ref.quoted]);
       expect(d.body).to.contain('1.1.1 This Section S defines Supplier Volume Allocation.');
       expect(d.body).to.contain('shall allocate volumes for each');
+    });
+
+    it('downloads as Word, each applied proposal a tracked change by its comment', async () => {
+      const { draft: d } = await draft(cast.bsc, `?choose=${ref.second}`);
+      const res = await fetch(
+        `${server.url}/api/artefacts/${s}/next-draft.docx?choose=${ref.second}`,
+        {
+          headers: { authorization: `Bearer ${cast.bsc.token}` },
+        },
+      );
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('content-disposition')).to.equal(
+        'attachment; filename="Section-S-next-draft-from-v1.docx"',
+      );
+      const docx = Buffer.from(await res.arrayBuffer());
+      const xml = documentXml(docx);
+      const authors = new Set(
+        [...xml.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]+)"/g)].map((m) => m[1]),
+      );
+      expect([...authors].sort()).to.deep.equal([ref.quoted, ref.second, ref.whole].sort());
+      expect(xml).to.match(
+        new RegExp(`<w:ins [^>]*w:author="${ref.quoted}"[^>]*>(?:(?!</w:ins>).)*metered`),
+      );
+      const accepted = parseClauses(await acceptedText(docx)).clauses.map((c) => c.text);
+      expect(accepted).to.deep.equal(parseClauses(d.body).clauses.map((c) => c.text));
+      const participant = await fetch(`${server.url}/api/artefacts/${s}/next-draft.docx`, {
+        headers: { authorization: `Bearer ${cast.alice.token}` },
+      });
+      expect(participant.status).to.equal(403);
     });
 
     it('is for the code body of the artefact only', async () => {

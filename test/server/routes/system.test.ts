@@ -74,6 +74,8 @@ for (const dialect of testDialects()) {
         ['/api/artefacts/{id}/versions/{versionId}', 'get'],
         ['/api/artefacts/{id}/redline', 'get'],
         ['/api/artefacts/{id}/next-draft', 'get'],
+        ['/api/artefacts/{id}/next-draft.docx', 'get'],
+        ['/api/artefacts/{id}/redline.docx', 'get'],
         ['/api/consultations', 'get'],
         ['/api/consultations', 'post'],
         ['/api/consultations/{id}', 'patch'],
