@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect } from 'chai';
 import { browserSuite } from '../helpers/browser.js';
 import { testDialects } from '../helpers/db.js';
@@ -9,6 +10,7 @@ import {
   type SignedInUser,
 } from '../helpers/fixtures.js';
 import type { TestServer } from '../helpers/server.js';
+import { documentXml } from '../helpers/wordRedline.js';
 
 for (const dialect of testDialects()) {
   describe(`from accepted comments to the next draft in the browser (${dialect})`, function () {
@@ -18,6 +20,7 @@ for (const dialect of testDialects()) {
     let bsc: SignedInUser;
     let participant: SignedInUser;
     const ref: Record<string, string> = {};
+    let v1 = '';
 
     before(async () => {
       server = suite.server;
@@ -25,7 +28,7 @@ for (const dialect of testDialects()) {
       const programme = await server.signedIn('programme');
       participant = await server.signedIn('participant');
       const s = await artefactId(server, bsc.token, 'Section S');
-      await publish(server, bsc, s);
+      v1 = (await publish(server, bsc, s)).id;
       await openConsultation(server, programme.token, [s]);
       const post = async (name: string, input: Record<string, unknown>, status: string) => {
         const res = await postComment(server, participant.token, s, input);
@@ -104,10 +107,28 @@ for (const dialect of testDialects()) {
       expect(
         await page.getByRole('checkbox', { name: `${ref.quoted} on clause 1.1.2` }).isDisabled(),
       ).to.equal(true);
+      // The same draft as Word, each proposal a tracked change in its comment's name.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download as Word with tracked changes' }).click(),
+      ]);
+      expect(download.suggestedFilename()).to.equal('Section-S-next-draft-from-v1.docx');
+      const xml = documentXml(await readFile((await download.path()) ?? ''));
+      expect(xml).to.match(new RegExp(`<w:ins [^>]*w:author="${ref.quoted}"`));
+      expect(xml).not.to.contain(`w:author="${ref.whole}"`);
       await page.getByLabel('Label').fill('v2');
       await page.getByRole('button', { name: 'Publish the next draft' }).click();
       await page.waitForURL(/\/artefacts\/bsc-section-s\?version=/);
       await page.getByText('v2', { exact: true }).first().waitFor();
+      // And the published versions compare as a Word redline too.
+      const v2 = new URL(page.url()).searchParams.get('version') ?? '';
+      await page.goto(`/artefacts/bsc-section-s?version=${v2}&compare=${v1}&view=changes`);
+      await page.getByTestId('redline-stats').waitFor();
+      const [redline] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download Word redline' }).click(),
+      ]);
+      expect(redline.suggestedFilename()).to.equal('Section-S-v1-to-v2-redline.docx');
 
       const mine = await suite.signedInPage(participant);
       await mine.goto('/my-comments');

@@ -1,12 +1,13 @@
 import { useDeferredValue, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { parseClauses } from '../../../server/domain/parseClauses';
-import { getArtefact, type Artefact } from '../api';
+import { getArtefact, query, type Artefact } from '../api';
 import { splitChangeIds } from '../artefact/publishDraft';
 import { publishVersion } from '../artefact/versionsApi';
 import { useAuth } from '../auth';
 import { getNextDraft, type DraftChoices, type PreparedDraft } from '../nextDraft/nextDraftApi';
 import { ProposalChoices } from '../nextDraft/ProposalChoices';
+import { WordDownload } from '../nextDraft/WordDownload';
 import { useApi } from '../useApi';
 
 /**
@@ -94,6 +95,7 @@ function NextDraftView({ artefact }: { artefact: Artefact }) {
       <DraftEditor
         artefact={artefact}
         draft={draft.data}
+        choices={choices}
         body={body}
         onEdit={(text) => {
           setEdited(true);
@@ -107,10 +109,11 @@ function NextDraftView({ artefact }: { artefact: Artefact }) {
 function DraftEditor(props: {
   artefact: Artefact;
   draft: PreparedDraft;
+  choices: DraftChoices;
   body: string;
   onEdit(body: string): void;
 }) {
-  const { artefact, draft, body } = props;
+  const { artefact, draft, body, choices } = props;
   const id = useId();
   const navigate = useNavigate();
   const deferred = useDeferredValue(body);
@@ -221,9 +224,24 @@ function DraftEditor(props: {
             ? `Publishing records that this version resolves ${resolves.join(', ')}.`
             : 'No proposal is applied; the version will resolve no comment.'}
         </p>
-        <button type="submit" disabled={busy}>
-          {busy ? 'Publishing…' : 'Publish the next draft'}
-        </button>
+        <p className="no-print">
+          <button type="submit" disabled={busy}>
+            {busy ? 'Publishing…' : 'Publish the next draft'}
+          </button>{' '}
+          <WordDownload
+            path={`/api/artefacts/${encodeURIComponent(artefact.id)}/next-draft.docx${query({
+              skip: choices.skip.join(',') || undefined,
+              choose: choices.choose.join(',') || undefined,
+            })}`}
+            fallbackName={`${artefact.reference}-next-draft.docx`}
+          >
+            Download as Word with tracked changes
+          </WordDownload>
+        </p>
+        <p className="hint">
+          The Word file has the prepared draft (without edits made here), each proposal a tracked
+          change in its comment&apos;s name: finish it in Word and publish it as a Word upload.
+        </p>
       </form>
     </section>
   );
