@@ -20,6 +20,7 @@ import { healthEndpoints } from './routes/health/index.js';
 import { organisationEndpoints } from './routes/organisations/index.js';
 import { readinessEndpoints } from './routes/readiness/index.js';
 import { recommendationEndpoints } from './routes/recommendations/index.js';
+import { nextDraftEndpoints } from './routes/nextDraft/index.js';
 import { redlineEndpoints } from './routes/redline/index.js';
 import { requirementEndpoints } from './routes/requirements/index.js';
 import { userEndpoints } from './routes/users/index.js';
@@ -53,6 +54,7 @@ export function createApp(options: AppOptions): Express {
     ...organisationEndpoints,
     ...artefactEndpoints,
     ...redlineEndpoints,
+    ...nextDraftEndpoints,
     ...consultationEndpoints,
     ...commentLogEndpoints,
     ...commentEndpoints,

@@ -2,6 +2,7 @@ import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'rea
 import { AuthProvider, useAuth } from './auth';
 import { Layout } from './Layout';
 import { ArtefactPage } from './pages/ArtefactPage';
+import { NextDraftPage } from './pages/NextDraftPage';
 import { ChangesPage } from './pages/ChangesPage';
 import { WorkOffPage } from './pages/WorkOffPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
@@ -56,6 +57,7 @@ export function App() {
             <Route element={<RequireAuth />}>
               <Route index element={<RegistryPage />} />
               <Route path="/artefacts/:idOrSlug" element={<ArtefactPage />} />
+              <Route path="/artefacts/:idOrSlug/next-draft" element={<NextDraftPage />} />
               <Route path="/consultations" element={<ConsultationsPage />} />
               <Route path="/my-comments" element={<MyCommentsPage />} />
               <Route path="/triage" element={<TriagePage />} />

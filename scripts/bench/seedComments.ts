@@ -134,6 +134,10 @@ export async function seedComments(db: Db, count: number): Promise<void> {
         response: status === 'open' ? null : 'Considered by the code body.',
         decidedByName: status === 'open' ? null : 'Bench Code Body',
         decidedAt: status === 'open' ? null : at,
+        changeId: null,
+        action: null,
+        raisedByName: null,
+        importedBy: null,
         createdAt: at,
         updatedAt: at,
       });

@@ -6,6 +6,7 @@ import type { CommentRow } from '../db/queries/comments.js';
 import { artefactWindows } from '../db/queries/consultations.js';
 import { refuseBaselinedText } from '../db/baselinedText.js';
 import { lockM6State } from '../db/m6Lock.js';
+import { quoteOccursIn } from '../domain/commentAnchor.js';
 import { SEVERITY_RANK, type CommentCategory, type Severity } from '../domain/commentLifecycle.js';
 import { commentWindowProblem } from '../domain/consultationWindow.js';
 import type { Clause } from '../domain/parseClauses.js';
@@ -28,8 +29,6 @@ export function formatCommentRef(n: number): string {
   return `C-${String(n).padStart(6, '0')}`;
 }
 
-const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
-
 /** The clause the comment anchors to, and a quote that really occurs in it. */
 export function checkAnchor(
   clauses: Clause[],
@@ -39,7 +38,7 @@ export function checkAnchor(
   const clause = clauses.find((c) => c.ref === clauseRef);
   if (!clause)
     throw badRequest(`body.clauseRef: clause "${clauseRef}" does not exist in this version`);
-  if (quote && !squash(`${clause.heading ?? ''} ${clause.text}`).includes(squash(quote))) {
+  if (quote && !quoteOccursIn(clause, quote)) {
     throw badRequest(`body.quote: the quoted text does not occur in clause ${clauseRef}`);
   }
 }
@@ -89,8 +88,12 @@ export async function createComment(
       status: 'open',
       revision: 1,
       response: null,
+      changeId: null,
+      action: null,
       decidedByName: null,
       decidedAt: null,
+      raisedByName: null,
+      importedBy: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -17,7 +17,10 @@ import {
   validateLogRecords,
   type ImportArtefact,
   type ImportedRow,
+  type ImportVersion,
   type LogRecord,
+  type Resolved,
+  labelKey as key,
 } from '../domain/commentLog/index.js';
 import { baselinedTextProblem } from '../domain/baselinedText.js';
 import type { Clause } from '../domain/parseClauses.js';
@@ -70,10 +73,32 @@ function readRecords(rows: readonly SheetRow[]): { row: number; record: LogRecor
   return records;
 }
 
-/** The registry as row validation needs it, loading clause lists only for the artefacts named. */
-type LoadedArtefact = ImportArtefact & { currentVersionBaselined: boolean };
+interface VersionRow {
+  id: string;
+  artefactId: string;
+  label: string;
+  clauses: string;
+  isBaseline: number;
+}
 
-async function loadArtefacts(db: Db, named: string[]): Promise<LoadedArtefact[]> {
+function importVersion(v: VersionRow): ImportVersion {
+  const clauses = JSON.parse(v.clauses) as Clause[];
+  return {
+    id: v.id,
+    label: v.label,
+    baselined: v.isBaseline === 1,
+    clauses: new Map(clauses.map((c) => [c.ref, { heading: c.heading, text: c.text }])),
+  };
+}
+
+/**
+ * The registry as row validation needs it, loading clauses only for the versions rows may name:
+ * each named artefact's current version, and the versions a Version cell names.
+ */
+async function loadArtefacts(
+  db: Db,
+  records: readonly { record: LogRecord }[],
+): Promise<ImportArtefact[]> {
   const artefacts = await db.kysely
     .selectFrom('artefacts as a')
     .leftJoin('artefactVersions as v', 'v.id', 'a.currentVersionId')
@@ -90,28 +115,57 @@ async function loadArtefacts(db: Db, named: string[]): Promise<LoadedArtefact[]>
     .execute();
   const labels = artefactLabels(artefacts);
   const resolve = artefactResolver(artefacts);
-  const versionIds = new Set<string>();
-  for (const label of new Set(named)) {
-    const found = resolve(label);
-    if (found.ok && found.value.currentVersionId) versionIds.add(found.value.currentVersionId);
+  const wanted = new Map<string, Set<string>>();
+  for (const { record } of records) {
+    const found = resolve(record.Artefact);
+    if (!found.ok || !found.value.currentVersionId) continue;
+    const keys = wanted.get(found.value.id) ?? new Set<string>();
+    keys.add(key(record.Version || (found.value.currentVersionLabel ?? '')));
+    wanted.set(found.value.id, keys);
   }
-  const clauseRefs = new Map<string, Set<string>>();
-  for (const ids of chunks([...versionIds], LOOKUP_BATCH)) {
-    const versions = await db.kysely
+  const versions = new Map<string, Map<string, ImportVersion>>();
+  for (const ids of chunks([...wanted.keys()], LOOKUP_BATCH)) {
+    // Labels only first: a long history is not parsed for the one or two versions a log names.
+    const labelled = await db.kysely
       .selectFrom('artefactVersions')
-      .select(['id', 'clauses'])
-      .where('id', 'in', ids)
+      .select(['id', 'artefactId', 'label'])
+      .where('artefactId', 'in', ids)
       .execute();
-    for (const v of versions) {
-      clauseRefs.set(v.id, new Set((JSON.parse(v.clauses) as Clause[]).map((c) => c.ref)));
+    const needed = labelled.filter((v) => wanted.get(v.artefactId)?.has(key(v.label)));
+    for (const batch of chunks(
+      needed.map((v) => v.id),
+      LOOKUP_BATCH,
+    )) {
+      const rows = await db.kysely
+        .selectFrom('artefactVersions')
+        .select(['id', 'artefactId', 'label', 'clauses', 'isBaseline'])
+        .where('id', 'in', batch)
+        .execute();
+      for (const v of rows) {
+        const byLabel = versions.get(v.artefactId) ?? new Map<string, ImportVersion>();
+        byLabel.set(key(v.label), importVersion(v));
+        versions.set(v.artefactId, byLabel);
+      }
     }
   }
   return artefacts.map(({ currentVersionBaseline, ...a }) => ({
     ...a,
     currentVersionBaselined: currentVersionBaseline === 1,
     label: labels.get(a.id) ?? a.reference,
-    clauseRefs: (a.currentVersionId && clauseRefs.get(a.currentVersionId)) || new Set<string>(),
+    versions: versions.get(a.id) ?? new Map<string, ImportVersion>(),
   }));
+}
+
+/** Finds a change register id as the register spells it, ignoring case and spacing. */
+async function changeResolver(db: Db): Promise<(id: string) => Resolved<string>> {
+  const changes = await db.kysely.selectFrom('changes').select('id').execute();
+  const byKey = new Map(changes.map((c) => [key(c.id), c.id]));
+  return (id) => {
+    const found = byKey.get(key(id));
+    return found
+      ? { ok: true, value: found }
+      : { ok: false, message: `no change "${id}" in the change register` };
+  };
 }
 
 async function existingRefs(trx: Kysely<Database>, refs: string[]): Promise<Set<string>> {
@@ -164,37 +218,32 @@ export async function importComments(
   rows: readonly SheetRow[],
 ): Promise<ImportResult> {
   const records = readRecords(rows);
-  const [artefacts, organisations, importer, lastNumber, baseline] = await Promise.all([
-    loadArtefacts(
-      db,
-      records.map((r) => r.record.Artefact),
-    ),
-    db.kysely.selectFrom('organisations').select(['id', 'name']).execute(),
-    db.kysely
-      .selectFrom('users')
-      .select('name')
-      .where('id', '=', actor.id)
-      .executeTakeFirstOrThrow(),
-    lastCommentNumber(db),
-    db.kysely.selectFrom('baselines').select('createdAt').executeTakeFirst(),
-  ]);
-  const baselined = new Set(artefacts.filter((a) => a.currentVersionBaselined).map((a) => a.id));
+  const [artefacts, organisations, importer, lastNumber, resolveChange, baseline] =
+    await Promise.all([
+      loadArtefacts(db, records),
+      db.kysely.selectFrom('organisations').select(['id', 'name']).execute(),
+      db.kysely
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', actor.id)
+        .executeTakeFirstOrThrow(),
+      lastCommentNumber(db),
+      changeResolver(db),
+      db.kysely.selectFrom('baselines').select('createdAt').executeTakeFirst(),
+    ]);
   const now = new Date();
   const { rows: valid, problems } = validateLogRecords(records, {
     resolveArtefact: artefactResolver(artefacts),
     resolveOrganisation: organisationResolver(organisations),
+    resolveChange,
+    textProblem: (artefact, version) =>
+      version.baselined
+        ? baselinedTextProblem(artefact.label, version.label, baseline?.createdAt ?? '')
+        : null,
     permissionProblem: (artefact) =>
       can(actor, 'comment.import', { code: artefact.code })
         ? null
         : `${artefact.label} is a ${artefact.code} artefact; you may import comments only on ${actor.code ?? 'your own code'} artefacts`,
-    textProblem: (artefact) =>
-      baselined.has(artefact.id)
-        ? baselinedTextProblem(
-            artefact.label,
-            artefact.currentVersionLabel ?? '',
-            baseline?.createdAt ?? '',
-          )
-        : null,
     lastCommentNumber: lastNumber,
     now,
   });
@@ -276,22 +325,27 @@ function toComment(
     artefactId: row.artefact.id,
     versionId: row.versionId,
     clauseRef: row.clauseRef,
-    quote: null,
+    quote: row.quote,
     category: row.category,
     severity: row.severity,
     severityRank: SEVERITY_RANK[row.severity],
     body: row.body,
     proposedText: row.proposedText,
-    confidential: 0,
-    authorId: actor.id,
+    confidential: row.confidential ? 1 : 0,
+    // The importer is recorded in the audit, never as the author: no author's rights follow.
+    authorId: null,
     organisationId: row.organisation?.id ?? null,
     status: row.status,
     revision: 1,
     response: decided ? row.response : null,
+    changeId: decided ? row.changeId : null,
+    action: decided ? row.action : null,
     decidedByName: decided ? decidedByName : null,
     decidedAt: decided ? decidedAt : null,
-    createdAt: now,
-    updatedAt: now,
+    raisedByName: row.raisedByName,
+    importedBy: actor.id,
+    createdAt: row.raisedOn ?? now,
+    updatedAt: decided ? decidedAt : (row.raisedOn ?? now),
   };
   const decision: TriageDecisionTable | null = decided
     ? {
@@ -300,8 +354,8 @@ function toComment(
         fromStatus: 'open',
         status: row.status,
         response: row.response ?? '',
-        action: null,
-        changeId: null,
+        action: row.action,
+        changeId: row.changeId,
         duplicateOf: null,
         decidedBy: actor.id,
         decidedByName,

@@ -10,6 +10,7 @@ import {
 import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
+import { recordResolvedComments } from '../db/resolvedComments.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
 import { runTask } from '../lib/offThread.js';
@@ -24,6 +25,8 @@ export interface PublishVersionInput {
   body: string;
   changeNote: string;
   incorporates: string[];
+  /** Refs of the accepted comments whose proposals this version applies. */
+  resolves?: string[];
   /** Where the Markdown came from, for the audit trail: typed Markdown or a converted Word file. */
   source?: 'markdown' | 'docx';
   /** The uploaded file's name, when there was one. */
@@ -123,6 +126,12 @@ export async function publishVersion(
         .where('id', '=', artefact.id)
         .executeTakeFirst();
       await trx.insertInto('artefactVersions').values(version).execute();
+      const resolves = await recordResolvedComments(
+        trx,
+        artefact.id,
+        version.id,
+        input.resolves ?? [],
+      );
       await trx
         .updateTable('artefacts')
         .set({ currentVersionId: version.id, updatedAt: version.createdAt })
@@ -152,6 +161,7 @@ export async function publishVersion(
         after: {
           ...summary,
           clauseCount: parsed.clauses.length,
+          resolves,
           plainEnglishFindings: findings,
           carriedWaivers,
           source: input.source ?? 'markdown',

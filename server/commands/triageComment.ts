@@ -70,9 +70,13 @@ export async function triageComment(
       .executeTakeFirstOrThrow();
     const decidedAt = nowIso();
     const response = input.response.trim();
+    const action = input.action?.trim() || null;
+    const changeId = input.changeId || null;
     const revision = await updateCommentAtRevision(trx, comment, input.revision, {
       status: input.status,
       response,
+      action,
+      changeId,
       decidedByName: decider.name,
       decidedAt,
       updatedAt: decidedAt,
@@ -83,8 +87,8 @@ export async function triageComment(
       fromStatus: comment.status,
       status: input.status,
       response,
-      action: input.action?.trim() || null,
-      changeId: input.changeId || null,
+      action,
+      changeId,
       duplicateOf,
       decidedBy: actor.id,
       decidedByName: decider.name,

@@ -160,8 +160,15 @@ export interface CommentTable {
   revision: number;
   /** The latest code-body response and who gave it, denormalised for lists and exports. */
   response: string | null;
+  /** The latest decision's change and action, as the comment log lists them. */
+  changeId: string | null;
+  action: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
+  /** An imported comment has no author among our users: the log's "Raised by" name instead. */
+  raisedByName: string | null;
+  /** Who imported the comment (no author's rights follow from it). */
+  importedBy: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -330,6 +337,11 @@ export interface WorkOffItemTable {
   updatedBy: string | null;
 }
 
+export interface VersionResolvedCommentTable {
+  versionId: string;
+  commentId: string;
+}
+
 export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
@@ -361,4 +373,5 @@ export interface Database {
   m6State: M6StateTable;
   baselineVersions: BaselineVersionTable;
   workOffItems: WorkOffItemTable;
+  versionResolvedComments: VersionResolvedCommentTable;
 }

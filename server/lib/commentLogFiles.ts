@@ -6,7 +6,14 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { COMMENT_LOG_COLUMNS, guardCell, type LogRecord } from '../domain/commentLog/index.js';
+import {
+  COMMENT_LOG_COLUMNS,
+  DATE_COLUMNS,
+  cellDateFromLogText,
+  guardCell,
+  logTextFromCellDate,
+  type LogRecord,
+} from '../domain/commentLog/index.js';
 import { AppError, badRequest, payloadTooLarge } from '../errors.js';
 import { ZipFormatError } from './zipReader.js';
 import { verifyZip, ZipLimitError, type ZipLimits } from './zipVerify.js';
@@ -62,21 +69,28 @@ export async function writeCommentLogCsv(batches: RecordBatches, out: Writable):
 const WIDTHS: Record<(typeof COMMENT_LOG_COLUMNS)[number], number> = {
   ID: 14,
   Artefact: 30,
+  Version: 12,
   Clause: 12,
+  Quote: 40,
   Category: 16,
   Severity: 10,
   Comment: 60,
   'Proposed text': 40,
   Organisation: 28,
+  'Raised by': 24,
+  'Raised on': 17,
+  Confidential: 13,
   Status: 18,
   'Code body response': 50,
+  Change: 12,
+  Action: 40,
   'Decided by': 24,
-  'Decided at': 18,
+  'Decided at': 17,
 };
 
 /**
  * One worksheet "Comment log": bold, frozen, filterable header; wrapped text. Cells are typed strings
- * (never formulas), and "Decided at" is a real date. exceljs's streaming writer zips each batch of
+ * (never formulas), and the date columns are real dates shown dd/mm/yyyy hh:mm, London time. exceljs's streaming writer zips each batch of
  * rows into `out` as it comes.
  */
 export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable): Promise<void> {
@@ -95,7 +109,7 @@ export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable)
     width: WIDTHS[column],
     style: {
       alignment: { wrapText: true, vertical: 'top' },
-      ...(column === 'Decided at' ? { numFmt: 'yyyy-mm-dd hh:mm' } : {}),
+      ...(DATE_COLUMNS.includes(column) ? { numFmt: 'dd/mm/yyyy hh:mm' } : {}),
     },
   }));
   sheet.autoFilter = {
@@ -108,13 +122,10 @@ export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable)
   for await (const records of batches) {
     if (out.destroyed) throw new ClosedError('the response was closed');
     for (const record of records) {
-      const decidedAt = record['Decided at'] ? new Date(record['Decided at']) : null;
       sheet
         .addRow(
           COMMENT_LOG_COLUMNS.map((c) =>
-            c === 'Decided at' && decidedAt && !Number.isNaN(decidedAt.getTime())
-              ? decidedAt
-              : record[c],
+            DATE_COLUMNS.includes(c) ? (cellDateFromLogText(record[c]) ?? record[c]) : record[c],
           ),
         )
         .commit();
@@ -235,7 +246,7 @@ async function verifyWorkbook(buffer: Buffer): Promise<Buffer> {
 
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (value instanceof Date) return logTextFromCellDate(value);
   if (typeof value !== 'object') return String(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value)

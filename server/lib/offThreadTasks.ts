@@ -7,8 +7,12 @@ import type { Clause, ParsedDocument } from '../domain/parseClauses.js';
 import { checkPlainEnglish, type PlainEnglishContext } from '../domain/plainEnglish/check.js';
 import { redlineJson } from '../presenters/redline.js';
 import { docxToMarkdown, type DocxConversion, type DocxUpload } from './docxToMarkdown.js';
+import { writeRedlineDocx, type RedlineFile } from './redlineDocx.js';
 
 export const TASKS = {
+  /** A Word document of `to` with every change from `from` a tracked change. */
+  redlineDocx: async (from: string, to: string, file: RedlineFile): Promise<Uint8Array> =>
+    new Uint8Array(await writeRedlineDocx(from, to, file)),
   /** The presented redline as UTF-8 JSON (see presenters/redline.ts). */
   redline: (from: Clause[], to: Clause[]): Uint8Array => redlineJson(from, to),
   /** Where each clause of one version went in another, for placing comments. */

@@ -38,6 +38,11 @@ export const policies = {
     roles: ['code_body', 'admin'],
     resource: ownCodeOrAdmin,
   } satisfies Rule<{ code: string }>,
+  // Who publishes a version prepares its next draft.
+  'version.prepareDraft': {
+    roles: ['code_body', 'admin'],
+    resource: ownCodeOrAdmin,
+  } satisfies Rule<{ code: string }>,
   'consultation.list': { roles: everyone },
   'consultation.create': { roles: registryEditors },
   // Closing early, extending and reopening a window.

@@ -3,6 +3,15 @@ import type { CommentListRow } from '../db/queries/comments.js';
 import type { TriageDecisionTable } from '../db/schema.js';
 import { isOutstanding } from '../domain/commentLifecycle.js';
 
+/** Who raised a comment: its author, or for an imported comment the name its log gave. */
+export function raisedByName(row: {
+  authorId: string | null;
+  authorName: string | null;
+  raisedByName: string | null;
+}): string | null {
+  return row.authorId ? row.authorName : row.raisedByName;
+}
+
 export function presentComment(row: CommentListRow) {
   return {
     id: row.id,
@@ -23,6 +32,8 @@ export function presentComment(row: CommentListRow) {
     proposedText: row.proposedText,
     confidential: row.confidential === 1,
     author: row.authorId ? { id: row.authorId, name: row.authorName ?? '' } : null,
+    raisedBy: raisedByName(row),
+    imported: row.importedBy !== null,
     organisation: row.organisationId
       ? { id: row.organisationId, name: row.organisationName ?? '' }
       : null,
@@ -30,6 +41,11 @@ export function presentComment(row: CommentListRow) {
     outstanding: isOutstanding(row.status),
     revision: row.revision,
     response: row.response,
+    changeId: row.changeId,
+    action: row.action,
+    incorporatedIn: row.incorporatedInId
+      ? { id: row.incorporatedInId, label: row.incorporatedInLabel ?? '' }
+      : null,
     decidedBy: row.decidedByName,
     decidedAt: row.decidedAt,
     createdAt: row.createdAt,

@@ -92,7 +92,7 @@ describe('importing a comment log in the browser', function () {
     const page = await suite.signedInPage(codeBody);
     await page.goto('/triage');
     const hint = await panel(page).locator('.hint').first().textContent();
-    expect(hint).to.contain('ID, Artefact, Clause, Category, Severity, Comment, Proposed text');
+    expect(hint).to.contain('ID, Artefact, Version, Clause, Quote, Category, Severity, Comment');
     expect(hint).to.contain('rejected whole').and.to.contain('never duplicates');
 
     await choose(page, log);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { DialectName } from '../../server/db/database.js';
 import { startTestServer, type TestServer } from './server.js';
 
 // What every browser suite in test/e2e shares: Debian's Chromium, the built client, signing in.
@@ -90,13 +91,17 @@ export interface BrowserSuite {
  * its pages closed; after all, both closed. Call it before the suite's own `before` hooks, which can
  * then set up data through `suite.server`.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: { dialect?: DialectName } = {}): BrowserSuite {
   let browser: Browser | undefined;
   let server: TestServer | undefined;
 
   before(async function () {
     browser = await launchBrowserOrSkip(this);
-    server = await startTestServer({ seedRegistry: true, serveClient: true });
+    server = await startTestServer({
+      seedRegistry: true,
+      serveClient: true,
+      dialect: options.dialect,
+    });
   });
 
   afterEach(() => closePages(browser));

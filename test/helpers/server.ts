@@ -52,7 +52,7 @@ export interface TestServer {
   /** A user of the role, signed in; participants get a fresh organisation of their own. */
   signedIn(
     role: Role,
-    extra?: { code?: string; organisationId?: string },
+    extra?: { code?: string; organisationId?: string; name?: string },
   ): Promise<TestUser & { token: string }>;
   api(path: string, init?: ApiInit): Promise<ApiResponse>;
   login(email: string, password: string): Promise<string>;

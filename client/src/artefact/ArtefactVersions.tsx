@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { listVersions, type Artefact } from '../api';
 import { useAuth } from '../auth';
 import { useApi } from '../useApi';
@@ -134,7 +134,15 @@ export function ArtefactVersions({ artefact, revision, onPublished, onCommentsCh
           <p className="no-print">
             <button type="button" className="secondary" onClick={() => setPublishing(true)}>
               Publish a new version
-            </button>
+            </button>{' '}
+            {list.length > 0 && (
+              <Link
+                className="button secondary"
+                to={`/artefacts/${encodeURIComponent(artefact.slug)}/next-draft`}
+              >
+                Prepare next draft
+              </Link>
+            )}
           </p>
         )}
         {canPublish && publishing && (

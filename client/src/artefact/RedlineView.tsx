@@ -1,4 +1,5 @@
 import { formatDate } from '../format';
+import { WordDownload } from '../nextDraft/WordDownload';
 import { useApi } from '../useApi';
 import {
   CHANGE_LABELS,
@@ -59,6 +60,12 @@ export function RedlineView({ artefactId, fromId, toId, mode, onModeChange }: Pr
         <button type="button" className="secondary" onClick={() => window.print()}>
           Print
         </button>
+        <WordDownload
+          path={`/api/artefacts/${encodeURIComponent(artefactId)}/redline.docx?from=${encodeURIComponent(fromId)}&to=${encodeURIComponent(toId)}`}
+          fallbackName={`redline-${r.from.label}-to-${r.to.label}.docx`}
+        >
+          Download Word redline
+        </WordDownload>
       </div>
       <p className="hint redline-legend">
         <ins>Inserted text</ins> is underlined; <del>deleted text</del> is struck through.

@@ -64,6 +64,8 @@ interface VersionFields {
   changeNote: string;
   /** Change ids such as CR053 or DIN-0179. */
   incorporates: string[];
+  /** Refs of the accepted comments whose proposals the version applies. */
+  resolves?: string[];
 }
 
 export type NewVersion =
@@ -79,17 +81,18 @@ export interface PublishedVersion extends Version {
 /** Publishes Markdown as JSON, or a Word document as multipart/form-data with its fields. */
 export function publishVersion(artefactId: string, version: NewVersion): Promise<PublishedVersion> {
   const path = `/api/artefacts/${segment(artefactId)}/versions`;
-  const { label, changeNote, incorporates } = version;
+  const { label, changeNote, incorporates, resolves = [] } = version;
   if (version.source === 'markdown') {
     return request<{ data: PublishedVersion }>(path, {
       method: 'POST',
-      body: { label, changeNote, incorporates, body: version.body },
+      body: { label, changeNote, incorporates, resolves, body: version.body },
     }).then((r) => r.data);
   }
   const form = new FormData();
   form.append('label', label);
   form.append('changeNote', changeNote);
   form.append('incorporates', incorporates.join(','));
+  form.append('resolves', resolves.join(','));
   form.append('file', version.file, version.file.name);
   return request<{ data: PublishedVersion }>(path, { method: 'POST', form }).then((r) => r.data);
 }

@@ -7,6 +7,7 @@ import { AuthorActions } from './AuthorActions';
 import { CommentReplies } from './CommentReplies';
 import { getComment, type Comment, type CommentDetail } from './commentsApi';
 import { StatusBadge } from './StatusBadge';
+import { ProposalRedline } from './ProposalRedline';
 import { CATEGORY_LABELS } from './vocabulary';
 
 const isDetail = (c: Comment): c is CommentDetail => 'replies' in c;
@@ -65,6 +66,14 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
         <span className={`tag severity-${c.severity}`}>{humanise(c.severity)} severity</span>
         <span className="tag">{CATEGORY_LABELS[c.category] ?? humanise(c.category)}</span>
         {c.confidential && <span className="tag">Confidential</span>}
+        {c.incorporatedIn && (
+          <Link
+            className="tag tag-incorporated"
+            to={`/artefacts/${encodeURIComponent(c.artefact.slug)}?version=${encodeURIComponent(c.incorporatedIn.id)}`}
+          >
+            Incorporated in {c.incorporatedIn.label}
+          </Link>
+        )}
       </header>
       <p className="muted comment-meta">
         {props.showArtefact && (
@@ -76,19 +85,15 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
           </>
         )}
         {!props.showArtefact && <>On {c.version.label} · </>}
-        {c.author?.name ?? 'Former user'}
+        {c.raisedBy ?? (c.imported ? 'Name not given' : 'Former user')}
         {c.organisation && `, ${c.organisation.name}`} · {formatDateTime(c.createdAt)}
+        {c.imported && ' (imported from a comment log)'}
         {c.updatedAt !== c.createdAt && c.status === 'open' && ' (edited)'}
       </p>
       {props.notice}
       {c.quote && <blockquote className="comment-quote plain-text">{c.quote}</blockquote>}
       <p className="plain-text comment-body">{c.body}</p>
-      {c.proposedText && (
-        <div className="proposed">
-          <p className="label">Proposed text</p>
-          <p className="plain-text">{c.proposedText}</p>
-        </div>
-      )}
+      {c.proposedText && <ProposalRedline comment={{ ...c, proposedText: c.proposedText }} />}
       {c.decidedBy && c.decidedAt && (
         <div className="code-body-response">
           <p className="label">

@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { COMMENT_LOG_COLUMNS } from '../../../server/domain/commentLog/columns';
 import {
   COMMENT_LOG_ACCEPT,
   commentLogFormat,
@@ -88,9 +89,9 @@ export function CommentLogImport({ code, onImported }: Props) {
             onChange={chosen}
           />
           <p id={`${id}-hint`} className="hint">
-            Use the export&apos;s columns (ID, Artefact, Clause, Category, Severity, Comment,
-            Proposed text, Organisation, Status, Code body response, Decided by, Decided at); a file
-            with any invalid row is rejected whole, and importing the same file again never
+            Use the export&apos;s columns ({COMMENT_LOG_COLUMNS.join(', ')}); words or codes
+            (&ldquo;Partially accepted&rdquo;), dates as 21/08/2024 14:05 (UK time) or ISO 8601; a
+            file with any invalid row is rejected whole, and importing the same file again never
             duplicates a comment.{code && ` You can import comments on ${code} artefacts only.`}
           </p>
         </div>

@@ -19,11 +19,19 @@ export interface Comment {
   proposedText: string | null;
   confidential: boolean;
   author: Person | null;
+  /** The author's name, or for an imported comment the name its log gave. */
+  raisedBy: string | null;
+  /** Imported from a comment log: nobody here is its author. */
+  imported: boolean;
   organisation: Person | null;
   status: CommentStatus;
   outstanding: boolean;
   revision: number;
   response: string | null;
+  changeId: string | null;
+  action: string | null;
+  /** The version that applied this comment's proposal. */
+  incorporatedIn: { id: string; label: string } | null;
   decidedBy: string | null;
   decidedAt: string | null;
   createdAt: string;

@@ -15,13 +15,8 @@ export {
 } from '../../../server/domain/commentLifecycle';
 export { CHANGE_ID_PATTERN } from '../../../server/domain/vocabulary';
 
-import type { CommentCategory } from '../../../server/domain/commentLifecycle';
-
-export const CATEGORY_LABELS: Record<CommentCategory, string> = {
-  drafting: 'Drafting',
-  legal: 'Legal',
-  'design-mismatch': 'Design mismatch',
-  'plain-english': 'Plain English',
-  consequential: 'Consequential',
-  other: 'Other',
-};
+export {
+  CATEGORY_LABELS,
+  SEVERITY_LABELS,
+  STATUS_LABELS,
+} from '../../../server/domain/commentWords';

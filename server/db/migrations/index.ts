@@ -12,6 +12,8 @@ import * as m0009 from './0009_due_process_response.js';
 import * as m0010 from './0010_consultation_changes.js';
 import * as m0011 from './0011_work_off_register.js';
 import * as m0012 from './0012_carried_waivers.js';
+import * as m0013 from './0013_comment_provenance.js';
+import * as m0014 from './0014_version_resolves.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -31,6 +33,8 @@ const migrations: Record<string, DialectMigration> = {
   '0010_consultation_changes': m0010,
   '0011_work_off_register': m0011,
   '0012_carried_waivers': m0012,
+  '0013_comment_provenance': m0013,
+  '0014_version_resolves': m0014,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

@@ -14,6 +14,9 @@ export interface CommentListRow extends CommentRow {
   authorName: string | null;
   organisationName: string | null;
   versionLabel: string | null;
+  /** The first version that applied this comment's proposal, if any. */
+  incorporatedInId: string | null;
+  incorporatedInLabel: string | null;
 }
 
 export interface CommentFilters {
@@ -73,7 +76,20 @@ function withDetails(db: Db, visibility: CommentVisibility, filters: CommentFilt
       'u.name as authorName',
       'o.name as organisationName',
       'v.label as versionLabel',
-    ]);
+    ])
+    .select((eb) => {
+      const incorporatedIn = () =>
+        eb
+          .selectFrom('versionResolvedComments as r')
+          .innerJoin('artefactVersions as rv', 'rv.id', 'r.versionId')
+          .whereRef('r.commentId', '=', 'c.id')
+          .orderBy('rv.createdAt')
+          .limit(1);
+      return [
+        incorporatedIn().select('rv.id').as('incorporatedInId'),
+        incorporatedIn().select('rv.label').as('incorporatedInLabel'),
+      ];
+    });
 }
 
 export interface CommentCursor {

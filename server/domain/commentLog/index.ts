@@ -6,22 +6,24 @@ export { artefactLabels, artefactResolver, type LogArtefact } from './artefactLa
 export { guardCell, unguardCell } from './cellGuard.js';
 export {
   COMMENT_LOG_COLUMNS,
+  DATE_COLUMNS,
   REQUIRED_IMPORT_COLUMNS,
   type LogColumn,
   type LogRecord,
 } from './columns.js';
 export { commentLogRecord, type LoggedComment } from './commentLogRecord.js';
 export { locateLogHeader, readLogHeader, type LogHeader } from './header.js';
-export type { ImportArtefact, ImportContext } from './importContext.js';
+export type { ImportArtefact, ImportContext, ImportVersion } from './importContext.js';
 export {
   importedCommentRef,
   IMPORTED_NUMBER_HEADROOM,
   systemRefNumber,
 } from './importedCommentRef.js';
-export { parseLogDate, readLogDate } from './logDate.js';
+export { cellDateFromLogText, logTextFromCellDate, parseLogDate, readLogDate } from './logDate.js';
 export { isBlankRecord, logRecordFrom } from './logRecord.js';
 export { organisationResolver, type ImportOrganisation } from './organisations.js';
 export type { Resolved } from './resolved.js';
+export { key as labelKey } from './text.js';
 export {
   IMPORTABLE_STATUSES,
   validateLogRecord,

@@ -10,9 +10,10 @@ import {
   type CommentStatus,
   type Severity,
 } from '../commentLifecycle.js';
+import { quoteOccursIn } from '../commentAnchor.js';
 import { findControlCharacter } from '../controlCharacters.js';
 import { COMMENT_LOG_COLUMNS, type LogColumn, type LogRecord } from './columns.js';
-import type { ImportArtefact, ImportContext } from './importContext.js';
+import type { ImportArtefact, ImportContext, ImportVersion } from './importContext.js';
 import {
   IMPORTED_NUMBER_HEADROOM,
   importedCommentRef,
@@ -20,6 +21,7 @@ import {
 } from './importedCommentRef.js';
 import { readLogDate } from './logDate.js';
 import type { ImportOrganisation } from './organisations.js';
+import { key } from './text.js';
 
 /** The comment API's limit on a comment, a proposal and a response (routes/comments/schema.ts). */
 const MAX_ID = 100;
@@ -40,6 +42,17 @@ function oneOf<T extends string>(values: readonly T[], text: string): T | undefi
   return values.find((v) => v === t);
 }
 
+const YES = ['yes', 'y', 'true', '1'];
+const NO = ['no', 'n', 'false', '0', ''];
+
+/** A yes/no cell as people and spreadsheets write it (blank is no); undefined when it is neither. */
+function yesNo(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (YES.includes(t)) return true;
+  if (NO.includes(t)) return false;
+  return undefined;
+}
+
 export interface ImportedRow {
   row: number;
   /** The row's ID, or the derived IMP- id. */
@@ -47,13 +60,21 @@ export interface ImportedRow {
   artefact: ImportArtefact;
   versionId: string;
   clauseRef: string;
+  quote: string | null;
   category: CommentCategory;
   severity: Severity;
   body: string;
   proposedText: string | null;
   organisation: ImportOrganisation | null;
+  /** The author's name as the log gives it; null when blank. */
+  raisedByName: string | null;
+  /** Null when blank: the import time is used. */
+  raisedOn: string | null;
+  confidential: boolean;
   status: CommentStatus;
   response: string | null;
+  changeId: string | null;
+  action: string | null;
   /** Blank in the file: the importer's name is used. */
   decidedByName: string | null;
   /** Null when blank: the import time is used. */
@@ -101,7 +122,6 @@ export function validateLogRecord(
   }
 
   let artefact: ImportArtefact | undefined;
-  let versionId: string | undefined;
   if (!record.Artefact) problem('Artefact', 'is required');
   else {
     const found = ctx.resolveArtefact(record.Artefact);
@@ -111,25 +131,35 @@ export function validateLogRecord(
       if (denied) problem('Artefact', denied);
       else if (!found.value.currentVersionId)
         problem('Artefact', `${found.value.label} has no published version to comment on`);
-      else {
-        const closed = ctx.textProblem?.(found.value) ?? null;
-        if (closed) problem('Artefact', closed);
-        else {
-          artefact = found.value;
-          versionId = found.value.currentVersionId;
-        }
-      }
+      else artefact = found.value;
+    }
+  }
+
+  let version: ImportVersion | undefined;
+  if (artefact) {
+    const label = record.Version || artefact.currentVersionLabel || '';
+    version = artefact.versions.get(key(label));
+    if (!version) problem('Version', `${artefact.label} has no version "${record.Version}"`);
+    else {
+      const closed = ctx.textProblem(artefact, version);
+      if (closed) problem(record.Version ? 'Version' : 'Artefact', closed);
     }
   }
 
   const clauseRef = record.Clause;
+  const clause = version?.clauses.get(clauseRef);
   if (!clauseRef) problem('Clause', 'is required');
-  else if (artefact && !artefact.clauseRefs.has(clauseRef)) {
+  else if (artefact && version && !clause) {
     problem(
       'Clause',
-      `clause "${clauseRef}" does not exist in the current version (${artefact.currentVersionLabel}) of ${artefact.label}`,
+      `clause "${clauseRef}" does not exist in version ${version.label} of ${artefact.label}`,
     );
   }
+
+  const quote = record.Quote;
+  if (quote.length > MAX_COMMENT_LENGTH) problem('Quote', tooLong(MAX_COMMENT_LENGTH));
+  else if (quote && clause && !quoteOccursIn(clause, quote))
+    problem('Quote', `the quoted text does not occur in clause ${clauseRef}`);
 
   const category = oneOf(COMMENT_CATEGORIES, record.Category);
   if (!record.Category) problem('Category', 'is required');
@@ -168,8 +198,36 @@ export function validateLogRecord(
   else if (status === 'open' && response)
     problem('Code body response', 'an open comment has no response yet; give the status it led to');
 
+  const decided = status !== undefined && status !== 'open';
+  const changeId = record.Change;
+  let change: string | null = null;
+  if (changeId) {
+    const found = ctx.resolveChange(changeId);
+    if (!found.ok) problem('Change', found.message);
+    else if (!decided) problem('Change', 'an open comment is not linked to a change yet');
+    else change = found.value;
+  }
+
+  const action = record.Action;
+  if (action.length > MAX_COMMENT_LENGTH) problem('Action', tooLong(MAX_COMMENT_LENGTH));
+  else if (action && !decided) problem('Action', 'an open comment has no action yet');
+
   const decidedBy = record['Decided by'];
   if (decidedBy.length > MAX_NAME) problem('Decided by', tooLong(MAX_NAME));
+
+  const raisedBy = record['Raised by'];
+  if (raisedBy.length > MAX_NAME) problem('Raised by', tooLong(MAX_NAME));
+
+  let raisedOn: string | null = null;
+  if (record['Raised on']) {
+    const read = readLogDate(record['Raised on'], ctx.now);
+    if (read.ok) raisedOn = read.value;
+    else problem('Raised on', read.message);
+  }
+
+  const confidential = yesNo(record.Confidential);
+  if (confidential === undefined)
+    problem('Confidential', `"${record.Confidential}" is not Yes or No`);
 
   let decidedAt: string | null = null;
   if (record['Decided at']) {
@@ -178,10 +236,17 @@ export function validateLogRecord(
     else problem('Decided at', read.message);
   }
 
-  if (problems.length || !artefact || !versionId || !category || !severity || !status) {
+  if (
+    problems.length ||
+    !artefact ||
+    !version ||
+    !category ||
+    !severity ||
+    !status ||
+    confidential === undefined
+  ) {
     return { problems };
   }
-  const decided = status !== 'open';
   return {
     problems,
     value: {
@@ -195,15 +260,21 @@ export function validateLogRecord(
           comment: body,
         }),
       artefact,
-      versionId,
+      versionId: version.id,
       clauseRef,
+      quote: quote || null,
       category,
       severity,
       body,
       proposedText: proposedText || null,
       organisation,
+      raisedByName: raisedBy || null,
+      raisedOn,
+      confidential,
       status,
       response: decided ? response : null,
+      changeId: change,
+      action: decided ? action || null : null,
       decidedByName: decided ? decidedBy || null : null,
       decidedAt: decided ? decidedAt : null,
     },

@@ -44,6 +44,8 @@ const changeIds = z
   )
   .max(500);
 
+const commentRefs = z.array(z.string().trim().min(1).max(100)).max(5000);
+
 /** "CR053, DIN-0179" -> ['CR053', 'DIN-0179']: a form field cannot carry an array. */
 const commaSeparated = (value: string): string[] =>
   value
@@ -68,4 +70,10 @@ export const publishVersionBody = z.object({
     .union([changeIds, z.string().transform(commaSeparated).pipe(changeIds)])
     .default([])
     .describe('Change ids; in a multipart form, one comma-separated field'),
+  resolves: z
+    .union([commentRefs, z.string().transform(commaSeparated).pipe(commentRefs)])
+    .default([])
+    .describe(
+      'Refs of accepted or partially accepted comments on this artefact whose proposals the version applies',
+    ),
 });

@@ -17,6 +17,7 @@ import {
 import { perKeyLimit } from '../../lib/perKeyLimit.js';
 import { turns } from '../../lib/turns.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
+import { raisedByName } from '../../presenters/comment.js';
 import { resolveCommentFilters } from '../comments/index.js';
 import {
   EXPORTS_AT_ONCE,
@@ -111,7 +112,14 @@ export const commentLogEndpoints = [
       const records = (async function* () {
         for await (const comments of batches) {
           yield comments.map((c) =>
-            commentLogRecord(c, labels.get(c.artefactId) ?? c.artefactReference),
+            commentLogRecord(
+              {
+                ...c,
+                raisedBy: raisedByName(c),
+                confidential: c.confidential === 1,
+              },
+              labels.get(c.artefactId) ?? c.artefactReference,
+            ),
           );
         }
       })();

@@ -1,8 +1,10 @@
 import type { Db } from '../../db/database.js';
-import { findPreviousVersionId } from '../../db/queries/artefacts.js';
+import { findPreviousVersionId, findVersion } from '../../db/queries/artefacts.js';
 import { cachedRedlineJson, loadVersionClauses } from '../../db/versionCache.js';
 import { badRequest, notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { sendDocx } from '../../http/sendDocx.js';
+import { runTask } from '../../lib/offThread.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { redlineQuery } from './schema.js';
@@ -23,6 +25,24 @@ async function versionOf(
   return version;
 }
 
+/** The two versions a redline compares: `to` (default current) and `from` (default the one before). */
+async function comparedVersions(
+  db: Db,
+  artefact: { id: string; reference: string; currentVersionId: string | null },
+  query: { from?: string; to?: string },
+) {
+  const toId = query.to ?? artefact.currentVersionId;
+  if (!toId) throw badRequest(`${artefact.reference} has no published version to compare`);
+  const to = await versionOf(db, artefact, toId, 'to');
+  const fromId = query.from ?? (await findPreviousVersionId(db, artefact.id, to.id));
+  if (!fromId)
+    throw badRequest(
+      `query.from: ${artefact.reference} has no version before "${to.label}" to compare with`,
+    );
+  const from = await versionOf(db, artefact, fromId, 'from');
+  return { from, to };
+}
+
 export const redlineEndpoints = [
   endpoint({
     method: 'get',
@@ -36,15 +56,7 @@ export const redlineEndpoints = [
     async handler({ params, query, services, res }) {
       const { db } = services;
       const artefact = await requireArtefact(db, params.id);
-      const toId = query.to ?? artefact.currentVersionId;
-      if (!toId) throw badRequest(`${artefact.reference} has no published version to compare`);
-      const to = await versionOf(db, artefact, toId, 'to');
-      const fromId = query.from ?? (await findPreviousVersionId(db, artefact.id, to.id));
-      if (!fromId)
-        throw badRequest(
-          `query.from: ${artefact.reference} has no version before "${to.label}" to compare with`,
-        );
-      const from = await versionOf(db, artefact, fromId, 'from');
+      const { from, to } = await comparedVersions(db, artefact, query);
       // The redline arrives as UTF-8 JSON made off the main thread (see presenters/redline.ts);
       // only the two version summaries are written here, so a large redline costs this thread
       // nothing but the write.
@@ -59,6 +71,41 @@ export const redlineEndpoints = [
       res.setHeader('content-length', head.byteLength + rest.byteLength);
       res.write(head);
       res.end(rest);
+      return undefined;
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/artefacts/:id/redline.docx',
+    summary:
+      'The redline as a Word document: the `to` version with every change from `from` a tracked change by its author',
+    tag: 'versions',
+    policy: 'version.read',
+    params: artefactParams,
+    query: redlineQuery,
+    async handler({ params, query, services, res }) {
+      const { db } = services;
+      const artefact = await requireArtefact(db, params.id);
+      const compared = await comparedVersions(db, artefact, query);
+      const [from, to] = await Promise.all([
+        findVersion(db, artefact.id, compared.from.id),
+        findVersion(db, artefact.id, compared.to.id),
+      ]);
+      if (!from || !to) throw notFound('The versions to compare have gone');
+      const file = await runTask(
+        'redlineDocx',
+        [
+          from.body,
+          to.body,
+          {
+            title: `${artefact.reference} ${from.label} to ${to.label}`,
+            author: to.authorName ?? 'Unknown author',
+            date: to.createdAt,
+          },
+        ],
+        from.body.length + to.body.length,
+      );
+      sendDocx(res, `${artefact.reference}-${from.label}-to-${to.label}-redline`, file as Buffer);
       return undefined;
     },
   }),

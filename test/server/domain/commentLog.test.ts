@@ -35,7 +35,23 @@ const artefact = (
   title,
   currentVersionId: clauses.length ? `v-${id}` : null,
   currentVersionLabel: clauses.length ? 'v1' : null,
-  clauseRefs: new Set(clauses),
+  versions: new Map(
+    clauses.length
+      ? [
+          [
+            'v1',
+            {
+              id: `v-${id}`,
+              label: 'v1',
+              baselined: false,
+              clauses: new Map(
+                clauses.map((ref) => [ref, { heading: null, text: `Text of clause ${ref}.` }]),
+              ),
+            },
+          ],
+        ]
+      : [],
+  ),
 });
 
 const REGISTRY = [
@@ -54,6 +70,11 @@ const NOW = new Date('2025-06-01T12:00:00Z');
 const context = (code: string | null = null): ImportContext => ({
   resolveArtefact: artefactResolver(REGISTRY),
   resolveOrganisation: organisationResolver(ORGANISATIONS),
+  resolveChange: (id) =>
+    id.toUpperCase() === 'CR053'
+      ? { ok: true, value: 'CR053' }
+      : { ok: false, message: `no change "${id}" in the change register` },
+  textProblem: () => null,
   permissionProblem: (a) => (code && a.code !== code ? `not ${code}: ${a.reference}` : null),
   lastCommentNumber: 123,
   now: NOW,
@@ -62,14 +83,21 @@ const context = (code: string | null = null): ImportContext => ({
 const record = (cells: Partial<LogRecord> = {}): LogRecord => ({
   ID: '',
   Artefact: 'Section S',
+  Version: '',
   Clause: '1.1.1',
+  Quote: '',
   Category: 'drafting',
   Severity: '',
   Comment: 'Please clarify.',
   'Proposed text': '',
   Organisation: 'Acme Energy Ltd',
+  'Raised by': '',
+  'Raised on': '',
+  Confidential: '',
   Status: '',
   'Code body response': '',
+  Change: '',
+  Action: '',
   'Decided by': '',
   'Decided at': '',
   ...cells,
@@ -79,18 +107,25 @@ const problemsOf = (cells: Partial<LogRecord>, ctx = context()) =>
   validateLogRecord(7, record(cells), ctx).problems.map((p) => `${p.column}: ${p.message}`);
 
 describe('comment log', () => {
-  it('has the twelve industry columns in order', () => {
+  it('has the industry columns in order', () => {
     expect(COMMENT_LOG_COLUMNS).to.deep.equal([
       'ID',
       'Artefact',
+      'Version',
       'Clause',
+      'Quote',
       'Category',
       'Severity',
       'Comment',
       'Proposed text',
       'Organisation',
+      'Raised by',
+      'Raised on',
+      'Confidential',
       'Status',
       'Code body response',
+      'Change',
+      'Action',
       'Decided by',
       'Decided at',
     ]);
@@ -130,19 +165,26 @@ describe('comment log', () => {
   });
 
   describe('export', () => {
-    it('maps a comment to its row, blanks for missing values', () => {
+    it('maps a comment to its row in words and London times, blanks for missing values', () => {
       const row = commentLogRecord(
         {
           ref: 'C-000042',
           artefactId: 's',
-          clauseRef: '1.1.1',
-          category: 'legal',
+          versionLabel: 'v2.1',
+          clauseRef: '2.10',
+          quote: 'the Supplier shall',
+          category: 'design-mismatch',
           severity: 'high',
           body: 'Text',
           proposedText: null,
           organisationName: null,
-          status: 'rejected',
-          response: 'No.',
+          raisedBy: 'Priya Participant',
+          createdAt: '2025-01-15T09:05:00.000Z',
+          confidential: true,
+          status: 'partially-accepted',
+          response: 'In part.',
+          changeId: 'CR053',
+          action: 'Redraft 2.10',
           decidedByName: 'Elexon',
           decidedAt: '2025-05-01T10:00:00.000Z',
         },
@@ -151,16 +193,24 @@ describe('comment log', () => {
       expect(row).to.deep.equal({
         ID: 'C-000042',
         Artefact: 'Section S',
-        Clause: '1.1.1',
-        Category: 'legal',
-        Severity: 'high',
+        Version: 'v2.1',
+        Clause: '2.10',
+        Quote: 'the Supplier shall',
+        Category: 'Design mismatch',
+        Severity: 'High',
         Comment: 'Text',
         'Proposed text': '',
         Organisation: '',
-        Status: 'rejected',
-        'Code body response': 'No.',
+        'Raised by': 'Priya Participant',
+        // GMT in January, BST in May.
+        'Raised on': '15/01/2025 09:05',
+        Confidential: 'Yes',
+        Status: 'Partially accepted',
+        'Code body response': 'In part.',
+        Change: 'CR053',
+        Action: 'Redraft 2.10',
         'Decided by': 'Elexon',
-        'Decided at': '2025-05-01T10:00:00.000Z',
+        'Decided at': '01/05/2025 11:00',
       });
     });
 
@@ -296,7 +346,7 @@ describe('comment log', () => {
 
     it('checks the clause against the current version, and needs a version', () => {
       expect(problemsOf({ Clause: '9.9' })).to.deep.equal([
-        'Clause: clause "9.9" does not exist in the current version (v1) of Section S',
+        'Clause: clause "9.9" does not exist in version v1 of Section S',
       ]);
       expect(problemsOf({ Artefact: 'Section E' })).to.deep.equal([
         'Artefact: Section E has no published version to comment on',
@@ -344,9 +394,10 @@ describe('comment log', () => {
         }),
         context(),
       ).value;
+      // A UK date is London time: 14:30 BST is 13:30 UTC.
       expect(decided).to.include({
         decidedByName: 'RECCo panel',
-        decidedAt: '2025-05-02T14:30:00.000Z',
+        decidedAt: '2025-05-02T13:30:00.000Z',
       });
       const blank = validateLogRecord(2, record({ Status: 'accepted' }), context()).value;
       expect(blank).to.include({ decidedByName: null, decidedAt: null });
@@ -417,14 +468,103 @@ describe('comment log', () => {
     });
   });
 
+  describe('import of the full log', () => {
+    it('reads words as well as codes: categories, severities, statuses, yes and no', () => {
+      const { value, problems } = validateLogRecord(
+        3,
+        record({
+          Category: 'Design mismatch',
+          Severity: 'High',
+          Status: 'Partially accepted',
+          'Code body response': 'In part.',
+          Confidential: 'Yes',
+        }),
+        context(),
+      );
+      expect(problems).to.deep.equal([]);
+      expect(value).to.include({
+        category: 'design-mismatch',
+        severity: 'high',
+        status: 'partially-accepted',
+        confidential: true,
+      });
+      for (const [cell, expected] of [
+        ['No', false],
+        ['', false],
+        ['TRUE', true],
+        ['n', false],
+      ] as const) {
+        expect(
+          validateLogRecord(3, record({ Confidential: cell }), context()).value?.confidential,
+          cell,
+        ).to.equal(expected);
+      }
+      expect(problemsOf({ Confidential: 'maybe' })).to.deep.equal([
+        'Confidential: "maybe" is not Yes or No',
+      ]);
+    });
+
+    it('keeps who raised it and when, in London time', () => {
+      const { value } = validateLogRecord(
+        3,
+        record({ 'Raised by': 'Priya Participant', 'Raised on': '21/08/2024 14:05' }),
+        context(),
+      );
+      expect(value).to.include({
+        raisedByName: 'Priya Participant',
+        raisedOn: '2024-08-21T13:05:00.000Z',
+      });
+      expect(problemsOf({ 'Raised on': 'yesterday' })).to.deep.equal([
+        'Raised on: "yesterday" is not a date; write it as 2025-01-15 or 15/01/2025, a time may follow',
+      ]);
+      expect(problemsOf({ 'Raised by': 'x'.repeat(201) })).to.deep.equal([
+        'Raised by: must be at most 200 characters',
+      ]);
+    });
+
+    it("checks the version named and the quote against that version's clause", () => {
+      expect(problemsOf({ Version: 'v1', Quote: 'clause 1.1.1' })).to.deep.equal([]);
+      expect(problemsOf({ Version: 'v9' })).to.deep.equal([
+        'Version: Section S has no version "v9"',
+      ]);
+      expect(problemsOf({ Quote: 'not in the text' })).to.deep.equal([
+        'Quote: the quoted text does not occur in clause 1.1.1',
+      ]);
+      const { value } = validateLogRecord(3, record({ Quote: 'Text of   clause' }), context());
+      expect(value?.quote).to.equal('Text of   clause');
+    });
+
+    it('links a decided comment to a registered change and action, never an open one', () => {
+      const decided = {
+        Status: 'accepted',
+        'Code body response': 'Agreed',
+      };
+      const { value } = validateLogRecord(
+        3,
+        record({ ...decided, Change: 'cr053', Action: 'Redraft clause 1.1.1' }),
+        context(),
+      );
+      expect(value).to.include({ changeId: 'CR053', action: 'Redraft clause 1.1.1' });
+      expect(problemsOf({ ...decided, Change: 'CR999' })).to.deep.equal([
+        'Change: no change "CR999" in the change register',
+      ]);
+      expect(problemsOf({ Change: 'CR053', Action: 'Do it' })).to.deep.equal([
+        'Change: an open comment is not linked to a change yet',
+        'Action: an open comment has no action yet',
+      ]);
+    });
+  });
+
   describe('dates', () => {
-    it('reads ISO and UK dates as UTC, and nothing implausible', () => {
+    it('reads ISO dates as UTC unless zoned, UK dates as London time, and nothing implausible', () => {
       const cases: [string, string | null][] = [
         ['2025-05-02T14:30:00.000Z', '2025-05-02T14:30:00.000Z'],
         ['2025-05-02T15:30:00+01:00', '2025-05-02T14:30:00.000Z'],
         ['2025-05-02 14:30', '2025-05-02T14:30:00.000Z'],
         ['2025-05-02', '2025-05-02T00:00:00.000Z'],
-        ['2/5/2025', '2025-05-02T00:00:00.000Z'],
+        ['2/5/2025', '2025-05-01T23:00:00.000Z'],
+        ['02/05/2025 14:30', '2025-05-02T13:30:00.000Z'],
+        ['15/01/2025 09:05', '2025-01-15T09:05:00.000Z'],
         ['31/02/2025', null],
         ['2025-13-01', null],
         ['1999-12-31', null],

@@ -20,6 +20,7 @@ const expected: Record<Action, Role[]> = {
   'version.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'version.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'version.publish': ['code_body', 'admin'],
+  'version.prepareDraft': ['code_body', 'admin'],
   'consultation.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'consultation.create': ['programme', 'admin'],
   'consultation.control': ['programme', 'admin'],

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { createOrganisation } from '../../../server/commands/createOrganisation.js';
-import { COMMENT_LOG_COLUMNS } from '../../../server/domain/commentLog/index.js';
+import { COMMENT_LOG_COLUMNS, parseLogDate } from '../../../server/domain/commentLog/index.js';
 import { testDialects } from '../../helpers/db.js';
 import {
   artefactId,
@@ -187,21 +187,35 @@ for (const dialect of testDialects()) {
         expect(row).to.deep.equal({
           ID: refs.formula,
           Artefact: 'Section S',
+          Version: 'v1',
           Clause: '1.1.1',
-          Category: 'legal',
-          Severity: 'high',
+          Quote: '',
+          Category: 'Legal',
+          Severity: 'High',
           Comment: `'=HYPERLINK("http://evil.example","click")`,
           'Proposed text': "'-1 day",
           Organisation: aliceOrg,
-          Status: 'rejected',
+          'Raised by': row?.['Raised by'],
+          'Raised on': row?.['Raised on'],
+          Confidential: 'No',
+          Status: 'Rejected',
           'Code body response': 'Not a drafting point.\nSee CR053.',
+          Change: '',
+          Action: '',
           'Decided by': row?.['Decided by'],
           'Decided at': row?.['Decided at'],
         });
+        expect(row?.['Raised by']).to.match(/^Test participant/);
+        // London wall-clock time, to the minute.
+        expect(row?.['Raised on']).to.match(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+        expect(row?.['Decided at']).to.match(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+        expect(csv.rows.find((r) => r.ID === refs.aliceSecret)?.Confidential).to.equal('Yes');
         expect(row?.['Decided by']).to.match(/^Test code_body/);
-        expect(Date.now() - Date.parse(row?.['Decided at'] ?? '')).to.be.within(0, 60_000);
+        const decidedAt = parseLogDate(row?.['Decided at'] ?? '', new Date()) ?? '';
+        // Written to the minute.
+        expect(Date.now() - Date.parse(decidedAt)).to.be.within(0, 120_000);
         const dicRow = csv.rows.find((r) => r.ID === refs.dic);
-        expect(dicRow).to.include({ Artefact: DIC, Organisation: bobOrg, Status: 'open' });
+        expect(dicRow).to.include({ Artefact: DIC, Organisation: bobOrg, Status: 'Open' });
         expect(dicRow).to.include({ 'Code body response': '', 'Decided by': '', 'Decided at': '' });
       });
 
@@ -266,7 +280,7 @@ for (const dialect of testDialects()) {
         expect((sheet.getRow(1).values as unknown[]).slice(1)).to.deep.equal(HEADER);
         expect(sheet.getRow(1).getCell(1).font?.bold).to.equal(true);
         expect(sheet.views[0]).to.include({ state: 'frozen', ySplit: 1 });
-        expect(sheet.getColumn(6).width).to.be.greaterThan(40);
+        expect(sheet.getColumn(8).width).to.be.greaterThan(40);
         expect(sheet.rowCount).to.equal(4);
         const rows = new Map<string, ExcelJS.Row>();
         sheet.eachRow((r, n) => {
@@ -274,14 +288,22 @@ for (const dialect of testDialects()) {
         });
         const row = rows.get(refs.formula)!;
         // A typed string cell is never a formula, so it is written as is.
-        expect(row.getCell(6).value).to.equal('=HYPERLINK("http://evil.example","click")');
-        expect(row.getCell(6).alignment?.wrapText).to.equal(true);
-        expect(row.getCell(8).value).to.equal(aliceOrg);
-        expect(row.getCell(9).value).to.equal('rejected');
-        expect(row.getCell(10).value).to.equal('Not a drafting point.\nSee CR053.');
-        expect(String(row.getCell(11).value)).to.match(/^Test code_body/);
-        expect(row.getCell(12).value).to.be.instanceOf(Date);
-        expect(rows.get(refs.aliceSecret)?.getCell(12).value).to.equal(null);
+        const cell = (r: ExcelJS.Row | undefined, column: (typeof HEADER)[number]) =>
+          r?.getCell(HEADER.indexOf(column) + 1);
+        expect(cell(row, 'Comment')?.value).to.equal('=HYPERLINK("http://evil.example","click")');
+        expect(cell(row, 'Comment')?.alignment?.wrapText).to.equal(true);
+        expect(cell(row, 'Organisation')?.value).to.equal(aliceOrg);
+        expect(cell(row, 'Status')?.value).to.equal('Rejected');
+        expect(cell(row, 'Code body response')?.value).to.equal(
+          'Not a drafting point.\nSee CR053.',
+        );
+        expect(String(cell(row, 'Decided by')?.value)).to.match(/^Test code_body/);
+        // Real dates, shown as UK dates: the cell holds London's wall clock.
+        const decidedAt = cell(row, 'Decided at');
+        expect(decidedAt?.value).to.be.instanceOf(Date);
+        expect(decidedAt?.numFmt).to.equal('dd/mm/yyyy hh:mm');
+        expect(cell(row, 'Raised on')?.value).to.be.instanceOf(Date);
+        expect(cell(rows.get(refs.aliceSecret), 'Decided at')?.value).to.equal(null);
       });
     });
 
@@ -340,7 +362,8 @@ for (const dialect of testDialects()) {
           decidedAt: '2025-01-15T10:00:00.000Z',
         });
         expect(ext1?.organisation).to.deep.equal({ id: alice.organisationId, name: aliceOrg });
-        expect((ext1?.author as { id: string }).id).to.equal(programme.id);
+        // The importer is not the author: the log names nobody, so no name is shown as raiser.
+        expect(ext1).to.include({ author: null, raisedBy: null, imported: true });
         const derived = listed.find((c) => c.body === 'Raised at CDWG; no organisation.');
         expect(derived?.ref).to.match(/^IMP-[0-9a-f]{10}$/);
         expect(derived).to.include({ severity: 'medium', status: 'open', organisation: null });
@@ -493,7 +516,7 @@ for (const dialect of testDialects()) {
         ]);
         expect(details[0]?.message).to.include('names 4 artefacts');
         expect(details[1]?.message).to.equal(
-          'clause "7.7" does not exist in the current version (v1) of Section S',
+          'clause "7.7" does not exist in version v1 of Section S',
         );
         expect(await countAll()).to.equal(before);
         expect(

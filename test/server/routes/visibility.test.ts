@@ -169,6 +169,8 @@ for (const dialect of testDialects()) {
         from: [versions[0] ?? ''],
         to: [versions[1] ?? ''],
         limit: ['200'],
+        skip: [plain.ref],
+        choose: [plain.ref],
         // A cursor comes from a previous page; the pages themselves are walked with limit.
         cursor: null,
       };

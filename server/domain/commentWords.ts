@@ -1,0 +1,30 @@
+// The comment vocabulary in the words people use ("Partially accepted", "Design mismatch"): shown
+// in the app and written in comment logs, where codes would mean nothing to a reader.
+
+import type { CommentCategory, CommentStatus, Severity } from './commentLifecycle.js';
+
+export const CATEGORY_LABELS: Record<CommentCategory, string> = {
+  drafting: 'Drafting',
+  legal: 'Legal',
+  'design-mismatch': 'Design mismatch',
+  'plain-english': 'Plain English',
+  consequential: 'Consequential',
+  other: 'Other',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+};
+
+export const STATUS_LABELS: Record<CommentStatus, string> = {
+  open: 'Open',
+  triaged: 'Triaged',
+  accepted: 'Accepted',
+  'partially-accepted': 'Partially accepted',
+  rejected: 'Rejected',
+  deferred: 'Deferred',
+  duplicate: 'Duplicate',
+  withdrawn: 'Withdrawn',
+};
