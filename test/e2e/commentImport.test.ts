@@ -21,9 +21,17 @@ const NEVER = 'Imported: this row must not be stored.';
 /** A comment log as the export writes it: one open comment per row, IDs left for the server. */
 function commentLog(rows: { clause: string; comment: string }[]): string {
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const cells = (r: { clause: string; comment: string }): Record<string, string> => ({
+    Artefact: 'BSCP701',
+    Clause: r.clause,
+    Category: 'Drafting',
+    Severity: 'High',
+    Comment: r.comment,
+    Organisation: ORGANISATION,
+  });
   const lines = [
     COMMENT_LOG_COLUMNS,
-    ...rows.map((r) => ['', 'BSCP701', r.clause, 'drafting', 'high', r.comment, '', ORGANISATION]),
+    ...rows.map((r) => COMMENT_LOG_COLUMNS.map((column) => cells(r)[column] ?? '')),
   ];
   return lines.map((cells) => cells.map(quote).join(',')).join('\r\n') + '\r\n';
 }
