@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { DialectName } from '../../server/db/database.js';
+import { withSchemaLock } from './db.js';
 
 export interface ChildDatabase {
   /** DATA_DIR for the child server (the SQLite file lives here). */
@@ -14,13 +14,7 @@ export interface ChildDatabase {
 }
 
 async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
+  await withSchemaLock(process.env.TEST_DATABASE_URL ?? '', (client) => client.query(text));
 }
 
 /**

@@ -20,26 +20,38 @@ export interface TestDb {
   cleanup(): Promise<void>;
 }
 
+// Kysely's migrator reads the catalogue of every schema in the database; a schema dropped by
+// another test process meanwhile makes that read fail ("column ... does not exist"). Creating,
+// migrating and dropping test schemas one at a time across processes keeps them apart.
+const SCHEMA_LOCK = 716_001;
+
+export async function withSchemaLock<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
 /** A fresh, migrated database: a temporary SQLite file, or a throwaway PostgreSQL schema. */
 export async function createTestDb(dialect: DialectName = 'sqlite'): Promise<TestDb> {
   if (dialect === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
     const schema = `test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
     const db = openDatabase({ databaseUrl: url, pgSchema: schema, poolSize: 5 });
-    await migrateToLatest(db);
+    await withSchemaLock(url, async (client) => {
+      await client.query(`create schema ${schema}`);
+      await migrateToLatest(db);
+    });
     return {
       db,
       async cleanup() {
         await db.close();
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
+        await withSchemaLock(url, (client) => client.query(`drop schema ${schema} cascade`));
       },
     };
   }

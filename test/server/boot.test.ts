@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { prepareDatabase } from '../../server/boot.js';
 import { openDatabase, sqliteFileIn, type Db } from '../../server/db/database.js';
-import { testDialects } from '../helpers/db.js';
+import { testDialects, withSchemaLock } from '../helpers/db.js';
 
 const INSTANCES = 4;
 
@@ -26,10 +26,7 @@ async function freshDatabase(dialect: string, count: number) {
       handles,
       async cleanup() {
         await Promise.all(handles.map((db) => db.close()));
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
+        await withSchemaLock(url, (client) => client.query(`drop schema ${schema} cascade`));
       },
     };
   }
