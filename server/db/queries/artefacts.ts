@@ -90,6 +90,19 @@ export async function findVersion(
     .executeTakeFirst();
 }
 
+/** A version's Markdown without its rendered HTML (which is as large again). */
+export async function findVersionText(
+  db: Db,
+  artefactId: string,
+  versionId: string,
+): Promise<(VersionSummaryRow & Pick<VersionRow, 'body'>) | undefined> {
+  return versionsWithAuthor(db)
+    .select(['v.body'])
+    .where('v.artefactId', '=', artefactId)
+    .where('v.id', '=', versionId)
+    .executeTakeFirst();
+}
+
 /** A version by id alone, with its parsed clauses; callers check which artefact it belongs to. */
 export async function findVersionClauses(
   db: Db,

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.js';
-import { findPreviousVersionId, findVersion } from '../../db/queries/artefacts.js';
+import { findPreviousVersionId, findVersionText } from '../../db/queries/artefacts.js';
 import { cachedRedlineJson, loadVersionClauses } from '../../db/versionCache.js';
 import { badRequest, notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -86,12 +86,21 @@ export const redlineEndpoints = [
     async handler({ params, query, services, res }) {
       const { db } = services;
       const artefact = await requireArtefact(db, params.id);
-      const compared = await comparedVersions(db, artefact, query);
-      const [from, to] = await Promise.all([
-        findVersion(db, artefact.id, compared.from.id),
-        findVersion(db, artefact.id, compared.to.id),
-      ]);
-      if (!from || !to) throw notFound('The versions to compare have gone');
+      // The Markdown only: the clauses and HTML the JSON redline reads are as large again.
+      const text = async (id: string) => {
+        const version = await findVersionText(db, artefact.id, id);
+        if (!version) throw notFound(`No version with id "${id}" of ${artefact.reference}`);
+        return version;
+      };
+      const toId = query.to ?? artefact.currentVersionId;
+      if (!toId) throw badRequest(`${artefact.reference} has no published version to compare`);
+      const to = await text(toId);
+      const fromId = query.from ?? (await findPreviousVersionId(db, artefact.id, to.id));
+      if (!fromId)
+        throw badRequest(
+          `query.from: ${artefact.reference} has no version before "${to.label}" to compare with`,
+        );
+      const from = await text(fromId);
       const file = await runTask(
         'redlineDocx',
         [
