@@ -89,7 +89,9 @@ export async function searchClauses(
       limit ${page.limit} offset ${page.offset}
     )
     select ${columns},
-      ts_headline('english', s.text, q.query, ${options}) as snippet
+      -- ts_headline drops anything that looks like an HTML tag; hide the '<' from it.
+      replace(ts_headline('english', replace(s.text, '<', chr(4)), q.query, ${options}), chr(4), '<')
+        as snippet
     from hits
     cross join q
     join clause_search s on s.id = hits.id
