@@ -75,15 +75,16 @@ async function create(db: Kysely<unknown>, dialect: DialectName): Promise<void> 
 
   let after = '';
   for (;;) {
-    const { rows } = await sql<{ id: string; artefact_id: string; clauses: string }>`
-      select id, artefact_id, clauses from artefact_versions
+    // One-word aliases: the migrator's Kysely may camel-case result columns.
+    const { rows } = await sql<{ id: string; owner: string; clauses: string }>`
+      select id, artefact_id as owner, clauses from artefact_versions
       where id > ${after} order by id limit ${VERSION_BATCH}`.execute(db);
     if (!rows.length) break;
     for (const v of rows) {
       const clauses = JSON.parse(v.clauses) as Clause[];
       await insertClauseSearchRows(
         db,
-        clauseSearchRows({ id: v.id, artefactId: v.artefact_id }, clauses),
+        clauseSearchRows({ id: v.id, artefactId: v.owner }, clauses),
       );
     }
     after = rows[rows.length - 1]!.id;
