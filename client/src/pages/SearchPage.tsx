@@ -70,12 +70,16 @@ export function SearchPage() {
     );
   }
 
+  const noun = scope === 'comments' ? 'comment' : 'clause';
+  const found = hits.length
+    ? `${cursor ? 'First ' : ''}${plural(hits.length, noun)} found`
+    : `No ${noun}s found`;
   const status = !request.q
     ? 'Type words to search for.'
     : first.loading
       ? 'Searching…'
       : first.data
-        ? `${cursor ? 'First ' : ''}${plural(hits.length, scope === 'comments' ? 'comment' : 'clause')} found for “${request.q}”${cursor ? '; more below' : ''}`
+        ? `${found} for “${request.q}”${cursor ? '; more below' : ''}`
         : '';
 
   return (

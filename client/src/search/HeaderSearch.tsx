@@ -19,14 +19,19 @@ export function HeaderSearch() {
   }
 
   return (
-    <form className="header-search" role="search" aria-label="Search all text" onSubmit={submit}>
+    <form
+      className="header-search"
+      role="search"
+      aria-label="Clauses and comments"
+      onSubmit={submit}
+    >
       <label htmlFor="header-search-q" className="visually-hidden">
-        Search clauses and comments
+        Find in clauses and comments
       </label>
       <input
         id="header-search-q"
         type="search"
-        placeholder="Search clauses…"
+        placeholder="Find in clauses…"
         maxLength={200}
         value={text}
         onChange={(e) => setText(e.target.value)}
