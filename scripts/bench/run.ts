@@ -6,6 +6,7 @@ import { benchReadinessInstances } from './readinessInstances.js';
 import { benchRedline } from './redline.js';
 import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
+import { benchSearch } from './search.js';
 import { benchZipBomb } from './zipBomb.js';
 
 const benches: Record<string, () => Promise<boolean>> = {
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'readiness-instances': () => benchReadinessInstances(),
   'export-stall': () => benchExportStall(),
   'zip-bomb': () => benchZipBomb(),
+  search: () => benchSearch(),
 };
 
 const wanted = process.argv.slice(2);

@@ -79,9 +79,11 @@ describe('search in the browser', function () {
     await clause.waitFor();
     expect(await clause.textContent()).to.contain('fortnightly');
     // The page scrolled to the clause.
-    await page.waitForFunction((id) => {
-      const box = document.getElementById(id)?.getBoundingClientRect();
-      return box !== undefined && box.top >= 0 && box.top < window.innerHeight;
-    }, anchor);
+    await page.waitForFunction(
+      `(() => {
+        const box = document.getElementById(${JSON.stringify(anchor)})?.getBoundingClientRect();
+        return box !== undefined && box.top >= 0 && box.top < window.innerHeight;
+      })()`,
+    );
   });
 });
