@@ -62,17 +62,29 @@ export async function searchClauses(
     s.version_id = a.current_version_id as "isCurrent",
     s.clause_ref as "clauseRef", s.heading, s.anchor`;
   if (db.dialect === 'sqlite') {
+    const match = toFts5(terms);
+    // Rank and page first: SQLite computes every selected column before sorting, and a snippet
+    // of every matching clause costs far more than the ranking.
     const rows = await sql<ClauseHitRow>`
+      with hits as (
+        select f.rowid as id, bm25(clause_search_fts, 2.0, 1.0) as score
+        from clause_search_fts f
+        join clause_search s on s.id = f.rowid
+        join artefacts a on a.id = s.artefact_id
+        where clause_search_fts match ${match} ${where}
+        -- A hit in the heading counts double.
+        order by score, f.rowid
+        limit ${page.limit} offset ${page.offset}
+      )
       select ${columns},
         snippet(clause_search_fts, 1, ${HIT_START}, ${HIT_END}, '…', 32) as snippet
-      from clause_search_fts f
-      join clause_search s on s.id = f.rowid
+      from hits
+      join clause_search_fts f on f.rowid = hits.id
+      join clause_search s on s.id = hits.id
       join artefacts a on a.id = s.artefact_id
       join artefact_versions v on v.id = s.version_id
-      where clause_search_fts match ${toFts5(terms)} ${where}
-      -- A hit in the heading counts double.
-      order by bm25(clause_search_fts, 2.0, 1.0), s.id
-      limit ${page.limit} offset ${page.offset}`.execute(db.kysely);
+      where clause_search_fts match ${match}
+      order by hits.score, hits.id`.execute(db.kysely);
     return rows.rows.map((r) => ({ ...r, isCurrent: Boolean(r.isCurrent) }));
   }
   const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
