@@ -23,6 +23,7 @@ import { recommendationEndpoints } from './routes/recommendations/index.js';
 import { nextDraftEndpoints } from './routes/nextDraft/index.js';
 import { redlineEndpoints } from './routes/redline/index.js';
 import { requirementEndpoints } from './routes/requirements/index.js';
+import { searchEndpoints } from './routes/search/index.js';
 import { userEndpoints } from './routes/users/index.js';
 import { workOffEndpoints } from './routes/workOff/index.js';
 
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): Express {
     ...requirementEndpoints,
     ...dueProcessEndpoints,
     ...findingEndpoints,
+    ...searchEndpoints,
     ...auditEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;

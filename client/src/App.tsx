@@ -15,6 +15,7 @@ import { ReadinessPage } from './pages/ReadinessPage';
 import { RecommendationsPage } from './pages/RecommendationsPage';
 import { RegistryPage } from './pages/RegistryPage';
 import { RequirementsPage } from './pages/RequirementsPage';
+import { SearchPage } from './pages/SearchPage';
 import { TriagePage } from './pages/TriagePage';
 
 export interface LoginRedirectState {
@@ -68,6 +69,7 @@ export function App() {
               <Route path="/due-process" element={<DueProcessPage />} />
               <Route path="/recommendations" element={<RecommendationsPage />} />
               <Route path="/recommendations/:id" element={<PaperPage />} />
+              <Route path="/search" element={<SearchPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { roleLabel } from './format';
+import { HeaderSearch } from './search/HeaderSearch';
 
 // Roles that work the triage queue: code bodies decide, the programme and admins follow along.
 const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
@@ -38,6 +39,7 @@ export function Layout() {
             <NavLink to="/recommendations">Recommendation</NavLink>
           </nav>
         )}
+        {state.status === 'signed-in' && <HeaderSearch />}
         {state.status === 'signed-in' && (
           <div className="signed-in-user">
             <span>

@@ -7,6 +7,7 @@ import { benchRedline } from './redline.js';
 import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
 import { benchWordRedline } from './wordRedline.js';
+import { benchSearch } from './search.js';
 import { benchZipBomb } from './zipBomb.js';
 
 const benches: Record<string, () => Promise<boolean>> = {
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'export-stall': () => benchExportStall(),
   'zip-bomb': () => benchZipBomb(),
   'word-redline': () => benchWordRedline(),
+  search: () => benchSearch(),
 };
 
 const wanted = process.argv.slice(2);

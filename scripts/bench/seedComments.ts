@@ -7,6 +7,7 @@ import { formatCommentRef } from '../../server/commands/createComment.js';
 import { refreshCommentTallies } from '../../server/db/commentTallies.js';
 import type { Db } from '../../server/db/database.js';
 import type { CommentRow } from '../../server/db/queries/comments.js';
+import { indexVersionClauses } from '../../server/db/searchIndex.js';
 import {
   COMMENT_CATEGORIES,
   SEVERITIES,
@@ -96,6 +97,7 @@ export async function seedComments(db: Db, count: number): Promise<void> {
           createdAt: '2026-01-01T00:00:00.000Z',
         })
         .execute();
+      await indexVersionClauses(trx, { id, artefactId: a.id }, parsed.clauses);
       await trx
         .updateTable('artefacts')
         .set({ currentVersionId: id })

@@ -11,6 +11,7 @@ import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
 import { recordResolvedComments } from '../db/resolvedComments.js';
+import { indexVersionClauses } from '../db/searchIndex.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
 import { runTask } from '../lib/offThread.js';
@@ -126,6 +127,7 @@ export async function publishVersion(
         .where('id', '=', artefact.id)
         .executeTakeFirst();
       await trx.insertInto('artefactVersions').values(version).execute();
+      await indexVersionClauses(trx, version, parsed.clauses);
       const resolves = await recordResolvedComments(
         trx,
         artefact.id,

@@ -48,6 +48,8 @@ export const policies = {
   // Closing early, extending and reopening a window.
   'consultation.control': { roles: registryEditors },
   'comment.list': { roles: everyone },
+  // Comment hits follow the comment visibility rule, like every other comment read.
+  'search.read': { roles: everyone },
   'comment.read': { roles: everyone },
   'comment.create': { roles: commenters },
   // The author check (only your own comment) is made by the command.

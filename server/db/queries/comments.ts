@@ -35,7 +35,7 @@ export type CommentSort = 'oldest' | 'newest' | 'severity';
  * The SQL form of the visibility rule in policies/commentVisibility.ts, over comments (alias `c`)
  * or their tallies (alias `t`, where public comments carry organisation ''); `a` is the artefact.
  */
-function visibleTo(visibility: CommentVisibility, alias: 'c' | 't') {
+export function visibleTo(visibility: CommentVisibility, alias: 'c' | 't') {
   if (visibility.kind === 'all') return sql<boolean>`1 = 1`;
   const seen = [sql<boolean>`${sql.ref(`${alias}.confidential`)} = 0`];
   // Tallies know organisations, not authors (see the policy).

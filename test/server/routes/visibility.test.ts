@@ -174,6 +174,8 @@ for (const dialect of testDialects()) {
         // A cursor comes from a previous page; the pages themselves are walked with limit.
         cursor: null,
       };
+      // Search for the hidden comments' own words: a comment-scope search must still not find them.
+      if (path === '/api/search' && p.name === 'q') return [token, `${token}a`, 'hidden', 'point'];
       if (path === '/api/audit' && p.name === 'entityId') {
         const ids: Record<string, string[]> = {
           comment: [duplicate.id, plain.id, madePublic.id, madePublic.ref],

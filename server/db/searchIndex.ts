@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Clause } from '../domain/parseClauses.js';
+
+// SQLite allows 32,766 bound parameters per statement; 7 columns a row.
+const BATCH = 500;
+
+export interface ClauseSearchRow {
+  version_id: string;
+  artefact_id: string;
+  clause_ref: string;
+  heading: string | null;
+  text: string;
+  anchor: string;
+  position: number;
+}
+
+export function clauseSearchRows(
+  version: { id: string; artefactId: string },
+  clauses: Pick<Clause, 'ref' | 'heading' | 'text' | 'anchor'>[],
+): ClauseSearchRow[] {
+  return clauses.map((c, position) => ({
+    version_id: version.id,
+    artefact_id: version.artefactId,
+    clause_ref: c.ref,
+    heading: c.heading,
+    text: c.text,
+    anchor: c.anchor,
+    position,
+  }));
+}
+
+/**
+ * Adds a version's clauses to the search index. Called inside the publishing transaction, so a
+ * version is searchable exactly when it exists; the full-text index follows the rows (an FTS5
+ * trigger on SQLite, a generated tsvector on PostgreSQL). Versions are immutable: rows are never
+ * updated.
+ */
+export async function insertClauseSearchRows(
+  // Both the app's camel-cased Kysely and a migration's untyped one insert the same rows.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  rows: ClauseSearchRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await (db as Kysely<{ clause_search: ClauseSearchRow }>)
+      .insertInto('clause_search')
+      .values(rows.slice(i, i + BATCH))
+      .execute();
+  }
+}
+
+export async function indexVersionClauses(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  trx: Kysely<any>,
+  version: { id: string; artefactId: string },
+  clauses: Pick<Clause, 'ref' | 'heading' | 'text' | 'anchor'>[],
+): Promise<void> {
+  await insertClauseSearchRows(trx, clauseSearchRows(version, clauses));
+}

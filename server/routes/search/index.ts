@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { searchClauses, searchComments } from '../../db/queries/search.js';
+import { parseSearchQuery } from '../../domain/searchQuery.js';
+import { badRequest } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import { commentVisibility } from '../../policies/commentVisibility.js';
+import { presentClauseHit, presentCommentHit } from '../../presenters/search.js';
+import { searchQuery } from './schema.js';
+
+const cursorShape = z.object({ o: z.number().int().min(0).max(100_000) });
+
+function decodeCursor(raw: string): number {
+  try {
+    return cursorShape.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))).o;
+  } catch {
+    throw badRequest('query.cursor: not a cursor this API returned');
+  }
+}
+
+const encodeCursor = (offset: number) =>
+  Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+
+export const searchEndpoints = [
+  endpoint({
+    method: 'get',
+    path: '/search',
+    summary:
+      'Full-text search over the clauses of every artefact, or over the comments you may see',
+    tag: 'search',
+    policy: 'search.read',
+    query: searchQuery,
+    async handler({ query, actor, services }) {
+      const terms = parseSearchQuery(query.q);
+      if (!terms.length) throw badRequest('query.q: search for at least one word or number');
+      const offset = query.cursor ? decodeCursor(query.cursor) : 0;
+      const page = { limit: query.limit + 1, offset };
+      const filters = { code: query.code, kind: query.kind, version: query.version };
+      const data =
+        query.scope === 'clauses'
+          ? (await searchClauses(services.db, terms, filters, page)).map(presentClauseHit)
+          : (await searchComments(services.db, commentVisibility(actor), terms, filters, page)).map(
+              (row) => presentCommentHit(row, terms),
+            );
+      const more = data.length > query.limit;
+      return {
+        data: data.slice(0, query.limit),
+        nextCursor: more ? encodeCursor(offset + query.limit) : null,
+      };
+    },
+  }),
+];
