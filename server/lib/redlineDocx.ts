@@ -7,6 +7,7 @@
 
 import { Document, Packer, Paragraph } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { stripControlCharacters } from '../domain/controlCharacters.js';
 import type { DiffPart } from '../domain/wordDiff/index.js';
 import { redlineBlocks, type RedlineBlock } from '../domain/wordRedline.js';
 
@@ -20,14 +21,13 @@ export interface RedlineDocxOptions {
 
 const BODY_MARKER = 'm6-redline-body';
 
+// Control characters XML 1.0 cannot hold (versions are stored without them; this is the guard).
 const escapeXml = (text: string) =>
-  text
-    .replace(/&/g, '&amp;')
+  stripControlCharacters(text)
+    .text.replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    // Characters XML 1.0 cannot hold at all.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+    .replace(/"/g, '&quot;');
 
 /** The XML of the body's blocks, tracked changes and all. */
 function bodyXml(blocks: readonly RedlineBlock[], options: RedlineDocxOptions): string {
