@@ -25,7 +25,10 @@ export interface TestDb {
 // migrating and dropping test schemas one at a time across processes keeps them apart.
 const SCHEMA_LOCK = 716_001;
 
-export async function withSchemaLock<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withSchemaLock<T>(
+  url: string,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
