@@ -1,0 +1,153 @@
+// The cross-reference index: rebuilt for an artefact when it publishes, in the publish's
+// transaction, and re-resolved for the citations that point at it.
+
+import type { Kysely } from 'kysely';
+import {
+  parseReferences,
+  registryIndex,
+  resolveReference,
+  type RegistryArtefact,
+} from '../domain/crossReferences/index.js';
+import type { Clause } from '../domain/parseClauses.js';
+import { clauseRefIndex } from '../domain/plainEnglish/clauseRefIndex.js';
+import type { CrossReferenceTable, Database } from './schema.js';
+
+const INSERT_BATCH = 500;
+const BACKFILL_BATCH = 20;
+
+type Refs = Set<string>;
+
+const refsOf = (clauses: readonly Pick<Clause, 'ref'>[]): Refs =>
+  clauseRefIndex(new Set(clauses.map((c) => c.ref)));
+
+async function currentRefs(
+  trx: Kysely<Database>,
+  artefactIds: string[],
+): Promise<Map<string, Refs>> {
+  const out = new Map<string, Refs>();
+  if (artefactIds.length === 0) return out;
+  const rows = await trx
+    .selectFrom('artefacts')
+    .innerJoin('artefactVersions', 'artefactVersions.id', 'artefacts.currentVersionId')
+    .select(['artefacts.id', 'artefactVersions.clauses'])
+    .where('artefacts.id', 'in', artefactIds)
+    .execute();
+  for (const row of rows) out.set(row.id, refsOf(JSON.parse(row.clauses) as Clause[]));
+  return out;
+}
+
+/** The index rows for one version's citations, resolved against the registry as it stands. */
+async function citationsOf(
+  trx: Kysely<Database>,
+  source: RegistryArtefact,
+  version: { id: string; clauses: readonly Pick<Clause, 'ref' | 'text'>[] },
+  registry: RegistryArtefact[],
+): Promise<CrossReferenceTable[]> {
+  const index = registryIndex(registry);
+  const found = version.clauses.flatMap((clause) =>
+    parseReferences(clause.text).map((ref) => ({
+      clause,
+      ref,
+      target: resolveReference(ref, source, index),
+    })),
+  );
+  const others = [
+    ...new Set(found.flatMap((f) => (f.target && f.target.id !== source.id ? [f.target.id] : []))),
+  ];
+  const refs = await currentRefs(trx, others);
+  refs.set(source.id, refsOf(version.clauses));
+  return found.map(({ clause, ref, target }, position) => ({
+    sourceArtefactId: source.id,
+    sourceVersionId: version.id,
+    sourceClauseRef: clause.ref,
+    position,
+    raw: ref.raw.slice(0, 200),
+    targetDocument: ref.document,
+    targetArtefactId: target?.id ?? null,
+    targetClauseRef: ref.clauseRef,
+    resolved:
+      target !== null &&
+      (ref.clauseRef === null || (refs.get(target.id)?.has(ref.clauseRef) ?? false))
+        ? 1
+        : 0,
+  }));
+}
+
+async function insertRows(trx: Kysely<Database>, rows: CrossReferenceTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await trx
+      .insertInto('crossReferences')
+      .values(rows.slice(i, i + INSERT_BATCH))
+      .execute();
+  }
+}
+
+/** Citations into this artefact from elsewhere are resolved again against its new clauses. */
+async function reresolveIncoming(
+  trx: Kysely<Database>,
+  artefactId: string,
+  refs: Refs,
+): Promise<void> {
+  const incoming = await trx
+    .selectFrom('crossReferences')
+    .select(['sourceVersionId', 'position', 'targetClauseRef', 'resolved'])
+    .where('targetArtefactId', '=', artefactId)
+    .where('sourceArtefactId', '!=', artefactId)
+    .execute();
+  for (const row of incoming) {
+    const resolved = row.targetClauseRef === null || refs.has(row.targetClauseRef) ? 1 : 0;
+    if (resolved === row.resolved) continue;
+    await trx
+      .updateTable('crossReferences')
+      .set({ resolved })
+      .where('sourceVersionId', '=', row.sourceVersionId)
+      .where('position', '=', row.position)
+      .execute();
+  }
+}
+
+async function registryOf(trx: Kysely<Database>): Promise<RegistryArtefact[]> {
+  return trx.selectFrom('artefacts').select(['id', 'code', 'reference']).execute();
+}
+
+/** Replaces the artefact's citations with those of its newly current version. */
+export async function indexCrossReferences(
+  trx: Kysely<Database>,
+  artefact: RegistryArtefact,
+  version: { id: string; clauses: readonly Pick<Clause, 'ref' | 'text'>[] },
+): Promise<void> {
+  const rows = await citationsOf(trx, artefact, version, await registryOf(trx));
+  await trx.deleteFrom('crossReferences').where('sourceArtefactId', '=', artefact.id).execute();
+  await insertRows(trx, rows);
+  await reresolveIncoming(trx, artefact.id, refsOf(version.clauses));
+}
+
+/** Indexes every artefact's current version, for a database that predates the index. */
+export async function backfillCrossReferences(db: Kysely<Database>): Promise<void> {
+  const registry = await registryOf(db);
+  const published = await db
+    .selectFrom('artefacts')
+    .select(['id', 'currentVersionId'])
+    .where('currentVersionId', 'is not', null)
+    .orderBy('id')
+    .execute();
+  // A batch of versions at a time: the clause JSON of a whole registry need not be in memory.
+  for (let i = 0; i < published.length; i += BACKFILL_BATCH) {
+    const batch = published.slice(i, i + BACKFILL_BATCH);
+    const versions = await db
+      .selectFrom('artefactVersions')
+      .select(['id', 'artefactId', 'clauses'])
+      .where(
+        'id',
+        'in',
+        batch.map((a) => a.currentVersionId ?? ''),
+      )
+      .execute();
+    for (const version of versions) {
+      const artefact = registry.find((a) => a.id === version.artefactId);
+      if (!artefact) continue;
+      const clauses = JSON.parse(version.clauses) as Clause[];
+      await insertRows(db, await citationsOf(db, artefact, { id: version.id, clauses }, registry));
+    }
+  }
+}

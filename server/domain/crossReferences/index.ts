@@ -1,0 +1,2 @@
+export { parseReferences, type TextReference } from './parse.js';
+export { registryIndex, resolveReference, type RegistryArtefact } from './resolve.js';
