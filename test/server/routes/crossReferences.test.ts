@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { backfillCrossReferences } from '../../../server/db/crossReferences.js';
 import { testDialects } from '../../helpers/db.js';
 import { artefactId, publish } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
@@ -125,6 +126,14 @@ for (const dialect of testDialects()) {
       expect((await references(sectionS, 'out')).data).to.deep.equal([]);
       await publish(server, bsc, sectionS, SECTION_S('2.1.3 Nothing cited.'), 'v4');
       expect((await references(schedule, 'out')).data[0]?.resolved).to.equal(true);
+    });
+
+    it('rebuilds the same index from the current versions of a database that predates it', async () => {
+      const before = await references(sectionS, 'in');
+      await server.db.kysely.deleteFrom('crossReferences').execute();
+      expect((await references(sectionS, 'in')).data).to.deep.equal([]);
+      await backfillCrossReferences(server.db.kysely);
+      expect(await references(sectionS, 'in')).to.deep.equal(before);
     });
 
     it('answers 404 for an unknown artefact and 400 for an unknown direction', async () => {
