@@ -153,7 +153,12 @@ export async function publishVersion(
         { id: version.id, clauses: parsed.clauses },
         carryPlan,
       );
-      await indexCrossReferences(trx, artefact, { id: version.id, clauses: parsed.clauses });
+      await indexCrossReferences(
+        trx,
+        artefact,
+        { id: version.id, clauses: parsed.clauses },
+        replaced?.currentVersionId ?? null,
+      );
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {
         actorId: actor.id,

@@ -3,13 +3,16 @@
 
 import type { Kysely } from 'kysely';
 import {
+  brokenCitationMessage,
   parseReferences,
+  renumbering,
   registryIndex,
   resolveReference,
   type RegistryArtefact,
 } from '../domain/crossReferences/index.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { clauseRefIndex } from '../domain/plainEnglish/clauseRefIndex.js';
+import { closeBrokenCitation, raiseBrokenCitation } from './crossReferenceFindings.js';
 import type { CrossReferenceTable, Database } from './schema.js';
 
 const INSERT_BATCH = 500;
@@ -70,6 +73,7 @@ async function citationsOf(
       (ref.clauseRef === null || (refs.get(target.id)?.has(ref.clauseRef) ?? false))
         ? 1
         : 0,
+    findingId: null,
   }));
 }
 
@@ -82,27 +86,91 @@ async function insertRows(trx: Kysely<Database>, rows: CrossReferenceTable[]): P
   }
 }
 
-/** Citations into this artefact from elsewhere are resolved again against its new clauses. */
-async function reresolveIncoming(
+interface Target {
+  id: string;
+  reference: string;
+  versionLabel: string;
+}
+
+async function currentTargets(trx: Kysely<Database>, ids: string[]): Promise<Map<string, Target>> {
+  if (ids.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('artefacts')
+    .innerJoin('artefactVersions', 'artefactVersions.id', 'artefacts.currentVersionId')
+    .select(['artefacts.id', 'artefacts.reference', 'artefactVersions.label as versionLabel'])
+    .where('artefacts.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A new version's citations of other artefacts' clauses that are not there are findings. */
+async function raiseOwnBrokenCitations(
+  trx: Kysely<Database>,
+  rows: CrossReferenceTable[],
+): Promise<void> {
+  const broken = rows.filter(
+    (r) =>
+      r.resolved === 0 &&
+      r.targetClauseRef !== null &&
+      r.targetArtefactId !== null &&
+      r.targetArtefactId !== r.sourceArtefactId,
+  );
+  const targets = await currentTargets(trx, [
+    ...new Set(broken.map((r) => r.targetArtefactId ?? '')),
+  ]);
+  for (const row of broken) {
+    const target = targets.get(row.targetArtefactId ?? '');
+    if (!target || row.targetClauseRef === null) continue;
+    await raiseBrokenCitation(trx, {
+      ...row,
+      message: brokenCitationMessage(target, row.targetClauseRef, undefined),
+    });
+  }
+}
+
+/**
+ * Citations into this artefact from other artefacts are checked again against its new clauses: a
+ * citation of a clause that went, or that the alignment with the previous version shows was
+ * renumbered (even if another clause now has its number), becomes a finding on the citing clause
+ * with the fix; one whose clause came back loses its open finding. A renumbering finding stays
+ * until the citing artefact publishes a version that cites the right number.
+ */
+async function recheckIncoming(
   trx: Kysely<Database>,
   artefactId: string,
   refs: Refs,
+  moved: () => Promise<Map<string, string>>,
 ): Promise<void> {
   const incoming = await trx
     .selectFrom('crossReferences')
-    .select(['sourceVersionId', 'position', 'targetClauseRef', 'resolved'])
+    .selectAll()
     .where('targetArtefactId', '=', artefactId)
     .where('sourceArtefactId', '!=', artefactId)
+    .where('targetClauseRef', 'is not', null)
     .execute();
+  if (incoming.length === 0) return;
+  const target = (await currentTargets(trx, [artefactId])).get(artefactId);
+  const renumbered = await moved();
   for (const row of incoming) {
-    const resolved = row.targetClauseRef === null || refs.has(row.targetClauseRef) ? 1 : 0;
-    if (resolved === row.resolved) continue;
-    await trx
-      .updateTable('crossReferences')
-      .set({ resolved })
-      .where('sourceVersionId', '=', row.sourceVersionId)
-      .where('position', '=', row.position)
-      .execute();
+    const clauseRef = row.targetClauseRef ?? '';
+    const resolved = refs.has(clauseRef) ? 1 : 0;
+    if (resolved !== row.resolved) {
+      await trx
+        .updateTable('crossReferences')
+        .set({ resolved })
+        .where('sourceVersionId', '=', row.sourceVersionId)
+        .where('position', '=', row.position)
+        .execute();
+    }
+    const renumberedTo = renumbered.get(clauseRef);
+    if (row.findingId === null && target && (resolved === 0 || renumberedTo !== undefined)) {
+      await raiseBrokenCitation(trx, {
+        ...row,
+        message: brokenCitationMessage(target, clauseRef, renumberedTo),
+      });
+    } else if (row.findingId !== null && row.resolved === 0 && resolved === 1 && !renumberedTo) {
+      await closeBrokenCitation(trx, { ...row, findingId: row.findingId });
+    }
   }
 }
 
@@ -110,16 +178,33 @@ async function registryOf(trx: Kysely<Database>): Promise<RegistryArtefact[]> {
   return trx.selectFrom('artefacts').select(['id', 'code', 'reference']).execute();
 }
 
-/** Replaces the artefact's citations with those of its newly current version. */
+/**
+ * Replaces the artefact's citations with those of its newly current version, and re-checks the
+ * citations of it made elsewhere.
+ */
 export async function indexCrossReferences(
   trx: Kysely<Database>,
   artefact: RegistryArtefact,
-  version: { id: string; clauses: readonly Pick<Clause, 'ref' | 'text'>[] },
+  version: { id: string; clauses: readonly Clause[] },
+  previousVersionId: string | null,
 ): Promise<void> {
   const rows = await citationsOf(trx, artefact, version, await registryOf(trx));
   await trx.deleteFrom('crossReferences').where('sourceArtefactId', '=', artefact.id).execute();
   await insertRows(trx, rows);
-  await reresolveIncoming(trx, artefact.id, refsOf(version.clauses));
+  await raiseOwnBrokenCitations(trx, rows);
+  // Aligning the two versions costs time: only when other artefacts cite this one's clauses.
+  await recheckIncoming(trx, artefact.id, refsOf(version.clauses), async () => {
+    const previous = previousVersionId
+      ? await trx
+          .selectFrom('artefactVersions')
+          .select('clauses')
+          .where('id', '=', previousVersionId)
+          .executeTakeFirst()
+      : undefined;
+    return previous
+      ? renumbering(JSON.parse(previous.clauses) as Clause[], version.clauses)
+      : new Map<string, string>();
+  });
 }
 
 /** Indexes every artefact's current version, for a database that predates the index. */

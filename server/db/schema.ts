@@ -355,6 +355,8 @@ export interface CrossReferenceTable {
   targetClauseRef: string | null;
   /** 1 when the cited artefact is in the registry and the cited clause is in its current version. */
   resolved: number;
+  /** The broken-reference finding on the citing clause, while the cited clause is missing. */
+  findingId: string | null;
 }
 
 export interface Database {

@@ -20,6 +20,8 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('target_artefact_id', 'text', (c) => c.references('artefacts.id'))
     .addColumn('target_clause_ref', 'text')
     .addColumn('resolved', 'integer', (c) => c.notNull())
+    // The plain-English finding raised on the citing clause while the citation is broken.
+    .addColumn('finding_id', 'text')
     .addPrimaryKeyConstraint('cross_references_pk', ['source_version_id', 'position'])
     .execute();
   await db.schema

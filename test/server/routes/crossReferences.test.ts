@@ -147,3 +147,102 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+const RENUMBERED = [
+  '2. SUPPLIER OBLIGATIONS',
+  '',
+  '2.1 Appointments',
+  '',
+  '2.1.1 Each Supplier shall register with the Panel before it trades in any Settlement Period.',
+  '',
+  '2.1.2 Each Supplier shall appoint a Data Collector for each Metering System.',
+  '',
+  '2.1.3 The Data Collector shall retrieve data daily.',
+  '',
+  '2.1.4 A Supplier that appoints under paragraph 2.1.2 shall notify the Panel.',
+].join('\n');
+
+interface FindingJson {
+  clauseRef: string;
+  kind: string;
+  excerpt: string;
+  message: string;
+  status: string;
+}
+
+for (const dialect of testDialects()) {
+  describe(`consistency of cross-references on publish (${dialect})`, () => {
+    let server: TestServer;
+    let bsc: Signed;
+    let rec: Signed;
+    let sectionS: string;
+    let schedule: string;
+
+    const findings = async (id: string) => {
+      const res = await server.api(`/api/artefacts/${id}/findings`, { token: rec.token });
+      expect(res.status).to.equal(200);
+      return (res.body.data as FindingJson[]).filter((f) => f.kind === 'broken-reference');
+    };
+
+    before(async () => {
+      server = await startTestServer({ dialect });
+      bsc = await server.signedIn('code_body', { code: 'BSC' });
+      rec = await server.signedIn('code_body', { code: 'REC' });
+      sectionS = await artefactId(server, bsc.token, 'Section S');
+      schedule = await artefactId(server, rec.token, 'Schedule 23');
+      await publish(server, bsc, sectionS, SECTION_S('2.1.3 Nothing cited.'));
+      await publish(server, rec, schedule, SCHEDULE_23);
+    });
+    after(() => server.close());
+
+    it('raises a finding on the citing clause in another code when the cited clause is renumbered', async () => {
+      expect(await findings(schedule)).to.deep.equal([]);
+      await publish(server, bsc, sectionS, RENUMBERED, 'v2');
+      const [finding, ...rest] = await findings(schedule);
+      expect(rest).to.deep.equal([]);
+      expect(finding).to.deep.include({
+        clauseRef: '1.1',
+        excerpt: 'BSC Section S paragraph 2.1.1',
+        status: 'open',
+        message: 'Section S 2.1.1 is now 2.1.2 (v2): change the reference to 2.1.2',
+      });
+    });
+
+    it('keeps the finding through a plain-English re-check of the citing version', async () => {
+      const programme = await server.signedIn('programme');
+      const res = await server.api('/api/plain-english/recheck', {
+        token: programme.token,
+        body: {},
+      });
+      expect(res.status).to.equal(200);
+      expect(await findings(schedule)).to.have.length(1);
+    });
+
+    it('clears when the citing artefact publishes the corrected reference', async () => {
+      await publish(
+        server,
+        rec,
+        schedule,
+        SCHEDULE_23.replace('paragraph 2.1.1', 'paragraph 2.1.2'),
+        'v2',
+      );
+      expect(await findings(schedule)).to.deep.equal([]);
+    });
+
+    it('raises a finding when the citing artefact cites a clause the other artefact does not have', async () => {
+      await publish(
+        server,
+        rec,
+        schedule,
+        SCHEDULE_23.replace('paragraph 2.1.1', 'paragraph 2.1.9'),
+        'v3',
+      );
+      const [finding] = await findings(schedule);
+      expect(finding).to.deep.include({
+        clauseRef: '1.1',
+        excerpt: 'BSC Section S paragraph 2.1.9',
+        message: 'Section S has no clause 2.1.9 in its current version (v2): check the reference',
+      });
+    });
+  });
+}
