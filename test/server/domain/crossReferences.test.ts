@@ -1,6 +1,9 @@
 import { expect } from 'chai';
+import { parseClauses } from '../../../server/domain/parseClauses.js';
 import {
+  brokenCitationMessage,
   parseReferences,
+  renumbering,
   registryIndex,
   resolveReference,
   type TextReference,
@@ -81,6 +84,40 @@ describe('cross-references in clause text', () => {
       expect(target('BSC Schedule 1', bsc)).to.deep.equal([null]);
       expect(target('REC Schedule 1', bsc)).to.deep.equal(['rec1']);
       expect(target('BSCP501 section 3.2')).to.deep.equal([null]);
+    });
+  });
+
+  describe('after the cited artefact moves on', () => {
+    const v1 = parseClauses(
+      [
+        '2.1.1 Each Supplier shall appoint a Data Collector for each Metering System.',
+        '2.1.2 The Data Collector shall retrieve data daily.',
+      ].join('\n\n'),
+    ).clauses;
+    const v2 = parseClauses(
+      [
+        '2.1.1 Each Supplier shall register with the Panel before it trades.',
+        '2.1.2 Each Supplier shall appoint a Data Collector for each Metering System.',
+        '2.1.3 The Data Collector shall retrieve data daily.',
+      ].join('\n\n'),
+    ).clauses;
+
+    it('knows where each renumbered clause went, even when its number is reused', () => {
+      expect([...renumbering(v1, v2)]).to.deep.equal([
+        ['2.1.1', '2.1.2'],
+        ['2.1.2', '2.1.3'],
+      ]);
+      expect([...renumbering(v2, v2)]).to.deep.equal([]);
+    });
+
+    it('says what to change the citation to, or that the clause is gone', () => {
+      const target = { reference: 'Section S', versionLabel: 'v2' };
+      expect(brokenCitationMessage(target, '2.1.1', '2.1.2')).to.equal(
+        'Section S 2.1.1 is now 2.1.2 (v2): change the reference to 2.1.2',
+      );
+      expect(brokenCitationMessage(target, '2.1.9', undefined)).to.equal(
+        'Section S has no clause 2.1.9 in its current version (v2): check the reference',
+      );
     });
   });
 });
