@@ -23,6 +23,10 @@ type Refs = Set<string>;
 const refsOf = (clauses: readonly Pick<Clause, 'ref'>[]): Refs =>
   clauseRefIndex(new Set(clauses.map((c) => c.ref)));
 
+// An item written inline ("2.1.1 ... (a) ...; (b) ...") is no clause of its own: its clause will do.
+const cites = (refs: Refs, clauseRef: string): boolean =>
+  refs.has(clauseRef) || refs.has(clauseRef.replace(/(?:\([a-z0-9]+\))+$/, ''));
+
 async function currentRefs(
   trx: Kysely<Database>,
   artefactIds: string[],
@@ -70,7 +74,7 @@ async function citationsOf(
     targetClauseRef: ref.clauseRef,
     resolved:
       target !== null &&
-      (ref.clauseRef === null || (refs.get(target.id)?.has(ref.clauseRef) ?? false))
+      (ref.clauseRef === null || cites(refs.get(target.id) ?? new Set(), ref.clauseRef))
         ? 1
         : 0,
     findingId: null,
@@ -153,7 +157,7 @@ async function recheckIncoming(
   const renumbered = await moved();
   for (const row of incoming) {
     const clauseRef = row.targetClauseRef ?? '';
-    const resolved = refs.has(clauseRef) ? 1 : 0;
+    const resolved = cites(refs, clauseRef) ? 1 : 0;
     if (resolved !== row.resolved) {
       await trx
         .updateTable('crossReferences')

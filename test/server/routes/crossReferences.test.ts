@@ -244,5 +244,16 @@ for (const dialect of testDialects()) {
         message: 'Section S has no clause 2.1.9 in its current version (v2): check the reference',
       });
     });
+
+    it('takes an item of a cited clause as cited when its clause is there', async () => {
+      await publish(
+        server,
+        rec,
+        schedule,
+        SCHEDULE_23.replace('paragraph 2.1.1', 'paragraph 2.1.3(a)'),
+        'v4',
+      );
+      expect(await findings(schedule)).to.deep.equal([]);
+    });
   });
 }
