@@ -22,6 +22,7 @@ import { readinessEndpoints } from './routes/readiness/index.js';
 import { recommendationEndpoints } from './routes/recommendations/index.js';
 import { nextDraftEndpoints } from './routes/nextDraft/index.js';
 import { redlineEndpoints } from './routes/redline/index.js';
+import { crossReferenceEndpoints } from './routes/crossReferences/index.js';
 import { requirementEndpoints } from './routes/requirements/index.js';
 import { searchEndpoints } from './routes/search/index.js';
 import { userEndpoints } from './routes/users/index.js';
@@ -55,6 +56,7 @@ export function createApp(options: AppOptions): Express {
     ...organisationEndpoints,
     ...artefactEndpoints,
     ...redlineEndpoints,
+    ...crossReferenceEndpoints,
     ...nextDraftEndpoints,
     ...consultationEndpoints,
     ...commentLogEndpoints,

@@ -132,6 +132,14 @@ export async function checkVersionPlainEnglish(
     .selectFrom('plainEnglishFindings')
     .select(['id', 'clauseRef', 'kind', 'excerpt', 'status'])
     .where('versionId', '=', version.id)
+    // Broken citations of other artefacts are the cross-reference index's (crossReferenceFindings.ts).
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'id',
+        'not in',
+        selectFrom('crossReferences').select('findingId').where('findingId', 'is not', null),
+      ),
+    )
     .execute();
   // Decided findings first, so that of two rows for one finding the decision is what stays.
   existing.sort((a, b) => Number(a.status === 'open') - Number(b.status === 'open'));

@@ -8,6 +8,7 @@ import {
   sameSettings,
 } from './checkVersionPlainEnglish.js';
 import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
+import { indexCrossReferences } from '../db/crossReferences.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
 import { recordResolvedComments } from '../db/resolvedComments.js';
@@ -153,6 +154,12 @@ export async function publishVersion(
         replaced?.currentVersionId ?? null,
         { id: version.id, clauses: parsed.clauses },
         carryPlan,
+      );
+      await indexCrossReferences(
+        trx,
+        artefact,
+        { id: version.id, clauses: parsed.clauses },
+        replaced?.currentVersionId ?? null,
       );
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {

@@ -342,6 +342,23 @@ export interface VersionResolvedCommentTable {
   commentId: string;
 }
 
+export interface CrossReferenceTable {
+  sourceArtefactId: string;
+  sourceVersionId: string;
+  sourceClauseRef: string;
+  /** Order of the citation in the version, so a clause's references read as written. */
+  position: number;
+  raw: string;
+  /** The registry key cited ('section s'); null when the citation is within the artefact. */
+  targetDocument: string | null;
+  targetArtefactId: string | null;
+  targetClauseRef: string | null;
+  /** 1 when the cited artefact is in the registry and the cited clause is in its current version. */
+  resolved: number;
+  /** The broken-reference finding on the citing clause, while the cited clause is missing. */
+  findingId: string | null;
+}
+
 export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
@@ -374,4 +391,5 @@ export interface Database {
   baselineVersions: BaselineVersionTable;
   workOffItems: WorkOffItemTable;
   versionResolvedComments: VersionResolvedCommentTable;
+  crossReferences: CrossReferenceTable;
 }

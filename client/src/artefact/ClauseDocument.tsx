@@ -1,5 +1,11 @@
 import { useMemo, type ReactNode } from 'react';
 
+/** A citation in a clause's text, and the clause it links to. */
+export interface ClauseLink {
+  text: string;
+  href: string;
+}
+
 type Block =
   | { kind: 'html'; html: string }
   | { kind: 'clause'; ref: string; id: string; className: string; html: string };
@@ -9,7 +15,46 @@ type Block =
  * them. Each section is then rendered by React, so the comment tools beside a clause are ordinary
  * React children rather than nodes patched into HTML React does not own.
  */
-function splitClauses(html: string): Block[] {
+/**
+ * Turns each citation's words into a link, in the order they are written, so that "2.1.2" in
+ * "paragraphs 2.1.1 and 2.1.2" links the second number and not an earlier one. Links are made as
+ * DOM nodes, never as HTML text, and only to pages of this app.
+ */
+function linkCitations(section: HTMLElement, links: readonly ClauseLink[]): void {
+  const doc = section.ownerDocument;
+  const walker = doc.createTreeWalker(section, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode() as Text | null;
+  let offset = 0;
+  for (const link of links) {
+    if (!link.href.startsWith('/artefacts/')) continue;
+    while (node) {
+      const inside = node.parentElement?.closest('a, code, pre');
+      const at = inside ? -1 : node.data.indexOf(link.text, offset);
+      if (at < 0) {
+        node = walker.nextNode() as Text | null;
+        offset = 0;
+        continue;
+      }
+      const rest = node.splitText(at);
+      const after = rest.splitText(link.text.length);
+      const anchor = doc.createElement('a');
+      anchor.href = link.href;
+      anchor.className = 'cross-reference';
+      rest.replaceWith(anchor);
+      anchor.append(rest);
+      walker.currentNode = after;
+      node = after;
+      offset = 0;
+      break;
+    }
+    if (!node) break;
+  }
+}
+
+function splitClauses(
+  html: string,
+  links: ReadonlyMap<string, readonly ClauseLink[]> | undefined,
+): Block[] {
   // DOMParser documents are inert: nothing in them runs or loads.
   const body = new DOMParser().parseFromString(html, 'text/html').body;
   const blocks: Block[] = [];
@@ -21,6 +66,8 @@ function splitClauses(html: string): Block[] {
   for (const node of [...body.childNodes]) {
     if (node instanceof HTMLElement && node.matches('section.clause[data-ref]')) {
       flush();
+      const clauseLinks = links?.get(node.dataset.ref ?? '');
+      if (clauseLinks) linkCitations(node, clauseLinks);
       blocks.push({
         kind: 'clause',
         ref: node.dataset.ref ?? '',
@@ -42,12 +89,14 @@ function splitClauses(html: string): Block[] {
 
 interface Props {
   html: string;
+  /** Citations to link, by clause ref. */
+  links?: ReadonlyMap<string, readonly ClauseLink[]>;
   /** The comment tools shown with each clause. */
   renderTools(ref: string): ReactNode;
 }
 
-export function ClauseDocument({ html, renderTools }: Props) {
-  const blocks = useMemo(() => splitClauses(html), [html]);
+export function ClauseDocument({ html, links, renderTools }: Props) {
+  const blocks = useMemo(() => splitClauses(html, links), [html, links]);
   return (
     <>
       {blocks.map((block, i) =>

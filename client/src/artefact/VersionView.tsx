@@ -8,7 +8,9 @@ import { quoteFromSelection } from '../comments/quote';
 import { listConsultations } from '../consultations/consultationsApi';
 import { useApi } from '../useApi';
 import { ClauseComments, type ThreadState } from './ClauseComments';
-import { ClauseDocument } from './ClauseDocument';
+import { ClauseDocument, type ClauseLink } from './ClauseDocument';
+import { ReferenceCounts, ReferencedBy } from './ReferencedBy';
+import { listReferences, referencesByClause, type CrossReference } from './referencesApi';
 import { describeCommentWindow } from './commentWindow';
 import { listFindings, type Finding } from './findingsApi';
 import { FindingsPanel } from './FindingsPanel';
@@ -18,6 +20,7 @@ import { anchoredRef, useVersionComments } from './useVersionComments';
 
 const COMMENTER_ROLES = ['participant', 'code_body', 'programme'];
 const NO_COMMENTS: Comment[] = [];
+const NO_REFERENCES: CrossReference[] = [];
 
 interface Props {
   artefact: Artefact;
@@ -46,6 +49,32 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
   const findings = useApi(
     (signal) => listFindings(artefact.id, { versionId }, signal),
     [artefact.id, versionId, findingsRevision],
+  );
+  // The cross-reference index covers current versions only.
+  const isCurrent = artefact.currentVersion?.id === versionId;
+  const referencesOut = useApi(
+    isCurrent ? (signal) => listReferences(artefact.id, 'out', signal) : null,
+    [artefact.id, isCurrent],
+  );
+  const referencesIn = useApi(
+    isCurrent ? (signal) => listReferences(artefact.id, 'in', signal) : null,
+    [artefact.id, isCurrent],
+  );
+  const links = useMemo(() => {
+    const map = new Map<string, ClauseLink[]>();
+    for (const [ref, refs] of referencesByClause(referencesOut.data?.data ?? [], 'source')) {
+      map.set(
+        ref,
+        refs.flatMap((r) =>
+          r.resolved && r.target.href ? [{ text: r.text, href: r.target.href }] : [],
+        ),
+      );
+    }
+    return map;
+  }, [referencesOut.data]);
+  const referencedBy = useMemo(
+    () => referencesByClause(referencesIn.data?.data ?? [], 'target'),
+    [referencesIn.data],
   );
   const [thread, setThread] = useState<ThreadState | null>(
     initialClause ? { ref: initialClause, draft: null } : null,
@@ -189,24 +218,34 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
           onKeyUp={(e) => e.shiftKey && handleSelection(e)}
         >
           <h2 id="version-heading">Version {version.data.label}</h2>
+          {referencesIn.data?.countsByCode && (
+            <ReferenceCounts counts={referencesIn.data.countsByCode} />
+          )}
           <ClauseDocument
             html={version.data.html}
+            links={links}
             renderTools={(ref) => {
               const clause = clauses.get(ref);
               return (
                 clause && (
-                  <ClauseComments
-                    artefactId={artefact.id}
-                    versionId={versionId}
-                    clause={clause}
-                    comments={byClause.get(ref) ?? NO_COMMENTS}
-                    openFindings={openFindings.get(ref) ?? 0}
-                    thread={thread?.ref === ref ? thread : null}
-                    canComment={canComment}
-                    onThreadChange={setThread}
-                    onCompose={composeFromButton}
-                    onCommentChange={upsert}
-                  />
+                  <>
+                    <ReferencedBy
+                      clauseRef={ref}
+                      references={referencedBy.get(ref) ?? NO_REFERENCES}
+                    />
+                    <ClauseComments
+                      artefactId={artefact.id}
+                      versionId={versionId}
+                      clause={clause}
+                      comments={byClause.get(ref) ?? NO_COMMENTS}
+                      openFindings={openFindings.get(ref) ?? 0}
+                      thread={thread?.ref === ref ? thread : null}
+                      canComment={canComment}
+                      onThreadChange={setThread}
+                      onCompose={composeFromButton}
+                      onCommentChange={upsert}
+                    />
+                  </>
                 )
               );
             }}

@@ -73,6 +73,7 @@ for (const dialect of testDialects()) {
         ['/api/artefacts/{id}/versions', 'post'],
         ['/api/artefacts/{id}/versions/{versionId}', 'get'],
         ['/api/artefacts/{id}/redline', 'get'],
+        ['/api/artefacts/{id}/references', 'get'],
         ['/api/artefacts/{id}/next-draft', 'get'],
         ['/api/artefacts/{id}/next-draft.docx', 'get'],
         ['/api/artefacts/{id}/redline.docx', 'get'],
