@@ -182,7 +182,7 @@ describe('importing a comment log in the browser', function () {
     const admin = await suite.signedInPage(await server.createUser({ role: 'admin' }));
     await admin.goto('/triage');
     await admin.getByRole('heading', { name: 'Triage queue' }).waitFor();
-    await admin.getByRole('search').waitFor();
+    await admin.getByRole('search', { name: 'Filter the triage queue' }).waitFor();
     expect(await panel(admin).count()).to.equal(0);
   });
 });

@@ -54,7 +54,12 @@ export function ChangesPage() {
       <p className="muted">
         MHHS Change Requests and Design Issue Notes, and the code artefacts each affects.
       </p>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the change register"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <FilterSelect
           id="changes-status"
           label="Status"

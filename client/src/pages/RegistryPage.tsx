@@ -85,7 +85,12 @@ export function RegistryPage() {
         </p>
       )}
 
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the registry"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <FilterSelect
           id="filter-code"
           label="Code"

@@ -49,7 +49,12 @@ export function RequirementsPage() {
         Design requirements traced to the clauses that implement them. A trace is broken when the
         artefact&apos;s current version no longer has the clause.
       </p>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the requirements"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <ArtefactFilter
           id="requirements-artefact"
           value={artefactId}

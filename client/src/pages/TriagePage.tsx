@@ -118,7 +118,12 @@ export function TriagePage() {
           onClose={() => setParam('comment', '')}
         />
       )}
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the triage queue"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <FilterSelect
           id="triage-code"
           label="Code"

@@ -83,7 +83,12 @@ export function WorkOffPage() {
         Comments deferred to after M6 and post-M6 changes: who owns each, the milestone it is aimed
         at and where it stands.
       </p>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter the work-off register"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <FilterSelect
           id="work-off-code"
           label="Owner"
