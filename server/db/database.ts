@@ -72,14 +72,19 @@ async function currentSchema(db: Db): Promise<string> {
   return schema;
 }
 
-export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({
+/** The migrator of this database: the app's migrations, its bookkeeping in the current schema. */
+export async function databaseMigrator(db: Db): Promise<Migrator> {
+  return new Migrator({
     db: db.kysely,
     provider: { getMigrations: async () => migrationsFor(db.dialect) },
     // Kysely looks for its bookkeeping tables in every schema unless told which one; on a
     // PostgreSQL server shared by several databases' schemas it must be the current one.
     migrationTableSchema: db.dialect === 'postgres' ? await currentSchema(db) : undefined,
   });
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = await databaseMigrator(db);
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

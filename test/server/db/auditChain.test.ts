@@ -1,9 +1,14 @@
 import { expect } from 'chai';
 import { randomBytes } from 'node:crypto';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { pino } from 'pino';
 import { createOrganisation } from '../../../server/commands/createOrganisation.js';
-import { openDatabase, sqliteFileIn, type Db } from '../../../server/db/database.js';
+import {
+  databaseMigrator,
+  openDatabase,
+  sqliteFileIn,
+  type Db,
+} from '../../../server/db/database.js';
 import { migrationsFor } from '../../../server/db/migrations/index.js';
 import { checkAuditChainAtStart, verifyAuditChain } from '../../../server/db/verifyAuditChain.js';
 import { auditEventHash } from '../../../server/domain/auditChain.js';
@@ -157,15 +162,7 @@ for (const dialect of testDialects()) {
         const migrations = migrationsFor(db.dialect);
         const names = Object.keys(migrations);
         const before = names[names.indexOf('0006_audit_chain') - 1] as string;
-        const migrator = new Migrator({
-          db: db.kysely,
-          provider: { getMigrations: async () => migrations },
-          migrationTableSchema:
-            dialect === 'postgres'
-              ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]
-                  ?.s
-              : undefined,
-        });
+        const migrator = await databaseMigrator(db);
         // The schema before the chain, with a log written by the old writer.
         expect((await migrator.migrateTo(before)).error).to.equal(undefined);
         for (let i = 0; i < 3; i++) {

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { seedRegistry } from '../../../server/commands/seedRegistry.js';
-import { openDatabase, sqliteFileIn } from '../../../server/db/database.js';
-import { migrationsFor } from '../../../server/db/migrations/index.js';
+import { databaseMigrator, openDatabase, sqliteFileIn } from '../../../server/db/database.js';
 import { childDatabase } from '../../helpers/childServer.js';
 import { testDialects } from '../../helpers/db.js';
 
@@ -16,16 +15,7 @@ for (const dialect of testDialects()) {
           : { sqliteFile: sqliteFileIn(store.dataDir) },
       );
       try {
-        const migrations = migrationsFor(db.dialect);
-        const migrator = new Migrator({
-          db: db.kysely,
-          provider: { getMigrations: async () => migrations },
-          migrationTableSchema:
-            dialect === 'postgres'
-              ? (await sql<{ s: string }>`select current_schema() as s`.execute(db.kysely)).rows[0]
-                  ?.s
-              : undefined,
-        });
+        const migrator = await databaseMigrator(db);
         expect((await migrator.migrateTo('0010_consultation_changes')).error).to.equal(undefined);
         await seedRegistry(db);
         const at = new Date().toISOString();
