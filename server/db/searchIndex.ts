@@ -12,6 +12,10 @@ export interface ClauseSearchRow {
   text: string;
   anchor: string;
   position: number;
+  /** From migration 0017 on: 1 for the rows of the artefact's current version. */
+  is_current?: number;
+  /** From migration 0017 on: the artefact's code. */
+  code?: string;
 }
 
 export function clauseSearchRows(
@@ -49,11 +53,26 @@ export async function insertClauseSearchRows(
   }
 }
 
+/** Indexes a version that is becoming its artefact's current version, in place of the last one. */
 export async function indexVersionClauses(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   trx: Kysely<any>,
   version: { id: string; artefactId: string },
   clauses: Pick<Clause, 'ref' | 'heading' | 'text' | 'anchor'>[],
 ): Promise<void> {
-  await insertClauseSearchRows(trx, clauseSearchRows(version, clauses));
+  await (trx as Kysely<{ clause_search: ClauseSearchRow }>)
+    .updateTable('clause_search')
+    .set({ is_current: 0 })
+    .where('artefact_id', '=', version.artefactId)
+    .where('is_current', '=', 1)
+    .execute();
+  const { code } = await (trx as Kysely<{ artefacts: { id: string; code: string } }>)
+    .selectFrom('artefacts')
+    .select('code')
+    .where('id', '=', version.artefactId)
+    .executeTakeFirstOrThrow();
+  await insertClauseSearchRows(
+    trx,
+    clauseSearchRows(version, clauses).map((row) => ({ ...row, is_current: 1, code })),
+  );
 }

@@ -1,3 +1,5 @@
+import { termPatterns } from './searchRank.js';
+
 /**
  * The search language, one for both databases: words must all occur (stemmed, so "collectors"
  * finds "Collector"), "quoted words" must occur together in order, and a word ending in `*`
@@ -28,9 +30,17 @@ export function parseSearchQuery(q: string): SearchTerm[] {
   return terms;
 }
 
-/** An FTS5 MATCH expression: each term a quoted string, so no word is read as an operator. */
-export function toFts5(terms: SearchTerm[]): string {
-  return terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`).join(' AND ');
+/**
+ * An FTS5 MATCH expression: each term a quoted string, so no word is read as an operator. With a
+ * scope, the terms are looked for in `columns` only, and the `code` column must hold the code.
+ */
+export function toFts5(terms: SearchTerm[], scope?: { columns: string[]; code?: string }): string {
+  const all = terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`).join(' AND ');
+  if (!scope) return all;
+  const inColumns = `{${scope.columns.join(' ')}} : (${all})`;
+  // A code is letters and digits as the tokenizer reads them; the caller's join checks it exactly.
+  const code = scope.code?.toLowerCase().match(WORD);
+  return code ? `{code} : "${code.join(' ')}" AND ${inColumns}` : inColumns;
 }
 
 /** A to_tsquery('english', ...) expression: words joined by <->, prefixes with :*. */
@@ -48,63 +58,33 @@ export interface SnippetPart {
   hit: boolean;
 }
 
-export const HIT_START = '\u0002';
-export const HIT_END = '\u0003';
-
 /**
- * Splits a database-highlighted snippet (hits between HIT_START and HIT_END) into parts, so that
- * the client renders text, never markup. The markers cannot come from clause text: control
- * characters are refused on the way in, and any left over are dropped here.
- */
-export function snippetParts(marked: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  const push = (text: string, hit: boolean) => {
-    if (!text) return;
-    const last = parts[parts.length - 1];
-    if (last && last.hit === hit) last.text += text;
-    else parts.push({ text, hit });
-  };
-  for (const [i, chunk] of marked.split(HIT_START).entries()) {
-    if (i === 0) {
-      push(chunk.replaceAll(HIT_END, ''), false);
-      continue;
-    }
-    const end = chunk.indexOf(HIT_END);
-    if (end < 0) push(chunk, true);
-    else {
-      push(chunk.slice(0, end), true);
-      push(chunk.slice(end + 1).replaceAll(HIT_END, ''), false);
-    }
-  }
-  return parts;
-}
-
-/**
- * Highlights terms in plain text (comments are searched without an index): a window of about
- * `width` characters around the first hit, with every occurrence of a term's words marked.
+ * Highlights terms in plain text: a window of about `width` characters around the first hit, with
+ * every occurrence of a term marked (a phrase as a whole).
  */
 export function highlightPlain(text: string, terms: SearchTerm[], width = 200): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const words = [...new Set(terms.flatMap((t) => t.words))].sort((a, b) => b.length - a.length);
-  if (!words.length) return [{ text: flat.slice(0, width), hit: false }];
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(${escaped.join('|')})`, 'giu');
+  const patterns = termPatterns(terms);
+  if (!patterns.length) return [{ text: flat.slice(0, width), hit: false }];
+  const pattern = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'giu');
   const first = flat.search(pattern);
   const start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
   const window = flat.slice(start, start + width);
   const parts: SnippetPart[] = [];
-  if (start > 0) parts.push({ text: '…', hit: false });
-  for (const [i, piece] of window.split(pattern).entries()) {
-    if (!piece) continue;
-    const hit = i % 2 === 1;
+  const push = (piece: string, hit: boolean) => {
+    if (!piece) return;
     const last = parts[parts.length - 1];
     if (last && last.hit === hit) last.text += piece;
     else parts.push({ text: piece, hit });
+  };
+  if (start > 0) push('…', false);
+  let at = 0;
+  for (const m of window.matchAll(pattern)) {
+    push(window.slice(at, m.index), false);
+    push(m[0], true);
+    at = m.index + m[0].length;
   }
-  if (start + width < flat.length) {
-    const last = parts[parts.length - 1];
-    if (last && !last.hit) last.text += '…';
-    else parts.push({ text: '…', hit: false });
-  }
+  push(window.slice(at), false);
+  if (start + width < flat.length) push('…', false);
   return parts;
 }

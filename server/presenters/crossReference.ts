@@ -18,6 +18,7 @@ export function presentCrossReference(row: CrossReferenceRow) {
   return {
     text: row.raw,
     resolved: row.resolved === 1,
+    withinArtefact: row.sourceArtefactId === row.targetArtefactId,
     source: {
       artefactId: row.sourceArtefactId,
       reference: row.sourceReference,
@@ -41,9 +42,19 @@ export function presentCrossReference(row: CrossReferenceRow) {
 
 export type PresentedCrossReference = ReturnType<typeof presentCrossReference>;
 
-/** How many citations come from each code, for "Referenced by". */
-export function countsByCode(rows: readonly CrossReferenceRow[]): Record<string, number> {
+/**
+ * How many citations come from each code, for "Referenced by". An artefact citing its own clauses
+ * is counted apart: "paragraph 2.1.3" within Section S says nothing about who else depends on it.
+ */
+export function countsByCode(rows: readonly CrossReferenceRow[]): {
+  countsByCode: Record<string, number>;
+  withinArtefact: number;
+} {
   const counts: Record<string, number> = {};
-  for (const row of rows) counts[row.sourceCode] = (counts[row.sourceCode] ?? 0) + 1;
-  return counts;
+  let withinArtefact = 0;
+  for (const row of rows) {
+    if (row.sourceArtefactId === row.targetArtefactId) withinArtefact++;
+    else counts[row.sourceCode] = (counts[row.sourceCode] ?? 0) + 1;
+  }
+  return { countsByCode: counts, withinArtefact };
 }

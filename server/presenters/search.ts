@@ -1,5 +1,5 @@
 import type { ClauseHitRow, CommentHitRow } from '../db/queries/search.js';
-import { highlightPlain, snippetParts, type SearchTerm } from '../domain/searchQuery.js';
+import { highlightPlain, type SearchTerm } from '../domain/searchQuery.js';
 
 const artefactOf = (row: {
   artefactId: string;
@@ -16,7 +16,7 @@ const artefactOf = (row: {
 });
 
 /** Snippets leave as parts, never markup: the client renders hits as <mark> around plain text. */
-export function presentClauseHit(row: ClauseHitRow) {
+export function presentClauseHit(row: ClauseHitRow, terms: SearchTerm[]) {
   return {
     type: 'clause' as const,
     artefact: artefactOf(row),
@@ -24,7 +24,7 @@ export function presentClauseHit(row: ClauseHitRow) {
     clauseRef: row.clauseRef,
     heading: row.heading,
     anchor: row.anchor,
-    snippet: snippetParts(row.snippet),
+    snippet: highlightPlain(row.text, terms),
   };
 }
 

@@ -47,13 +47,15 @@ describe('following a cross-reference in the browser', function () {
 
     const counts = page.getByTestId('reference-counts');
     await counts.waitFor();
-    expect(await counts.textContent()).to.equal('Referenced by 2 citations: BSC 1, REC 1');
+    expect(await counts.textContent()).to.equal(
+      'Referenced by 1 citation in other artefacts: REC 1; and 1 citation within this document',
+    );
 
     const clause = page.locator('#clause-2-1-1');
     const referencedBy = clause.getByRole('complementary', { name: 'Referenced by (2)' });
     await referencedBy.waitFor();
     expect(await referencedBy.getByRole('listitem').allTextContents()).to.deep.equal([
-      'Section S 2.1.3 (BSC)',
+      'Section S 2.1.3 (this document)',
       'Schedule 23 1.1 (REC)',
     ]);
 

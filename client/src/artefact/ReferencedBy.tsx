@@ -20,7 +20,9 @@ export function ReferencedBy({ clauseRef, references }: Props) {
             <a href={r.source.href ?? undefined}>
               {r.source.reference} {r.source.clauseRef}
             </a>{' '}
-            <span className="referenced-by-code">({r.source.code})</span>
+            <span className="referenced-by-code">
+              ({r.withinArtefact ? 'this document' : r.source.code})
+            </span>
           </li>
         ))}
       </ul>
@@ -28,15 +30,30 @@ export function ReferencedBy({ clauseRef, references }: Props) {
   );
 }
 
-/** "Referenced by 3 clauses: BSC 1, REC 2", for the whole artefact. */
-export function ReferenceCounts({ counts }: { counts: Record<string, number> }) {
+const citations = (n: number) => `${n} ${n === 1 ? 'citation' : 'citations'}`;
+
+/**
+ * "Referenced by 3 citations in other artefacts: BSC 1, REC 2; and 12 within this document", for
+ * the whole artefact.
+ */
+export function ReferenceCounts({
+  counts,
+  withinArtefact,
+}: {
+  counts: Record<string, number>;
+  withinArtefact: number;
+}) {
   const entries = Object.entries(counts).sort(([a], [b]) => a.localeCompare(b));
   const total = entries.reduce((sum, [, n]) => sum + n, 0);
-  if (total === 0) return null;
+  if (total === 0 && withinArtefact === 0) return null;
+  const others =
+    total === 0
+      ? 'no other artefact'
+      : `${citations(total)} in other artefacts: ${entries.map(([code, n]) => `${code} ${n}`).join(', ')}`;
   return (
     <p className="reference-counts" data-testid="reference-counts">
-      Referenced by {total} {total === 1 ? 'citation' : 'citations'}:{' '}
-      {entries.map(([code, n]) => `${code} ${n}`).join(', ')}
+      Referenced by {others}
+      {withinArtefact > 0 && `; and ${citations(withinArtefact)} within this document`}
     </p>
   );
 }

@@ -219,7 +219,10 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
         >
           <h2 id="version-heading">Version {version.data.label}</h2>
           {referencesIn.data?.countsByCode && (
-            <ReferenceCounts counts={referencesIn.data.countsByCode} />
+            <ReferenceCounts
+              counts={referencesIn.data.countsByCode}
+              withinArtefact={referencesIn.data.withinArtefact ?? 0}
+            />
           )}
           <ClauseDocument
             html={version.data.html}

@@ -13,13 +13,18 @@ interface End {
 export interface CrossReference {
   text: string;
   resolved: boolean;
+  /** The artefact citing one of its own clauses. */
+  withinArtefact: boolean;
   source: End & { artefactId: string; reference: string; slug: string; code: string };
   target: End & { document: string | null };
 }
 
 export interface CrossReferences {
   data: CrossReference[];
+  /** Citations from other artefacts, by their code (direction "in" only). */
   countsByCode?: Record<string, number>;
+  /** Citations from the artefact's own clauses (direction "in" only). */
+  withinArtefact?: number;
 }
 
 export const listReferences = (artefactId: string, direction: 'in' | 'out', signal?: AbortSignal) =>

@@ -16,6 +16,7 @@ import * as m0013 from './0013_comment_provenance.js';
 import * as m0014 from './0014_version_resolves.js';
 import * as m0015 from './0015_search.js';
 import * as m0016 from './0016_cross_references.js';
+import * as m0017 from './0017_current_clause_search.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -39,6 +40,7 @@ const migrations: Record<string, DialectMigration> = {
   '0014_version_resolves': m0014,
   '0015_search': m0015,
   '0016_cross_references': m0016,
+  '0017_current_clause_search': m0017,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {

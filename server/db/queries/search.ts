@@ -1,12 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CommentVisibility } from '../../policies/commentVisibility.js';
-import {
-  HIT_END,
-  HIT_START,
-  toFts5,
-  toTsquery,
-  type SearchTerm,
-} from '../../domain/searchQuery.js';
+import { toFts5, toTsquery, type SearchTerm } from '../../domain/searchQuery.js';
+import { rankClauses } from '../../domain/searchRank.js';
 import type { Db } from '../database.js';
 import { visibleTo } from './comments.js';
 
@@ -34,83 +29,144 @@ export interface ClauseHitRow {
   clauseRef: string;
   heading: string | null;
   anchor: string;
-  /** The clause text around its hits, hits between HIT_START and HIT_END. */
-  snippet: string;
+  text: string;
 }
 
-function clauseFilters(filters: SearchFilters): RawBuilder<unknown>[] {
-  const where: RawBuilder<unknown>[] = [];
-  if (filters.version === 'current') where.push(sql`s.version_id = a.current_version_id`);
-  if (filters.code) where.push(sql`a.code = ${filters.code}`);
-  if (filters.kind) where.push(sql`a.kind = ${filters.kind}`);
-  return where;
+/**
+ * How many matches are ranked by relevance. A word found in most of 160,000 clauses would otherwise
+ * be scored in every one of them on every request; past this many, the first RANKED_MATCHES in
+ * index order are ranked and the rest follow them unranked, so every match can still be paged to.
+ */
+export const RANKED_MATCHES = 1000;
+
+export interface ClauseSearchResult {
+  rows: ClauseHitRow[];
+  /** More than RANKED_MATCHES clauses match, so only the first of them were ranked. */
+  broad: boolean;
+}
+
+interface Segment {
+  limit: number;
+  offset: number;
+}
+
+/** The page's share of the ranked matches and of the unranked ones after them. */
+function segments(page: SearchPage, broad: boolean): { ranked?: Segment; unranked?: Segment } {
+  if (!broad) return { ranked: page };
+  const end = page.offset + page.limit;
+  return {
+    ...(page.offset < RANKED_MATCHES
+      ? { ranked: { offset: page.offset, limit: Math.min(end, RANKED_MATCHES) - page.offset } }
+      : {}),
+    ...(end > RANKED_MATCHES
+      ? {
+          unranked: {
+            offset: Math.max(page.offset, RANKED_MATCHES),
+            limit: end - Math.max(page.offset, RANKED_MATCHES),
+          },
+        }
+      : {}),
+  };
 }
 
 const and = (where: RawBuilder<unknown>[]) =>
   where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
 
-/** Clauses matching every term, best first: FTS5's bm25 on SQLite, ts_rank on PostgreSQL. */
+/** Code and kind filters: a join to the registry only when one is asked for. */
+function registryFilter(filters: SearchFilters): {
+  join: RawBuilder<unknown>;
+  where: RawBuilder<unknown>;
+} {
+  const where: RawBuilder<unknown>[] = [];
+  if (filters.code) where.push(sql`a.code = ${filters.code}`);
+  if (filters.kind) where.push(sql`a.kind = ${filters.kind}`);
+  return where.length
+    ? {
+        join: sql`join clause_search s on s.id = f.id join artefacts a on a.id = s.artefact_id`,
+        where: and(where),
+      }
+    : { join: sql``, where: sql`` };
+}
+
+/** Matching clause ids as `f.id`, from the index of current versions or of every version. */
+function matchesOf(db: Db, terms: SearchTerm[], filters: SearchFilters): RawBuilder<unknown> {
+  const current = filters.version === 'current';
+  if (db.dialect === 'sqlite') {
+    // Current versions have an index of their own, which also holds each clause's code (0017).
+    if (!current) {
+      return sql`(select rowid as id from clause_search_fts
+        where clause_search_fts match ${toFts5(terms)}) f`;
+    }
+    const match = toFts5(terms, { columns: ['heading', 'text'], code: filters.code });
+    return sql`(select rowid as id from clause_current_fts where clause_current_fts match ${match}) f`;
+  }
+  // Current versions have a partial index of their own (0017).
+  return sql`(select s.id from clause_search s
+    where s.document @@ to_tsquery('english', ${toTsquery(terms)})
+    ${current ? sql`and s.is_current = 1` : sql``}) f`;
+}
+
+const ids = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id));
+
+/**
+ * Clauses matching every term: the first RANKED_MATCHES (in index order) best first, then any
+ * others in index order. Ranking happens here rather than in the database, the same on both, and
+ * costs the same however many clauses match.
+ */
 export async function searchClauses(
   db: Db,
   terms: SearchTerm[],
   filters: SearchFilters,
   page: SearchPage,
-): Promise<ClauseHitRow[]> {
-  const where = and(clauseFilters(filters));
-  const columns = sql`a.id as "artefactId", a.reference, a.slug, a.code, a.title,
-    s.version_id as "versionId", v.label as "versionLabel",
-    s.version_id = a.current_version_id as "isCurrent",
-    s.clause_ref as "clauseRef", s.heading, s.anchor`;
-  if (db.dialect === 'sqlite') {
-    const match = toFts5(terms);
-    // Rank and page first: SQLite computes every selected column before sorting, and a snippet
-    // of every matching clause costs far more than the ranking.
-    const rows = await sql<ClauseHitRow>`
-      with hits as (
-        select f.rowid as id, bm25(clause_search_fts, 2.0, 1.0) as score
-        from clause_search_fts f
-        join clause_search s on s.id = f.rowid
-        join artefacts a on a.id = s.artefact_id
-        where clause_search_fts match ${match} ${where}
-        -- A hit in the heading counts double.
-        order by score, f.rowid
-        limit ${page.limit} offset ${page.offset}
-      )
-      select ${columns},
-        snippet(clause_search_fts, 1, ${HIT_START}, ${HIT_END}, '…', 32) as snippet
-      from hits
-      join clause_search_fts f on f.rowid = hits.id
-      join clause_search s on s.id = hits.id
-      join artefacts a on a.id = s.artefact_id
-      join artefact_versions v on v.id = s.version_id
-      where clause_search_fts match ${match}
-      order by hits.score, hits.id`.execute(db.kysely);
-    return rows.rows.map((r) => ({ ...r, isCurrent: Boolean(r.isCurrent) }));
+): Promise<ClauseSearchResult> {
+  const { join, where } = registryFilter(filters);
+  const matching = sql`select f.id from ${matchesOf(db, terms, filters)} ${join} where true ${where}`;
+  // Reading ids in index order is cheap: nothing is scored or sorted.
+  const first = ids(
+    (
+      await sql<{
+        id: number | string;
+      }>`${matching} order by f.id limit ${RANKED_MATCHES + 1}`.execute(db.kysely)
+    ).rows,
+  );
+  if (first.length === 0) return { rows: [], broad: false };
+  const broad = first.length > RANKED_MATCHES;
+  const { ranked, unranked } = segments(page, broad);
+  const pageIds: number[] = [];
+  if (ranked) {
+    const candidates = await sql<{ id: number | string; heading: string | null; text: string }>`
+      select id, heading, text from clause_search
+      where id in (${sql.join(first.slice(0, RANKED_MATCHES))})`.execute(db.kysely);
+    const best = rankClauses(
+      candidates.rows.map((c) => ({ ...c, id: Number(c.id) })),
+      terms,
+    );
+    pageIds.push(...best.slice(ranked.offset, ranked.offset + ranked.limit));
   }
-  const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
-  // Rank and page first, so that only a page of clauses is highlighted.
-  const rows = await sql<ClauseHitRow>`
-    with q as (select to_tsquery('english', ${toTsquery(terms)}) as query),
-    hits as (
-      select s.id, ts_rank(s.document, q.query) as rank
-      from clause_search s
-      cross join q
-      join artefacts a on a.id = s.artefact_id
-      where s.document @@ q.query ${where}
-      order by rank desc, s.id
-      limit ${page.limit} offset ${page.offset}
-    )
-    select ${columns},
-      -- ts_headline drops anything that looks like an HTML tag; hide the '<' from it.
-      replace(ts_headline('english', replace(s.text, '<', chr(4)), q.query, ${options}), chr(4), '<')
-        as snippet
-    from hits
-    cross join q
-    join clause_search s on s.id = hits.id
+  if (unranked) {
+    const rest = await sql<{ id: number | string }>`
+      ${matching} order by f.id limit ${unranked.limit} offset ${unranked.offset}`.execute(
+      db.kysely,
+    );
+    pageIds.push(...ids(rest.rows));
+  }
+  if (pageIds.length === 0) return { rows: [], broad };
+  const rows = await sql<ClauseHitRow & { id: number | string }>`
+    select s.id, a.id as "artefactId", a.reference, a.slug, a.code, a.title,
+      s.version_id as "versionId", v.label as "versionLabel", s.is_current as "isCurrent",
+      s.clause_ref as "clauseRef", s.heading, s.anchor, s.text
+    from clause_search s
     join artefacts a on a.id = s.artefact_id
     join artefact_versions v on v.id = s.version_id
-    order by hits.rank desc, s.id`.execute(db.kysely);
-  return rows.rows;
+    where s.id in (${sql.join(pageIds)})`.execute(db.kysely);
+  const byId = new Map(rows.rows.map(({ id, ...row }) => [Number(id), row]));
+  return {
+    rows: pageIds.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [{ ...row, isCurrent: Boolean(row.isCurrent) }] : [];
+    }),
+    broad,
+  };
 }
 
 export interface CommentHitRow {

@@ -11,7 +11,7 @@ export const crossReferenceEndpoints = [
     method: 'get',
     path: '/artefacts/:id/references',
     summary:
-      "Cross-references out of the artefact's current version, or into it (in: with counts per citing code)",
+      "Cross-references out of the artefact's current version, or into it (in: with counts per citing code, citations within the artefact counted apart)",
     tag: 'versions',
     policy: 'version.read',
     params: artefactParams,
@@ -21,7 +21,7 @@ export const crossReferenceEndpoints = [
       const rows = await listCrossReferences(services.db, artefact.id, query.direction);
       return {
         data: rows.map(presentCrossReference),
-        ...(query.direction === 'in' ? { countsByCode: countsByCode(rows) } : {}),
+        ...(query.direction === 'in' ? countsByCode(rows) : {}),
       };
     },
   }),

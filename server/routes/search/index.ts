@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { searchClauses, searchComments } from '../../db/queries/search.js';
+import { RANKED_MATCHES, searchClauses, searchComments } from '../../db/queries/search.js';
 import { parseSearchQuery } from '../../domain/searchQuery.js';
 import { badRequest } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
@@ -35,16 +35,29 @@ export const searchEndpoints = [
       const offset = query.cursor ? decodeCursor(query.cursor) : 0;
       const page = { limit: query.limit + 1, offset };
       const filters = { code: query.code, kind: query.kind, version: query.version };
-      const data =
-        query.scope === 'clauses'
-          ? (await searchClauses(services.db, terms, filters, page)).map(presentClauseHit)
-          : (await searchComments(services.db, commentVisibility(actor), terms, filters, page)).map(
-              (row) => presentCommentHit(row, terms),
-            );
+      let data;
+      let broad = false;
+      if (query.scope === 'clauses') {
+        const found = await searchClauses(services.db, terms, filters, page);
+        data = found.rows.map((row) => presentClauseHit(row, terms));
+        broad = found.broad;
+      } else {
+        const rows = await searchComments(
+          services.db,
+          commentVisibility(actor),
+          terms,
+          filters,
+          page,
+        );
+        data = rows.map((row) => presentCommentHit(row, terms));
+      }
       const more = data.length > query.limit;
       return {
         data: data.slice(0, query.limit),
         nextCursor: more ? encodeCursor(offset + query.limit) : null,
+        // Past RANKED_MATCHES matches, only the first are ranked: the client says so.
+        broad,
+        rankedMatches: RANKED_MATCHES,
       };
     },
   }),

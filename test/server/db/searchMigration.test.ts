@@ -64,14 +64,14 @@ for (const dialect of testDialects()) {
         expect((await migrator.migrateToLatest()).error).to.equal(undefined);
         const terms = parseSearchQuery('"data collectors"');
         const page = { limit: 200, offset: 0 };
-        const all = await searchClauses(db, terms, { version: 'all' }, page);
+        const { rows: all } = await searchClauses(db, terms, { version: 'all' }, page);
         expect(all).to.have.length(count);
         expect(new Set(all.map((h) => h.versionId)).size).to.equal(count);
-        const current = await searchClauses(db, terms, { version: 'current' }, page);
+        const { rows: current } = await searchClauses(db, terms, { version: 'current' }, page);
         expect(current.map((h) => [h.versionId, h.clauseRef, h.anchor])).to.deep.equal([
           ['v119', '1.1', 'c-1-1'],
         ]);
-        const headings = await searchClauses(
+        const { rows: headings } = await searchClauses(
           db,
           parseSearchQuery('agents'),
           { version: 'all' },

@@ -1,10 +1,7 @@
 import { expect } from 'chai';
 import {
-  HIT_END,
-  HIT_START,
   highlightPlain,
   parseSearchQuery,
-  snippetParts,
   toFts5,
   toTsquery,
 } from '../../../server/domain/searchQuery.js';
@@ -33,20 +30,28 @@ describe('search query language', () => {
     expect(parseSearchQuery('"" * - & | !')).to.deep.equal([]);
   });
 
-  it('splits highlighted text into parts, dropping stray markers', () => {
-    expect(snippetParts(`a ${HIT_START}Data${HIT_END} b${HIT_END} ${HIT_START}x`)).to.deep.equal([
-      { text: 'a ', hit: false },
-      { text: 'Data', hit: true },
-      { text: ' b ', hit: false },
-      { text: 'x', hit: true },
-    ]);
-  });
-
   it('highlights plain text around the first hit', () => {
     const parts = highlightPlain(`${'word '.repeat(100)}the Data Collector acts`, [
       { words: ['data', 'collector'], prefix: false },
     ]);
     expect(parts[0]?.text.startsWith('…')).to.equal(true);
-    expect(parts.filter((p) => p.hit).map((p) => p.text)).to.deep.equal(['Data', 'Collector']);
+    expect(parts.filter((p) => p.hit).map((p) => p.text)).to.deep.equal(['Data Collector']);
+  });
+
+  it('marks a phrase only where its words are together, and other forms of a word', () => {
+    const text =
+      'The Data Collectors shall send data to the Collector; each Half Hourly Data Collector: estimates.';
+    const hits = (q: string) =>
+      highlightPlain(text, parseSearchQuery(q))
+        .filter((p) => p.hit)
+        .map((p) => p.text);
+    expect(hits('"data collector"')).to.deep.equal(['Data Collectors', 'Data Collector']);
+    expect(hits('estimate')).to.deep.equal(['estimates']);
+    expect(hits('collect*')).to.deep.equal(['Collectors', 'Collector', 'Collector']);
+    // No stem shorter than three letters: "data" does not mark "date".
+    expect(highlightPlain('the date of the data', parseSearchQuery('data'))).to.deep.equal([
+      { text: 'the date of the ', hit: false },
+      { text: 'data', hit: true },
+    ]);
   });
 });

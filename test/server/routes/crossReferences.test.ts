@@ -28,6 +28,7 @@ const SCHEDULE_23 = [
 interface Reference {
   text: string;
   resolved: boolean;
+  withinArtefact: boolean;
   source: { reference: string; code: string; clauseRef: string; slug: string; href: string };
   target: { reference: string | null; clauseRef: string | null; href: string | null };
 }
@@ -46,7 +47,11 @@ for (const dialect of testDialects()) {
         token: reader.token,
       });
       expect(res.status).to.equal(200);
-      return res.body as { data: Reference[]; countsByCode?: Record<string, number> };
+      return res.body as {
+        data: Reference[];
+        countsByCode?: Record<string, number>;
+        withinArtefact?: number;
+      };
     };
 
     before(async () => {
@@ -97,7 +102,13 @@ for (const dialect of testDialects()) {
         ['BSC', 'Section S', '2.1.3', '2.1.1'],
         ['REC', 'Schedule 23', '1.1', '2.1.1'],
       ]);
-      expect(into.countsByCode).to.deep.equal({ BSC: 1, REC: 1 });
+      // Section S citing its own 2.1.1 is counted apart from the codes that depend on it.
+      expect(into.countsByCode).to.deep.equal({ REC: 1 });
+      expect(into.withinArtefact).to.equal(1);
+      expect(into.data.map((r) => [r.source.code, r.withinArtefact])).to.have.deep.members([
+        ['BSC', true],
+        ['REC', false],
+      ]);
       const recHit = into.data.find((r) => r.source.code === 'REC');
       expect(recHit?.source.href).to.match(/^\/artefacts\/[a-z0-9-]+#clause-1-1$/);
     });
@@ -116,7 +127,8 @@ for (const dialect of testDialects()) {
         ['2.1.2', '2.1.2'],
       ]);
       const into = await references(sectionS, 'in');
-      expect(into.countsByCode).to.deep.equal({ BSC: 2, REC: 1 });
+      expect(into.countsByCode).to.deep.equal({ REC: 1 });
+      expect(into.withinArtefact).to.equal(2);
     });
 
     it('marks a reference unresolved when the clause it cites goes, and resolved when it returns', async () => {

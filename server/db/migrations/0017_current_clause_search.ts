@@ -1,0 +1,74 @@
+import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../database.js';
+
+/**
+ * A search of current versions (the default) should not rank, then throw away, every clause of every
+ * earlier version: `clause_search.is_current` marks the current version's rows, and a second index
+ * holds only them (a second FTS5 table on SQLite, kept by triggers; a partial GIN index on
+ * PostgreSQL). On SQLite that index also holds the artefact's code (which never changes), so that
+ * filtering a common word by code narrows the index rather than every match.
+ */
+export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  // As in 0015: SQLite migrations run outside a transaction; this one should not stop half done.
+  if (dialect !== 'sqlite') return create(db, dialect);
+  await sql`begin`.execute(db);
+  try {
+    await create(db, dialect);
+    await sql`commit`.execute(db);
+  } catch (err) {
+    await sql`rollback`.execute(db);
+    throw err;
+  }
+}
+
+async function create(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
+  await sql`alter table clause_search add column is_current integer not null default 0`.execute(db);
+  await sql`alter table clause_search add column code text not null default ''`.execute(db);
+  await sql`
+    update clause_search
+    set code = (select a.code from artefacts a where a.id = clause_search.artefact_id)`.execute(db);
+  await sql`
+    update clause_search set is_current = 1
+    where version_id in (select current_version_id from artefacts)`.execute(db);
+  if (dialect === 'postgres') {
+    await sql`
+      create index clause_search_current_document_idx on clause_search using gin (document)
+      where is_current = 1`.execute(db);
+    await sql`create index clause_search_current_idx on clause_search (id) where is_current = 1`.execute(
+      db,
+    );
+    return;
+  }
+  await sql`
+    create virtual table clause_current_fts using fts5(
+      heading, text, code, content='clause_search', content_rowid='id', tokenize='porter unicode61'
+    )`.execute(db);
+  await sql`
+    insert into clause_current_fts(rowid, heading, text, code)
+    select id, heading, text, code from clause_search where is_current = 1`.execute(db);
+  await sql`
+    create trigger clause_current_ai after insert on clause_search when new.is_current = 1 begin
+      insert into clause_current_fts(rowid, heading, text, code)
+        values (new.id, new.heading, new.text, new.code);
+    end`.execute(db);
+  await sql`
+    create trigger clause_current_on after update of is_current on clause_search
+    when old.is_current = 0 and new.is_current = 1 begin
+      insert into clause_current_fts(rowid, heading, text, code)
+        values (new.id, new.heading, new.text, new.code);
+    end`.execute(db);
+  await sql`
+    create trigger clause_current_off after update of is_current on clause_search
+    when old.is_current = 1 and new.is_current = 0 begin
+      insert into clause_current_fts(clause_current_fts, rowid, heading, text, code)
+        values ('delete', old.id, old.heading, old.text, old.code);
+    end`.execute(db);
+  await sql`
+    create trigger clause_current_ad after delete on clause_search when old.is_current = 1 begin
+      insert into clause_current_fts(clause_current_fts, rowid, heading, text, code)
+        values ('delete', old.id, old.heading, old.text, old.code);
+    end`.execute(db);
+  await sql`create index clause_search_current_idx on clause_search (artefact_id) where is_current = 1`.execute(
+    db,
+  );
+}
