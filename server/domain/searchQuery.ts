@@ -35,7 +35,13 @@ export function parseSearchQuery(q: string): SearchTerm[] {
  * scope, the terms are looked for in `columns` only, and the `code` column must hold the code.
  */
 export function toFts5(terms: SearchTerm[], scope?: { columns: string[]; code?: string }): string {
-  const all = terms.map((t) => `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`).join(' AND ');
+  const all = terms
+    .map((t) => {
+      if (!t.prefix) return `"${t.words.join(' ')}"`;
+      const [prefixed, ...stems] = prefixForms(t.words);
+      return `(${[`"${prefixed!.join(' ')}" *`, ...stems.map((w) => `"${w.join(' ')}"`)].join(' OR ')})`;
+    })
+    .join(' AND ');
   if (!scope) return all;
   const inColumns = `{${scope.columns.join(' ')}} : (${all})`;
   // A code is letters and digits as the tokenizer reads them; the caller's join checks it exactly.
@@ -43,12 +49,31 @@ export function toFts5(terms: SearchTerm[], scope?: { columns: string[]; code?: 
   return code ? `{code} : "${code.join(' ')}" AND ${inColumns}` : inColumns;
 }
 
+/**
+ * The index holds word stems, and the stem of a word can be shorter than what was typed of it:
+ * "estimate" is stored as "estim", so "estimat*" must also look for "estim". Besides the prefix
+ * itself, the forms with one to three of its last letters dropped (at least four left) count as
+ * whole stems.
+ */
+function prefixForms(words: readonly string[]): string[][] {
+  const head = words.slice(0, -1);
+  const last = words[words.length - 1] ?? '';
+  const forms = [[...head, last]];
+  for (let drop = 1; drop <= 3 && last.length - drop >= 4; drop++) {
+    forms.push([...head, last.slice(0, -drop)]);
+  }
+  return forms;
+}
+
 /** A to_tsquery('english', ...) expression: words joined by <->, prefixes with :*. */
 export function toTsquery(terms: SearchTerm[]): string {
+  const phrase = (words: string[]) => (words.length > 1 ? `(${words.join(' <-> ')})` : words[0]!);
   return terms
     .map((t) => {
-      const words = t.words.map((w, i) => (t.prefix && i === t.words.length - 1 ? `${w}:*` : w));
-      return words.length > 1 ? `(${words.join(' <-> ')})` : words[0]!;
+      if (!t.prefix) return phrase(t.words);
+      const [prefixed, ...stems] = prefixForms(t.words);
+      const withStar = prefixed!.map((w, i, all) => (i === all.length - 1 ? `${w}:*` : w));
+      return `(${[phrase(withStar), ...stems.map(phrase)].join(' | ')})`;
     })
     .join(' & ');
 }

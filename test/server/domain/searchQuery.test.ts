@@ -19,10 +19,10 @@ describe('search query language', () => {
       { words: ['unclosed'], prefix: false },
     ]);
     expect(toFts5(terms)).to.equal(
-      '"data" AND "half hourly" AND "settlem" * AND "or" AND "x" AND "2 1 3" AND "unclosed"',
+      '"data" AND "half hourly" AND ("settlem" * OR "settle" OR "settl" OR "sett") AND "or" AND "x" AND "2 1 3" AND "unclosed"',
     );
     expect(toTsquery(terms)).to.equal(
-      'data & (half <-> hourly) & settlem:* & or & x & (2 <-> 1 <-> 3) & unclosed',
+      'data & (half <-> hourly) & (settlem:* | settle | settl | sett) & or & x & (2 <-> 1 <-> 3) & unclosed',
     );
   });
 
