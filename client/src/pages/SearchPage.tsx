@@ -132,6 +132,13 @@ export function SearchPage() {
       <p className="result-count" role="status">
         {status}
       </p>
+      {first.data?.broad && (
+        <p className="muted" data-testid="broad-search">
+          More than {first.data.rankedMatches.toLocaleString('en-GB')} clauses match. The first{' '}
+          {first.data.rankedMatches.toLocaleString('en-GB')} in the index are shown best first and
+          the rest follow in index order; add words or choose a code to narrow the search.
+        </p>
+      )}
       {(first.error ?? pages?.error) && (
         <p className="error" role="alert">
           {(first.error ?? pages?.error)?.message}

@@ -43,10 +43,16 @@ export interface SearchParams {
   cursor?: string;
 }
 
+export interface SearchResults {
+  data: SearchHit[];
+  nextCursor: string | null;
+  /** More clauses match than are ranked: the first `rankedMatches` come best first, then the rest. */
+  broad: boolean;
+  rankedMatches: number;
+}
+
 export const searchText = (params: SearchParams, signal?: AbortSignal) =>
-  request<{ data: SearchHit[]; nextCursor: string | null }>(`/api/search${query({ ...params })}`, {
-    signal,
-  });
+  request<SearchResults>(`/api/search${query({ ...params })}`, { signal });
 
 /** Where a hit opens: its version of the artefact, at the clause. */
 export function hitLink(hit: SearchHit): string {
