@@ -121,26 +121,23 @@ export async function searchClauses(
 ): Promise<ClauseSearchResult> {
   const { join, where } = registryFilter(filters);
   const matching = sql`select f.id from ${matchesOf(db, terms, filters)} ${join} where true ${where}`;
-  // Reading ids in index order is cheap: nothing is scored or sorted.
-  const first = ids(
-    (
-      await sql<{
-        id: number | string;
-      }>`${matching} order by f.id limit ${RANKED_MATCHES + 1}`.execute(db.kysely)
-    ).rows,
-  );
-  if (first.length === 0) return { rows: [], broad: false };
-  const broad = first.length > RANKED_MATCHES;
+  // The first matches in index order, cheap to read as nothing is scored or sorted; with their
+  // text when this page shows some of them, to rank them here.
+  const withText = page.offset < RANKED_MATCHES;
+  const first = await sql<{ id: number | string; heading: string | null; text: string }>`
+    select s.id, ${withText ? sql`s.heading, s.text` : sql`null as heading, '' as text`}
+    from (${matching} order by f.id limit ${RANKED_MATCHES + 1}) m
+    join clause_search s on s.id = m.id`.execute(db.kysely);
+  if (first.rows.length === 0) return { rows: [], broad: false };
+  const broad = first.rows.length > RANKED_MATCHES;
   const { ranked, unranked } = segments(page, broad);
   const pageIds: number[] = [];
   if (ranked) {
-    const candidates = await sql<{ id: number | string; heading: string | null; text: string }>`
-      select id, heading, text from clause_search
-      where id in (${sql.join(first.slice(0, RANKED_MATCHES))})`.execute(db.kysely);
-    const best = rankClauses(
-      candidates.rows.map((c) => ({ ...c, id: Number(c.id) })),
-      terms,
-    );
+    const candidates = first.rows
+      .map((c) => ({ ...c, id: Number(c.id) }))
+      .sort((x, y) => x.id - y.id)
+      .slice(0, RANKED_MATCHES);
+    const best = rankClauses(candidates, terms);
     pageIds.push(...best.slice(ranked.offset, ranked.offset + ranked.limit));
   }
   if (unranked) {
