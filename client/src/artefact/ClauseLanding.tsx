@@ -52,7 +52,8 @@ export function ClauseLanding({ versionLabel, initialAnchor }: Props) {
 
   return (
     <p ref={region} role="status" className={missing ? 'notice clause-missing' : 'clause-missing'}>
-      {missing && `The link points to a clause (#${missing}) that is not in version ${versionLabel}.`}
+      {missing &&
+        `The link points to a clause (#${missing}) that is not in version ${versionLabel}.`}
     </p>
   );
 }

@@ -15,7 +15,6 @@ export interface FoldedText {
   shifts: number[];
 }
 
-
 // Lower case, one character for one wherever possible: a few letters lower-case to two (İ), and
 // those stay as they are so that offsets remain exact.
 function lowerInPlace(text: string): string {
