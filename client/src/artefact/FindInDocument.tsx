@@ -123,7 +123,7 @@ export function FindInDocument({ artefactId }: { artefactId: string }) {
       ref={form}
       className="find-in-document no-print"
       role="search"
-      aria-label="Find in this version"
+      aria-label="Find in document"
       onSubmit={(event) => event.preventDefault()}
       // The article composes a comment from a selection on mouse-up; stepping is not selecting.
       onMouseUp={(event) => event.stopPropagation()}
