@@ -148,6 +148,11 @@ for (const dialect of testDialects()) {
       await page.waitForURL((url) => url.hash === '#clause-5-2-7');
       await landedOn(page, 'clause-5-2-7');
       expect(await page.locator('#clause-2-1-2').getAttribute('class')).to.not.contain('landed');
+
+      // The contents' plain #anchor links land the same way.
+      const contents = page.getByRole('navigation', { name: 'Contents' });
+      await contents.getByRole('link', { name: /^2\.1\.3 / }).click();
+      await landedOn(page, 'clause-2-1-3');
     });
 
     it('says so, politely, when the link names a clause not in the version', async () => {

@@ -6,7 +6,13 @@ import { clearHits, paintCurrent, paintHits, revealHit } from './findHighlights'
 /** Past this many, hits are not highlighted or counted: "1,000+" is answer enough. */
 export const MAX_HITS = 1000;
 const DEBOUNCE_MS = 200;
-const NO_HITS = { hits: [] as Hit[], more: false };
+
+interface Result {
+  /** The query these are the hits of: the status speaks of it, not of what is half typed. */
+  query: string;
+  hits: Hit[];
+  more: boolean;
+}
 
 // What was last sought in each artefact, so it is sought again in the next version shown.
 const remembered = new Map<string, string>();
@@ -33,7 +39,7 @@ export function FindInDocument({ artefactId }: { artefactId: string }) {
   const form = useRef<HTMLFormElement>(null);
   const [text, setText] = useState(() => remembered.get(artefactId) ?? '');
   const [query, setQuery] = useState(text);
-  const [result, setResult] = useState(NO_HITS);
+  const [result, setResult] = useState<Result>({ query: '', hits: [], more: false });
   const [index, setIndex] = useState(0);
   // Bumped when the clause text is rendered again (citations linked), as ranges then go stale.
   const [textChanged, setTextChanged] = useState(0);
@@ -65,12 +71,13 @@ export function FindInDocument({ artefactId }: { artefactId: string }) {
     const newQuery = searched.current !== query;
     searched.current = query;
     if (!article || !foldQuery(query)) {
-      setResult(NO_HITS);
+      setResult({ query, hits: [], more: false });
+      reveal.current = false;
       return;
     }
     clauses.current ??= readClauseTexts(article);
     const hits = findHits(clauses.current, query, MAX_HITS + 1);
-    setResult({ hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS });
+    setResult({ query, hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS });
     setIndex((i) => (newQuery ? 0 : Math.min(i, Math.max(0, hits.length - 1))));
   }, [query, textChanged]);
 
@@ -110,13 +117,14 @@ export function FindInDocument({ artefactId }: { artefactId: string }) {
   }
 
   const current = result.hits[index];
-  const status = !foldQuery(query)
-    ? text.trim().length > 0 && text.trim().length < MIN_QUERY_LENGTH
-      ? `Type at least ${MIN_QUERY_LENGTH} characters to find.`
-      : ''
-    : total === 0
-      ? 'No matches'
-      : `${count(index + 1)} of ${count(total)}${result.more ? '+' : ''} ${total === 1 ? 'match' : 'matches'}, in ${current?.ref}`;
+  const tooShort = text.trim().length > 0 && !foldQuery(text);
+  const status = tooShort
+    ? `Type at least ${MIN_QUERY_LENGTH} characters to find.`
+    : !foldQuery(result.query)
+      ? ''
+      : total === 0
+        ? 'No matches'
+        : `${count(index + 1)} of ${count(total)}${result.more ? '+' : ''} ${total === 1 ? 'match' : 'matches'}, in ${current?.ref}`;
 
   return (
     <form
