@@ -36,17 +36,30 @@ const SECTION_S_V1 = [
 ].join('\n\n');
 const SECTION_S_V2 = clausesV2.join('\n\n');
 
+// A procedure whose paragraphs each name the Data Collector four times: 1,040 in all.
+const validationSteps = Array.from({ length: 26 }, (_, i) => i + 1).flatMap((step) =>
+  Array.from(
+    { length: 10 },
+    (_, j) =>
+      `3.${step}.${j + 1} Where the Data Collector receives a request from the Supplier, the ` +
+      `Data Collector shall validate the metered data for Metering System ${step * 100 + j} ` +
+      `and, where the Data Collector finds an error, the Data Collector shall notify the ` +
+      `Supplier within ${(j % 5) + 1} Working Days.`,
+  ),
+);
+const BSCP01 = ['3. VALIDATION', ...validationSteps].join('\n\n');
+
 /** How often `phrase` occurs in the published text, as a reader sees it (no Markdown marks). */
 function occurrences(markdown: string, phrase: string): number {
   const text = markdown.replace(/\*\*/g, '').toLowerCase();
   return text.split(phrase.toLowerCase()).length - 1;
 }
 
-/** Polls until `read` gives `true` or 10 s pass; gives what it read last. */
-async function eventually(read: () => Promise<unknown>): Promise<unknown> {
+/** Reads until `done` says so or 10 s pass, and gives what it read last. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
   const deadline = Date.now() + 10_000;
   let value = await read();
-  while (value !== true && Date.now() < deadline) {
+  while (!done(value) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50));
     value = await read();
   }
@@ -54,12 +67,10 @@ async function eventually(read: () => Promise<unknown>): Promise<unknown> {
 }
 
 async function textBecomes(locator: Locator, expected: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let actual = await locator.textContent();
-  while (actual !== expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    actual = await locator.textContent();
-  }
+  const actual = await eventually(
+    () => locator.textContent(),
+    (text) => text === expected,
+  );
   expect(actual).to.equal(expected);
 }
 
@@ -97,13 +108,10 @@ interface ClauseState {
 
 /** Waits until the clause is focused with its top in the viewport, then says how it lies. */
 async function landedOn(page: Page, anchor: string): Promise<ClauseState> {
-  const state = () => page.evaluate(clauseState(anchor)) as Promise<ClauseState>;
-  const deadline = Date.now() + 10_000;
-  let seen = await state();
-  while (!(seen.focused && seen.inView) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    seen = await state();
-  }
+  const seen = await eventually(
+    () => page.evaluate(clauseState(anchor)) as Promise<ClauseState>,
+    (state) => state.focused && state.inView,
+  );
   expect(seen, anchor).to.include({ focused: true, inView: true, marked: true });
   return seen;
 }
@@ -115,6 +123,7 @@ for (const dialect of testDialects()) {
     let reader: SignedInUser;
     let slug = '';
     let v1 = '';
+    let bscp01 = '';
 
     before(async () => {
       const server = suite.server;
@@ -124,6 +133,9 @@ for (const dialect of testDialects()) {
       slug = s.slug;
       v1 = (await publish(server, bsc, s.id, SECTION_S_V1, 'v1')).id;
       await publish(server, bsc, s.id, SECTION_S_V2, 'v2');
+      const procedure = await findArtefact(server, bsc.token, 'BSCP01');
+      bscp01 = procedure.slug;
+      await publish(server, bsc, procedure.id, BSCP01);
     });
 
     it('opens a search hit at its clause, follows a citation on the same page and comes Back', async () => {
@@ -191,7 +203,8 @@ for (const dialect of testDialects()) {
       await find.press('Shift+Enter');
       await textBecomes(status, `${total} of ${total} matches, in 5.2.7`);
       // Stepping brings the match into view, clear of the find bar.
-      expect(await eventually(() => page.evaluate(CURRENT_HIT_IN_VIEW))).to.equal(true);
+      const inView = () => page.evaluate(CURRENT_HIT_IN_VIEW) as Promise<boolean>;
+      expect(await eventually(inView, Boolean)).to.equal(true);
       await page.getByRole('button', { name: 'Next match' }).click();
       await textBecomes(status, `1 of ${total} matches, in 2.1.1`);
       await page.getByRole('button', { name: 'Previous match' }).click();
@@ -227,6 +240,20 @@ for (const dialect of testDialects()) {
       await page.getByRole('link', { name: 'v1', exact: true }).click();
       await textBecomes(status, `1 of ${occurrences(SECTION_S_V1, phrase)} match, in 2.1.1`);
       expect(await page.getByLabel('Find in this version').inputValue()).to.equal(phrase);
+    });
+
+    it('highlights no more than 1,000 matches in a long procedure, and says there are more', async () => {
+      const page = await suite.signedInPage(reader);
+      await page.goto(`/artefacts/${bscp01}`);
+      const find = page.getByLabel('Find in this version');
+      const status = page.locator('#find-in-document-status');
+      expect(occurrences(BSCP01, 'data collector')).to.equal(1040);
+      await find.fill('Data Collector');
+      await textBecomes(status, '1 of 1,000+ matches, in 3.1.1');
+      expect(await highlighted(page, 'find-hit')).to.have.length(1000);
+      // The thousandth is the fourth in the 250th paragraph.
+      await find.press('Shift+Enter');
+      await textBecomes(status, '1,000 of 1,000+ matches, in 3.25.10');
     });
   });
 }

@@ -20,7 +20,10 @@ export function useInAppLinks(inside: RefObject<Element | null>): void {
       const url = new URL(link.href);
       if (url.origin !== window.location.origin || !url.pathname.startsWith('/artefacts/')) return;
       event.preventDefault();
-      navigate(url.pathname + url.search + url.hash);
+      const to = url.pathname + url.search + url.hash;
+      // As a browser does, following a link to where the reader already is adds no history.
+      const here = window.location.pathname + window.location.search + window.location.hash;
+      navigate(to, { replace: to === here });
     }
     // On the document, so React's own handlers (a <Link>'s) have run first.
     document.addEventListener('click', follow);
