@@ -76,8 +76,10 @@ export function FindInDocument({ artefactId }: { artefactId: string }) {
       return;
     }
     clauses.current ??= readClauseTexts(article);
-    const hits = findHits(clauses.current, query, MAX_HITS + 1);
-    setResult({ query, hits: hits.slice(0, MAX_HITS), more: hits.length > MAX_HITS });
+    const found = findHits(clauses.current, query, MAX_HITS + 1);
+    const hits = found.slice(0, MAX_HITS);
+    setResult({ query, hits, more: found.length > MAX_HITS });
+    // The same query over re-rendered text keeps its place; a new one starts at the top.
     setIndex((i) => (newQuery ? 0 : Math.min(i, Math.max(0, hits.length - 1))));
   }, [query, textChanged]);
 
