@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
+import { useCallback, useMemo, useState, type SyntheticEvent } from 'react';
 import { getVersion, type Artefact, type Clause } from '../api';
 import { useAuth } from '../auth';
 import { ClauseOutline } from '../ClauseOutline';
@@ -9,6 +9,8 @@ import { listConsultations } from '../consultations/consultationsApi';
 import { useApi } from '../useApi';
 import { ClauseComments, type ThreadState } from './ClauseComments';
 import { ClauseDocument, type ClauseLink } from './ClauseDocument';
+import { ClauseLanding } from './ClauseLanding';
+import { FindInDocument } from './FindInDocument';
 import { ReferenceCounts, ReferencedBy } from './ReferencedBy';
 import { listReferences, referencesByClause, type CrossReference } from './referencesApi';
 import { describeCommentWindow } from './commentWindow';
@@ -85,7 +87,6 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
   const roleMayComment = role !== null && COMMENTER_ROLES.includes(role);
   const canComment = roleMayComment && Boolean(commentWindow?.open);
   const canWaive = role === 'programme' || (role === 'code_body' && user?.code === artefact.code);
-  const html = version.data?.html;
 
   const clauses = useMemo(
     () => new Map((version.data?.clauses ?? []).map((c): [string, Clause] => [c.ref, c])),
@@ -134,16 +135,6 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
     },
     [upsert],
   );
-
-  // The clauses arrive after the browser has given up on the URL's #anchor, so scroll ourselves.
-  const scrolled = useRef(false);
-  useEffect(() => {
-    if (!html || scrolled.current) return;
-    scrolled.current = true;
-    const anchor = decodeURIComponent(window.location.hash.slice(1));
-    const target = anchor || (initialClause && clauses.get(initialClause)?.anchor);
-    if (target) document.getElementById(target)?.scrollIntoView();
-  }, [html, clauses, initialClause]);
 
   const compose = useCallback(
     (ref: string, selected?: string) => {
@@ -224,6 +215,11 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
               withinArtefact={referencesIn.data.withinArtefact ?? 0}
             />
           )}
+          <FindInDocument artefactId={artefact.id} />
+          <ClauseLanding
+            versionLabel={version.data.label}
+            initialAnchor={initialClause ? clauses.get(initialClause)?.anchor : undefined}
+          />
           <ClauseDocument
             html={version.data.html}
             links={links}
