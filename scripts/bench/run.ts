@@ -7,6 +7,7 @@ import { benchRedline } from './redline.js';
 import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
 import { benchWordRedline } from './wordRedline.js';
+import { benchPublish } from './publish.js';
 import { benchSearch } from './search.js';
 import { benchZipBomb } from './zipBomb.js';
 
@@ -20,6 +21,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'export-stall': () => benchExportStall(),
   'zip-bomb': () => benchZipBomb(),
   'word-redline': () => benchWordRedline(),
+  publish: () => benchPublish(),
   search: () => benchSearch(),
 };
 

@@ -75,7 +75,14 @@ function sentence(rand: () => number, own: string[]): string {
   return out.join(' ').replace(/[;:,]$/, '.');
 }
 
-/** A Markdown document of `clauses` numbered clauses in parts, sections and paragraphs. */
+/** Where a clause cites Section S, as the REC and DCUSA cite the BSC. */
+const cite = (rand: () => number) =>
+  ` This is subject to BSC Section S paragraph ${1 + Math.floor(rand() * 40)}.${1 + Math.floor(rand() * 5)}.${1 + Math.floor(rand() * 8)}.`;
+
+/**
+ * A Markdown document of `clauses` numbered clauses in parts, sections and paragraphs; about one
+ * paragraph in fifty cites a paragraph of BSC Section S.
+ */
 export function generateCodeSection(title: string, clauses: number, seed: number): string {
   const rand = random(seed);
   const own = ownWords(rand, 40);
@@ -90,7 +97,7 @@ export function generateCodeSection(title: string, clauses: number, seed: number
       for (let para = 1; para <= 8 && made < clauses; para++) {
         const text =
           rand() < 0.3 ? `${sentence(rand, own)} ${sentence(rand, own)}` : sentence(rand, own);
-        lines.push(`${top}.${sub}.${para} ${text}`, '');
+        lines.push(`${top}.${sub}.${para} ${text}${rand() < 0.02 ? cite(rand) : ''}`, '');
         made++;
       }
     }

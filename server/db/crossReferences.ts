@@ -12,7 +12,11 @@ import {
 } from '../domain/crossReferences/index.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { clauseRefIndex } from '../domain/plainEnglish/clauseRefIndex.js';
-import { closeBrokenCitation, raiseBrokenCitation } from './crossReferenceFindings.js';
+import {
+  closeBrokenCitation,
+  raiseBrokenCitations,
+  type BrokenCitation,
+} from './crossReferenceFindings.js';
 import type { CrossReferenceTable, Database } from './schema.js';
 
 const INSERT_BATCH = 500;
@@ -122,14 +126,14 @@ async function raiseOwnBrokenCitations(
   const targets = await currentTargets(trx, [
     ...new Set(broken.map((r) => r.targetArtefactId ?? '')),
   ]);
-  for (const row of broken) {
-    const target = targets.get(row.targetArtefactId ?? '');
-    if (!target || row.targetClauseRef === null) continue;
-    await raiseBrokenCitation(trx, {
-      ...row,
-      message: brokenCitationMessage(target, row.targetClauseRef, undefined),
-    });
-  }
+  await raiseBrokenCitations(
+    trx,
+    broken.flatMap((row) => {
+      const target = targets.get(row.targetArtefactId ?? '');
+      if (!target || row.targetClauseRef === null) return [];
+      return [{ ...row, message: brokenCitationMessage(target, row.targetClauseRef, undefined) }];
+    }),
+  );
 }
 
 /**
@@ -155,27 +159,36 @@ async function recheckIncoming(
   if (incoming.length === 0) return;
   const target = (await currentTargets(trx, [artefactId])).get(artefactId);
   const renumbered = await moved();
+  const changed = new Map<string, { resolved: number; positions: number[] }>();
+  const broken: BrokenCitation[] = [];
   for (const row of incoming) {
     const clauseRef = row.targetClauseRef ?? '';
     const resolved = cites(refs, clauseRef) ? 1 : 0;
     if (resolved !== row.resolved) {
-      await trx
-        .updateTable('crossReferences')
-        .set({ resolved })
-        .where('sourceVersionId', '=', row.sourceVersionId)
-        .where('position', '=', row.position)
-        .execute();
+      const key = `${resolved} ${row.sourceVersionId}`;
+      const group = changed.get(key) ?? { resolved, positions: [] };
+      group.positions.push(row.position);
+      changed.set(key, group);
     }
     const renumberedTo = renumbered.get(clauseRef);
     if (row.findingId === null && target && (resolved === 0 || renumberedTo !== undefined)) {
-      await raiseBrokenCitation(trx, {
-        ...row,
-        message: brokenCitationMessage(target, clauseRef, renumberedTo),
-      });
+      broken.push({ ...row, message: brokenCitationMessage(target, clauseRef, renumberedTo) });
     } else if (row.findingId !== null && row.resolved === 0 && resolved === 1 && !renumberedTo) {
       await closeBrokenCitation(trx, { ...row, findingId: row.findingId });
     }
   }
+  for (const [key, { resolved, positions }] of changed) {
+    const versionId = key.slice(key.indexOf(' ') + 1);
+    for (let i = 0; i < positions.length; i += INSERT_BATCH) {
+      await trx
+        .updateTable('crossReferences')
+        .set({ resolved })
+        .where('sourceVersionId', '=', versionId)
+        .where('position', 'in', positions.slice(i, i + INSERT_BATCH))
+        .execute();
+    }
+  }
+  await raiseBrokenCitations(trx, broken);
 }
 
 async function registryOf(trx: Kysely<Database>): Promise<RegistryArtefact[]> {
