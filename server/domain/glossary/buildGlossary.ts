@@ -10,6 +10,7 @@ export interface ClausePlace {
   versionId: string;
   versionLabel: string;
   clauseRef: string;
+  /** Null when not known: the clause's usual anchor, made from its ref, is the one to use. */
   anchor: string | null;
 }
 
@@ -72,23 +73,20 @@ export function buildGlossary(
   configured: ConfiguredGlossary,
 ): GlossaryEntry[] {
   const found: { term: string; definition: GlossaryDefinition | null; configured: boolean }[] = [];
-  for (const source of sources) {
-    const anchors = new Map(source.clauses.map((c) => [c.ref, c.anchor]));
-    for (const d of extractDefinitions(source.clauses)) {
-      const { clauses: _clauses, ...place } = source;
-      found.push({
-        term: d.term,
-        configured: false,
-        definition: {
-          text: d.definition,
-          source: {
-            kind: 'artefact',
-            ...place,
-            clauseRef: d.clauseRef,
-            anchor: anchors.get(d.clauseRef) ?? null,
-          },
-        },
-      });
+  for (const s of sources) {
+    const anchors = new Map(s.clauses.map((c) => [c.ref, c.anchor]));
+    for (const d of extractDefinitions(s.clauses)) {
+      const source: DefinitionSource = {
+        kind: 'artefact',
+        code: s.code,
+        reference: s.reference,
+        slug: s.slug,
+        versionId: s.versionId,
+        versionLabel: s.versionLabel,
+        clauseRef: d.clauseRef,
+        anchor: anchors.get(d.clauseRef) ?? null,
+      };
+      found.push({ term: d.term, configured: false, definition: { text: d.definition, source } });
     }
   }
   for (const d of configured.definitions) {
