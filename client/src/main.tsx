@@ -6,6 +6,7 @@ import './comments.css';
 import './redline.css';
 import './readiness.css';
 import './registers.css';
+import './glossary.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');
