@@ -120,7 +120,12 @@ function TermTooltip({
     <div ref={ref} role="tooltip" id={id} className="term-tooltip" style={place}>
       <p className="term-tooltip-term">
         <strong>{entry.term}</strong>
-        {entry.conflicting && <span className="term-flag">Defined differently</span>}
+        {entry.conflicting && (
+          <>
+            {' '}
+            <span className="term-flag">Defined differently</span>
+          </>
+        )}
       </p>
       <ul>
         {entry.definitions.map((d, i) => (

@@ -102,7 +102,12 @@ function Term({ entry }: { entry: GlossaryEntry }) {
     <article className="glossary-entry" aria-labelledby={`${id}-term`}>
       <h3 id={`${id}-term`}>
         {entry.term}
-        {entry.conflicting && <span className="term-flag">Defined differently</span>}
+        {entry.conflicting && (
+          <>
+            {' '}
+            <span className="term-flag">Defined differently</span>
+          </>
+        )}
       </h3>
       {entry.definitions.length === 0 ? (
         <p className="muted">On the configured list of defined terms, without a definition.</p>
