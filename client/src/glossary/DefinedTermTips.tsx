@@ -96,13 +96,19 @@ function TermTooltip({
   shown: Shown;
 }) {
   const [place, setPlace] = useState({ top: 0, left: 0 });
-  // Fixed to the viewport beside the term, following it as the page scrolls.
+  // Fixed to the viewport below the term (above it when there is no room below), following it as
+  // the page scrolls.
   useLayoutEffect(() => {
     const follow = () => {
       const rect = shown.term.getBoundingClientRect();
       const width = Math.min(420, window.innerWidth - 16);
+      const height = ref.current?.offsetHeight ?? 0;
+      const below = rect.bottom + 6;
       setPlace({
-        top: rect.bottom + 6,
+        top:
+          below + height > window.innerHeight && rect.top - height - 6 > 0
+            ? rect.top - height - 6
+            : below,
         left: Math.max(8, Math.min(rect.left, window.innerWidth - width - 8)),
       });
     };
@@ -113,7 +119,7 @@ function TermTooltip({
       window.removeEventListener('scroll', follow, true);
       window.removeEventListener('resize', follow);
     };
-  }, [shown.term]);
+  }, [shown.term, ref]);
 
   const { entry } = shown;
   return (

@@ -31,6 +31,7 @@ export function GlossaryPage() {
   );
   const entries = glossary.data ?? [];
   const differing = entries.filter((e) => e.conflicting).length;
+  const groups = byLetter(entries);
 
   return (
     <>
@@ -80,8 +81,19 @@ export function GlossaryPage() {
         </p>
       )}
 
+      {groups.length > 1 && (
+        <nav aria-label="Glossary letters">
+          <ul className="glossary-letters">
+            {groups.map(([letter]) => (
+              <li key={letter}>
+                <a href={`#glossary-letter-${letter}`}>{letter}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <div aria-busy={glossary.loading}>
-        {byLetter(entries).map(([letter, group]) => (
+        {groups.map(([letter, group]) => (
           <section key={letter} aria-labelledby={`glossary-letter-${letter}`}>
             <h2 id={`glossary-letter-${letter}`} className="glossary-letter">
               {letter}
