@@ -115,8 +115,13 @@ export function buildGlossary(
     if (f.definition) entry.definitions.push(f.definition);
     entry.configured ||= f.configured;
   }
+  // "SVAA: Supplier Volume Allocation Agent" in an acronym table names another entry rather than
+  // defining the acronym differently from that entry's definition.
+  const namesAnEntry = (text: string) =>
+    entries.has(singularIn(termKey(text.replace(/\.$/, '')), keys));
   for (const entry of entries.values()) {
-    entry.conflicting = new Set(entry.definitions.map((d) => normaliseDefinition(d.text))).size > 1;
+    const meanings = entry.definitions.filter((d) => !namesAnEntry(d.text));
+    entry.conflicting = new Set(meanings.map((d) => normaliseDefinition(d.text))).size > 1;
   }
   return [...entries.values()].sort(
     (a, b) =>

@@ -5,10 +5,10 @@ import type { Clause } from '../parseClauses.js';
 import { splitCells, squashSpace, TABLE_SEPARATOR } from './text.js';
 import { FUNCTION_WORDS } from './wordClasses.js';
 
-// `"Code" or "BSC"` define two names at once; the verb is kept so that "has the meaning given in
-// Section A" reads as the definition it is.
+// `"A" or "B" means` and `"A" (AB) means` define two names at once; the verb is kept so that "has
+// the meaning given in Section A" reads as the definition it is.
 const QUOTED_DEFINITION =
-  /(?:["“](?<alias>[^"”\n]{1,120}?)["”]\s+or\s+)?["“](?<term>[^"”\n]{1,120}?)["”]\s*(?:\([^)\n]{0,60}\)\s*)?[:,–—-]?\s*(?<verb>means|mean|shall mean|shall have the meaning|has the meaning|have the meaning|is defined|are defined|refers to|shall refer to|includes|shall include)\b/g;
+  /(?:["“](?<alias>[^"”\n]{1,120}?)["”]\s+or\s+)?["“](?<term>[^"”\n]{1,120}?)["”]\s*(?:\((?:["“]?(?<short>[A-Z][A-Za-z&]*[A-Z]s?)["”]?|[^)\n]{0,60})\)\s*)?[:,–—-]?\s*(?<verb>means|mean|shall mean|shall have the meaning|has the meaning|have the meaning|is defined|are defined|refers to|shall refer to|includes|shall include)\b/g;
 const INLINE_DEFINITION =
   /\((?:the|a|an|each|each a|each an|together(?:,)? the|individually(?:,)? a)?\s*["“]([^"”\n]{1,120})["”]\s*\)/gi;
 const BOLD_DEFINITION =
@@ -55,12 +55,13 @@ function scanClause(clause: Clause, add: (raw: string, definition: string | null
   if (text.includes('"') || text.includes('“')) {
     const quoted = [...text.matchAll(QUOTED_DEFINITION)];
     quoted.forEach((m, i) => {
-      const { alias = '', term = '', verb = '' } = m.groups ?? {};
+      const { alias = '', term = '', short = '', verb = '' } = m.groups ?? {};
       const start = m.index + m[0].length;
       const rest = untilParagraphEnd(text.slice(start, quoted[i + 1]?.index ?? text.length));
       const definition = MEANS.test(verb) ? rest : `${verb}${rest}`;
       if (alias) add(alias, definition);
       add(term, definition);
+      if (short) add(short, definition);
     });
     for (const m of text.matchAll(INLINE_DEFINITION)) add(m[1] ?? '', null);
   }
@@ -76,9 +77,9 @@ function scanClause(clause: Clause, add: (raw: string, definition: string | null
   for (const m of expansions.matchAll(EXPANSION)) {
     const words = (m[1] ?? '').trim().split(/\s+/);
     while (words.length > 0 && FUNCTION_WORDS.has((words[0] ?? '').toLowerCase())) words.shift();
-    const longForm = words.join(' ');
-    if (words.length > 1) add(longForm, null);
-    add(m[2] ?? '', words.length > 1 ? longForm : null);
+    // An expansion in passing names the acronym; it is not the glossary's definition of it.
+    if (words.length > 1) add(words.join(' '), null);
+    add(m[2] ?? '', null);
   }
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] ?? '').trim();

@@ -37,7 +37,11 @@ const ANNEX_X1 = `SECTION X ANNEX X-1: GENERAL GLOSSARY
 
 (b) report allocated volumes to each Supplier.
 
-1.1.8 A Party in default (the "Defaulting Party") shall pay the amounts set out in Section H.
+1.1.8 "BSC Agent" means a person appointed by BSC Company (BSCCo) to provide a service under the Code.
+
+1.1.9 "BSCCo" means the company that performs the functions given to it by the Code.
+
+1.1.10 A Party in default (the "Defaulting Party") shall pay the amounts set out in Section H.
 `;
 
 const REC_SCHEDULE_1 = `SCHEDULE 1: INTERPRETATIONS AND DEFINITIONS
@@ -220,6 +224,17 @@ describe('buildGlossary', () => {
       clauseRef: '1.1.4',
       anchor: annex.clauses.find((c) => c.ref === '1.1.4')?.anchor,
     });
+  });
+
+  it('does not take an acronym explained in passing or in a table as a conflicting definition', () => {
+    expect(entry('BSCCo').definitions.map((d) => d.text)).to.deep.equal([
+      'the company that performs the functions given to it by the Code.',
+    ]);
+    expect(entry('SVAA').definitions.map((d) => d.text)).to.deep.equal([
+      'Supplier Volume Allocation Agent',
+      'the BSC Agent for supplier volume allocation, who shall: (a) aggregate Metered Data for each Settlement Period; and (b) report allocated volumes to each Supplier.',
+    ]);
+    expect(entry('SVAA').conflicting).to.equal(false);
   });
 
   it('flags a term whose table definition differs from its bold one (MDS aside)', () => {
