@@ -125,6 +125,12 @@ for (const dialect of testDialects()) {
         '<img src=x onerror="window.glossaryXss=1"> <script>window.glossaryXss=2</script>',
       );
       expect(await tooltip.locator('img, script').count()).to.equal(0);
+      // The pointer may move onto the tooltip to read it; it goes when the pointer leaves both.
+      await tooltip.hover();
+      await page.waitForTimeout(500);
+      expect(await tooltip.isVisible()).to.equal(true);
+      await page.getByRole('heading', { name: 'Version v1' }).hover();
+      await tooltip.waitFor({ state: 'detached' });
       expect(await page.evaluate('typeof window.glossaryXss')).to.equal('undefined');
       // "Settlement Period" is marked as well: one pass over the text finds every term.
       expect(await page.locator('#clause-2-1-2 .defined-term').allTextContents()).to.deep.equal([

@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useId,
   useLayoutEffect,
   useRef,
@@ -36,31 +37,50 @@ export function DefinedTermTips({
   const [shown, setShown] = useState<Shown | null>(null);
   const tip = useRef<HTMLDivElement>(null);
 
+  // A moment's grace, so that the pointer can cross from the term onto the tooltip.
+  const leaving = useRef<number | undefined>(undefined);
+  const stay = () => window.clearTimeout(leaving.current);
   const hide = useCallback(() => {
-    setShown((current) => {
-      current?.term.removeAttribute('aria-describedby');
-      return null;
-    });
+    window.clearTimeout(leaving.current);
+    setShown(null);
   }, []);
+  useEffect(() => () => window.clearTimeout(leaving.current), []);
+
+  useLayoutEffect(() => {
+    if (!shown) return;
+    shown.term.setAttribute('aria-describedby', id);
+    return () => shown.term.removeAttribute('aria-describedby');
+  }, [shown, id]);
 
   const show = useCallback(
     (term: HTMLElement | null) => {
       const entry = term && matcher?.entries[Number(term.dataset.term)];
       if (!term || !entry) return;
-      setShown((current) => {
-        if (current?.term === term) return current;
-        current?.term.removeAttribute('aria-describedby');
-        term.setAttribute('aria-describedby', id);
-        return { term, entry };
-      });
+      setShown((current) => (current?.term === term ? current : { term, entry }));
     },
-    [matcher, id],
+    [matcher],
   );
+
+  function handleMouseOver(event: MouseEvent) {
+    const term = termOf(event.target);
+    if (term || tip.current?.contains(event.target as Node)) stay();
+    if (term) show(term);
+  }
 
   function handleMouseOut(event: MouseEvent) {
     const to = event.relatedTarget instanceof Node ? event.relatedTarget : null;
     if (!shown || shown.term.contains(to) || tip.current?.contains(to)) return;
-    if (document.activeElement !== shown.term) hide();
+    if (document.activeElement === shown.term) return;
+    stay();
+    leaving.current = window.setTimeout(hide, 300);
+  }
+
+  function handleFocus(event: FocusEvent) {
+    const term = termOf(event.target);
+    if (term) {
+      stay();
+      show(term);
+    }
   }
 
   function handleBlur(event: FocusEvent) {
@@ -74,9 +94,9 @@ export function DefinedTermTips({
   return (
     <div
       className="defined-terms"
-      onMouseOver={(e) => show(termOf(e.target))}
+      onMouseOver={handleMouseOver}
       onMouseOut={handleMouseOut}
-      onFocus={(e) => show(termOf(e.target))}
+      onFocus={handleFocus}
       onBlur={handleBlur}
       onKeyDown={handleKeyDown}
     >
