@@ -14,6 +14,7 @@ import { commentLogEndpoints } from './routes/commentLog/index.js';
 import { commentEndpoints } from './routes/comments/index.js';
 import { consultationEndpoints } from './routes/consultations/index.js';
 import { findingEndpoints } from './routes/findings/index.js';
+import { glossaryEndpoints } from './routes/glossary/index.js';
 import { dueProcessEndpoints } from './routes/dueProcess/index.js';
 import { authEndpoints } from './routes/auth/index.js';
 import { healthEndpoints } from './routes/health/index.js';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): Express {
     ...dueProcessEndpoints,
     ...findingEndpoints,
     ...searchEndpoints,
+    ...glossaryEndpoints,
     ...auditEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;

@@ -7,6 +7,7 @@ import { ChangesPage } from './pages/ChangesPage';
 import { WorkOffPage } from './pages/WorkOffPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
 import { DueProcessPage } from './pages/DueProcessPage';
+import { GlossaryPage } from './pages/GlossaryPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyCommentsPage } from './pages/MyCommentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -70,6 +71,7 @@ export function App() {
               <Route path="/recommendations" element={<RecommendationsPage />} />
               <Route path="/recommendations/:id" element={<PaperPage />} />
               <Route path="/search" element={<SearchPage />} />
+              <Route path="/glossary" element={<GlossaryPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

@@ -35,6 +35,7 @@ export function Layout() {
             <NavLink to="/changes">Changes</NavLink>
             <NavLink to="/work-off">Work-off</NavLink>
             <NavLink to="/requirements">Requirements</NavLink>
+            <NavLink to="/glossary">Glossary</NavLink>
             <NavLink to="/due-process">Due process</NavLink>
             <NavLink to="/recommendations">Recommendation</NavLink>
           </nav>

@@ -7,6 +7,7 @@ import './redline.css';
 import './readiness.css';
 import './registers.css';
 import './find.css';
+import './glossary.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing #root');

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { readPlainEnglishConfig } from '../db/queries/findings.js';
 import type { Database } from '../db/schema.js';
+import { isGlossaryArtefact } from '../domain/glossary/index.js';
 import type { Clause } from '../domain/parseClauses.js';
 import {
   checkPlainEnglish,
@@ -15,12 +16,7 @@ import type { PlainEnglishContext } from '../domain/plainEnglish/check.js';
 import { clauseTextSize, runTask } from '../lib/offThread.js';
 import { newId } from '../lib/ids.js';
 
-/** The artefacts whose current versions are the codes' glossaries. */
-export const GLOSSARY_ARTEFACTS: readonly { code: string; reference: string }[] = [
-  { code: 'BSC', reference: 'Section X Annex X-1' },
-  { code: 'BSC', reference: 'Section X Annex X-2' },
-  { code: 'REC', reference: 'Schedule 1' },
-];
+export { GLOSSARY_ARTEFACTS } from '../domain/glossary/index.js';
 
 /** What the checks of every version share: loaded once per transaction, not per version. */
 export interface PlainEnglishSettings {
@@ -29,9 +25,6 @@ export interface PlainEnglishSettings {
   vagueTerms: string[];
   maxSentenceWords: number;
 }
-
-const sameReference = (a: string, b: string) =>
-  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 export async function loadPlainEnglishSettings(
   trx: Kysely<Database>,
@@ -43,10 +36,7 @@ export async function loadPlainEnglishSettings(
     .execute();
   const artefactReferences = new Set(artefacts.flatMap((a) => referenceKeys(a.reference)));
   const glossaryVersionIds = artefacts.flatMap((a) =>
-    a.currentVersionId &&
-    GLOSSARY_ARTEFACTS.some((g) => g.code === a.code && sameReference(g.reference, a.reference))
-      ? [a.currentVersionId]
-      : [],
+    a.currentVersionId && isGlossaryArtefact(a) ? [a.currentVersionId] : [],
   );
   let definedTerms: Set<string> | null = null;
   // No glossary published and none configured: the undefined-term check is skipped rather than

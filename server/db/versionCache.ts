@@ -26,19 +26,24 @@ export async function loadVersionClauses(
   return version;
 }
 
-function cachedComparison<T>(cache: ReadCache, key: string, compute: () => Promise<T>): Promise<T> {
+/** What is computed once per key, shared by requests arriving while it is computed. */
+export function cachedPromise<T>(
+  cache: ReadCache,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const hit = cache.get(key, IMMUTABLE) as Promise<T> | undefined;
   if (hit) return hit;
   const pending = compute();
   cache.set(key, IMMUTABLE, pending);
-  // A failed comparison (stopped at its deadline) is not remembered.
+  // A failure (e.g. a comparison stopped at its deadline) is not remembered.
   pending.catch(() => cache.forget(key));
   return pending;
 }
 
 /** The presented redline between two versions, as UTF-8 JSON. */
 export function cachedRedlineJson(from: VersionClauses, to: VersionClauses): Promise<Buffer> {
-  return cachedComparison(redlines, `${from.id}>${to.id}`, () =>
+  return cachedPromise(redlines, `${from.id}>${to.id}`, () =>
     runTask(
       'redline',
       [from.clauses, to.clauses],
@@ -55,7 +60,7 @@ export function cachedSuccessors(
   from: { id: string; clauses: Clause[] },
   to: { id: string; clauses: Clause[] },
 ): Promise<Map<string, ClauseSuccessor>> {
-  return cachedComparison(successors, `${from.id}>${to.id}`, () =>
+  return cachedPromise(successors, `${from.id}>${to.id}`, () =>
     runTask(
       'successors',
       [from.clauses, to.clauses],

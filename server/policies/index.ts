@@ -50,6 +50,8 @@ export const policies = {
   'comment.list': { roles: everyone },
   // Comment hits follow the comment visibility rule, like every other comment read.
   'search.read': { roles: everyone },
+  // Definitions are clause text; where a term is used is a search.
+  'glossary.read': { roles: everyone },
   'comment.read': { roles: everyone },
   'comment.create': { roles: commenters },
   // The author check (only your own comment) is made by the command.

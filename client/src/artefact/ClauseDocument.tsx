@@ -1,4 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
+import { DefinedTermTips } from '../glossary/DefinedTermTips';
+import { markDefinedTerms, type TermMatcher } from '../glossary/termMatcher';
 
 /** A citation in a clause's text, and the clause it links to. */
 export interface ClauseLink {
@@ -54,6 +56,7 @@ function linkCitations(section: HTMLElement, links: readonly ClauseLink[]): void
 function splitClauses(
   html: string,
   links: ReadonlyMap<string, readonly ClauseLink[]> | undefined,
+  terms: TermMatcher | null,
 ): Block[] {
   // DOMParser documents are inert: nothing in them runs or loads.
   const body = new DOMParser().parseFromString(html, 'text/html').body;
@@ -68,6 +71,7 @@ function splitClauses(
       flush();
       const clauseLinks = links?.get(node.dataset.ref ?? '');
       if (clauseLinks) linkCitations(node, clauseLinks);
+      if (terms) markDefinedTerms(node, terms);
       blocks.push({
         kind: 'clause',
         ref: node.dataset.ref ?? '',
@@ -91,14 +95,16 @@ interface Props {
   html: string;
   /** Citations to link, by clause ref. */
   links?: ReadonlyMap<string, readonly ClauseLink[]>;
+  /** Defined terms to mark, each showing its definition on hover or keyboard focus. */
+  terms?: TermMatcher | null;
   /** The comment tools shown with each clause. */
   renderTools(ref: string): ReactNode;
 }
 
-export function ClauseDocument({ html, links, renderTools }: Props) {
-  const blocks = useMemo(() => splitClauses(html, links), [html, links]);
+export function ClauseDocument({ html, links, terms = null, renderTools }: Props) {
+  const blocks = useMemo(() => splitClauses(html, links, terms), [html, links, terms]);
   return (
-    <>
+    <DefinedTermTips matcher={terms}>
       {blocks.map((block, i) =>
         block.kind === 'html' ? (
           // The server sanitises this HTML before sending it.
@@ -111,6 +117,6 @@ export function ClauseDocument({ html, links, renderTools }: Props) {
           </section>
         ),
       )}
-    </>
+    </DefinedTermTips>
   );
 }

@@ -6,6 +6,7 @@ import { emptyDraft } from '../comments/CommentFields';
 import { getComment, type Comment } from '../comments/commentsApi';
 import { quoteFromSelection } from '../comments/quote';
 import { listConsultations } from '../consultations/consultationsApi';
+import { useGlossaryTerms } from '../glossary/useGlossaryTerms';
 import { useApi } from '../useApi';
 import { ClauseComments, type ThreadState } from './ClauseComments';
 import { ClauseDocument, type ClauseLink } from './ClauseDocument';
@@ -46,6 +47,7 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
     [artefact.id],
   );
   const comments = useVersionComments(versionId);
+  const terms = useGlossaryTerms();
   // Bumped after a finding is waived or raised, so the list is fetched again.
   const [findingsRevision, setFindingsRevision] = useState(0);
   const findings = useApi(
@@ -223,6 +225,7 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
           <ClauseDocument
             html={version.data.html}
             links={links}
+            terms={terms}
             renderTools={(ref) => {
               const clause = clauses.get(ref);
               return (

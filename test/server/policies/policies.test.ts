@@ -26,6 +26,7 @@ const expected: Record<Action, Role[]> = {
   'consultation.control': ['programme', 'admin'],
   'comment.list': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'search.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
+  'glossary.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'comment.read': ['participant', 'code_body', 'programme', 'sro', 'admin'],
   'comment.create': ['participant', 'code_body', 'programme'],
   'comment.edit': ['participant', 'code_body', 'programme'],

@@ -130,6 +130,7 @@ for (const dialect of testDialects()) {
         ['/api/plain-english/config', 'put'],
         ['/api/plain-english/recheck', 'post'],
         ['/api/search', 'get'],
+        ['/api/glossary', 'get'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
       const count = Object.values(paths as Record<string, object>).reduce(
