@@ -48,7 +48,11 @@ export async function startBenchServer(
     }
   }
   const port = 40000 + Math.floor(Math.random() * 20000);
-  const child: ChildProcess = spawn('node', ['dist/server/main.js'], {
+  // BENCH_CPU_PROF=<dir> writes the server's CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const child: ChildProcess = spawn('node', [...profile, 'dist/server/main.js'], {
     env: { ...process.env, ...env, PORT: String(port) },
     // BENCH_SERVER_LOG=<file> keeps the server's log (warnings and errors) for a failed run.
     stdio: [

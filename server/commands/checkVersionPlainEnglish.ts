@@ -15,6 +15,7 @@ import {
 import type { PlainEnglishContext } from '../domain/plainEnglish/check.js';
 import { clauseTextSize, runTask } from '../lib/offThread.js';
 import { newId } from '../lib/ids.js';
+import { nextTurn } from '../lib/nextTurn.js';
 
 export { GLOSSARY_ARTEFACTS } from '../domain/glossary/index.js';
 
@@ -165,6 +166,7 @@ export async function checkVersionPlainEnglish(
       carriedFromFindingId: null,
     }));
   for (let i = 0; i < added.length; i += BATCH) {
+    await nextTurn();
     await trx
       .insertInto('plainEnglishFindings')
       .values(added.slice(i, i + BATCH))

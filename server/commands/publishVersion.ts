@@ -8,14 +8,20 @@ import {
   sameSettings,
 } from './checkVersionPlainEnglish.js';
 import { carryWaivers, planCarriedWaivers } from './carryWaivers.js';
-import { indexCrossReferences } from '../db/crossReferences.js';
+import {
+  indexCrossReferences,
+  isCitedElsewhere,
+  type PlannedRenumbering,
+} from '../db/crossReferences.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { lockM6State } from '../db/m6Lock.js';
 import { recordResolvedComments } from '../db/resolvedComments.js';
 import { indexVersionClauses } from '../db/searchIndex.js';
 import type { VersionRow } from '../db/queries/artefacts.js';
 import type { Database } from '../db/schema.js';
-import { runTask } from '../lib/offThread.js';
+import { clauseTextSize, runTask } from '../lib/offThread.js';
+import { nextTurn } from '../lib/nextTurn.js';
+import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict, payloadTooLarge } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
@@ -72,6 +78,33 @@ async function checkIncorporates(
   }
 }
 
+/**
+ * When other artefacts cite this one, how its current version's clauses are renumbered in the new
+ * one: aligning 2,000 clauses with 2,000 takes a while, so it is done on the worker thread before
+ * the transaction, which uses it if no other version was published meanwhile.
+ */
+async function planRenumbering(
+  db: Db,
+  artefactId: string,
+  clauses: Clause[],
+): Promise<PlannedRenumbering | undefined> {
+  if (!(await isCitedElsewhere(db.kysely, artefactId))) return undefined;
+  const current = await db.kysely
+    .selectFrom('artefacts')
+    .innerJoin('artefactVersions as v', 'v.id', 'artefacts.currentVersionId')
+    .select(['v.id', 'v.clauses'])
+    .where('artefacts.id', '=', artefactId)
+    .executeTakeFirst();
+  if (!current) return undefined;
+  const from = JSON.parse(current.clauses) as Clause[];
+  const moved = await runTask(
+    'renumbering',
+    [from, clauses],
+    clauseTextSize(from) + clauseTextSize(clauses),
+  );
+  return { fromVersionId: current.id, moved };
+}
+
 export interface PublishedVersion extends VersionRow {
   /** Lines that looked like clause numbers but were read as text, for the uploader to check. */
   parseNotes: string[];
@@ -90,10 +123,15 @@ export async function publishVersion(
   }
   // Parsing, rendering and checking 5 MB take a second: off the main thread, and before the
   // transaction, so that nothing waits on them (SQLite has one connection).
-  const { parsed, html } = await runTask('prepareVersion', [input.body], input.body.length);
+  const { parsed, html, citations } = await runTask(
+    'prepareVersion',
+    [input.body],
+    input.body.length,
+  );
   const settings = await loadPlainEnglishSettings(db.kysely);
   const found = await findPlainEnglish(parsed.clauses, settings);
   const carryPlan = await planCarriedWaivers(db.kysely, artefact.id, parsed.clauses);
+  const renumbered = await planRenumbering(db, artefact.id, parsed.clauses);
   const version: VersionRow = {
     id: newId(),
     artefactId: artefact.id,
@@ -155,11 +193,13 @@ export async function publishVersion(
         { id: version.id, clauses: parsed.clauses },
         carryPlan,
       );
+      await nextTurn();
       await indexCrossReferences(
         trx,
         artefact,
-        { id: version.id, clauses: parsed.clauses },
+        { id: version.id, clauses: parsed.clauses, citations },
         replaced?.currentVersionId ?? null,
+        renumbered,
       );
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {

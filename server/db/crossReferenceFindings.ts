@@ -6,6 +6,7 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { newId } from '../lib/ids.js';
 import type { Database, PlainEnglishFindingTable } from './schema.js';
+import { nextTurn } from '../lib/nextTurn.js';
 
 export interface BrokenCitation {
   sourceArtefactId: string;
@@ -76,6 +77,7 @@ export async function raiseBrokenCitations(
     positions.set(c.position, findingId);
   }
   for (let i = 0; i < fresh.length; i += INSERT_BATCH) {
+    await nextTurn();
     await trx
       .insertInto('plainEnglishFindings')
       .values(fresh.slice(i, i + INSERT_BATCH))
@@ -85,6 +87,7 @@ export async function raiseBrokenCitations(
     const pairs = [...positions];
     for (let i = 0; i < pairs.length; i += UPDATE_BATCH) {
       const batch = pairs.slice(i, i + UPDATE_BATCH);
+      await nextTurn();
       await trx
         .updateTable('crossReferences')
         .set({

@@ -9,6 +9,7 @@ import {
   registryIndex,
   resolveReference,
   type RegistryArtefact,
+  type TextReference,
 } from '../domain/crossReferences/index.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { clauseRefIndex } from '../domain/plainEnglish/clauseRefIndex.js';
@@ -18,6 +19,7 @@ import {
   type BrokenCitation,
 } from './crossReferenceFindings.js';
 import type { CrossReferenceTable, Database } from './schema.js';
+import { nextTurn } from '../lib/nextTurn.js';
 
 const INSERT_BATCH = 500;
 const BACKFILL_BATCH = 20;
@@ -47,16 +49,23 @@ async function currentRefs(
   return out;
 }
 
+/** A version's clauses, and the citations in each when they were read beforehand (off-thread). */
+export interface VersionCitations {
+  id: string;
+  clauses: readonly Pick<Clause, 'ref' | 'text'>[];
+  citations?: readonly (readonly TextReference[])[];
+}
+
 /** The index rows for one version's citations, resolved against the registry as it stands. */
 async function citationsOf(
   trx: Kysely<Database>,
   source: RegistryArtefact,
-  version: { id: string; clauses: readonly Pick<Clause, 'ref' | 'text'>[] },
+  version: VersionCitations,
   registry: RegistryArtefact[],
 ): Promise<CrossReferenceTable[]> {
   const index = registryIndex(registry);
-  const found = version.clauses.flatMap((clause) =>
-    parseReferences(clause.text).map((ref) => ({
+  const found = version.clauses.flatMap((clause, i) =>
+    (version.citations?.[i] ?? parseReferences(clause.text)).map((ref) => ({
       clause,
       ref,
       target: resolveReference(ref, source, index),
@@ -87,6 +96,7 @@ async function citationsOf(
 
 async function insertRows(trx: Kysely<Database>, rows: CrossReferenceTable[]): Promise<void> {
   for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+    await nextTurn();
     await trx
       .insertInto('crossReferences')
       .values(rows.slice(i, i + INSERT_BATCH))
@@ -195,15 +205,40 @@ async function registryOf(trx: Kysely<Database>): Promise<RegistryArtefact[]> {
   return trx.selectFrom('artefacts').select(['id', 'code', 'reference']).execute();
 }
 
+/** How the clauses of `fromVersionId` were renumbered in the new version, worked out beforehand. */
+export interface PlannedRenumbering {
+  fromVersionId: string;
+  moved: Map<string, string>;
+}
+
+/** Whether other artefacts cite this one's clauses, so a publish must align it with its last version. */
+export async function isCitedElsewhere(
+  trx: Kysely<Database>,
+  artefactId: string,
+): Promise<boolean> {
+  const row = await trx
+    .selectFrom('crossReferences')
+    .select('sourceArtefactId')
+    .where('targetArtefactId', '=', artefactId)
+    .where('sourceArtefactId', '!=', artefactId)
+    .where('targetClauseRef', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /**
  * Replaces the artefact's citations with those of its newly current version, and re-checks the
- * citations of it made elsewhere.
+ * citations of it made elsewhere. A renumbering planned against the version this one replaces is
+ * used as it is; otherwise (another publish came in between, or none was planned) the two are
+ * aligned here.
  */
 export async function indexCrossReferences(
   trx: Kysely<Database>,
   artefact: RegistryArtefact,
-  version: { id: string; clauses: readonly Clause[] },
+  version: VersionCitations & { clauses: readonly Clause[] },
   previousVersionId: string | null,
+  planned?: PlannedRenumbering,
 ): Promise<void> {
   const rows = await citationsOf(trx, artefact, version, await registryOf(trx));
   await trx.deleteFrom('crossReferences').where('sourceArtefactId', '=', artefact.id).execute();
@@ -211,6 +246,7 @@ export async function indexCrossReferences(
   await raiseOwnBrokenCitations(trx, rows);
   // Aligning the two versions costs time: only when other artefacts cite this one's clauses.
   await recheckIncoming(trx, artefact.id, refsOf(version.clauses), async () => {
+    if (planned && planned.fromVersionId === previousVersionId) return planned.moved;
     const previous = previousVersionId
       ? await trx
           .selectFrom('artefactVersions')

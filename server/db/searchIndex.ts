@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Clause } from '../domain/parseClauses.js';
+import { nextTurn } from '../lib/nextTurn.js';
 
 // SQLite allows 32,766 bound parameters per statement; 7 columns a row.
 const BATCH = 500;
@@ -46,6 +47,8 @@ export async function insertClauseSearchRows(
   rows: ClauseSearchRow[],
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
+    // Each batch is tokenised into the full-text indexes as it goes in.
+    await nextTurn();
     await (db as Kysely<{ clause_search: ClauseSearchRow }>)
       .insertInto('clause_search')
       .values(rows.slice(i, i + BATCH))

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { ChainWalker, type ChainHead } from '../domain/auditChain.js';
 import type { Db } from './database.js';
+import { nextTurn } from '../lib/nextTurn.js';
 
 export interface AuditVerification {
   ok: boolean;
@@ -12,7 +13,6 @@ export interface AuditVerification {
 }
 
 const BATCH = 2000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function readHead(db: Db): Promise<ChainHead | undefined> {
   const head = await db.kysely

@@ -8,6 +8,11 @@ import { checkPlainEnglish, type PlainEnglishContext } from '../domain/plainEngl
 import { redlineJson } from '../presenters/redline.js';
 import { docxToMarkdown, type DocxConversion, type DocxUpload } from './docxToMarkdown.js';
 import { writeRedlineDocx, type RedlineFile } from './redlineDocx.js';
+import {
+  clauseCitations,
+  renumbering,
+  type TextReference,
+} from '../domain/crossReferences/index.js';
 
 export const TASKS = {
   /** A Word document of `to` with every change from `from` a tracked change. */
@@ -17,11 +22,19 @@ export const TASKS = {
   redline: (from: Clause[], to: Clause[]): Uint8Array => redlineJson(from, to),
   /** Where each clause of one version went in another, for placing comments. */
   successors: (from: Clause[], to: Clause[]) => clauseSuccessors(from, to),
-  /** A version's clauses and sanitised HTML, from its Markdown. */
-  prepareVersion: (body: string): { parsed: ParsedDocument; html: string } => {
+  /** A version's clauses, sanitised HTML and the citations in each clause, from its Markdown. */
+  prepareVersion: (
+    body: string,
+  ): { parsed: ParsedDocument; html: string; citations: TextReference[][] } => {
     const parsed = parseClauses(body);
-    return { parsed, html: renderDocumentHtml(parsed) };
+    return {
+      parsed,
+      html: renderDocumentHtml(parsed),
+      citations: clauseCitations(parsed.clauses),
+    };
   },
+  /** Which clause refs of one version have another ref in the next (see crossReferences). */
+  renumbering: (from: Clause[], to: Clause[]) => renumbering(from, to),
   plainEnglish: (clauses: Clause[], context: PlainEnglishContext) =>
     checkPlainEnglish(clauses, context),
   /** A Word upload as Markdown (its bytes arrive on the worker as a plain Uint8Array). */

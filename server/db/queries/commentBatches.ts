@@ -4,6 +4,7 @@
 import type { CommentVisibility } from '../../policies/commentVisibility.js';
 import type { Db } from '../database.js';
 import { listComments, type CommentFilters, type CommentListRow } from './comments.js';
+import { nextTurn } from '../../lib/nextTurn.js';
 
 // Small enough that a page (read, mapped and written to CSV or XLSX) takes a few milliseconds, so
 // that several exports running together still let other requests in within tens of milliseconds.
@@ -27,7 +28,7 @@ export async function* commentBatches(
     const last = page[page.length - 1];
     if (!last || page.length < size) return;
     after = { createdAt: last.createdAt, id: last.id };
-    // Let other requests in between pages (a resolved query alone does not yield to them).
-    await new Promise((resolve) => setImmediate(resolve));
+    // Let other requests in between pages.
+    await nextTurn();
   }
 }

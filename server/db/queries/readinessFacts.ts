@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { ArtefactFacts, ReadinessInput } from '../../domain/readiness.js';
 import type { Db } from '../database.js';
-import { loadVersionClauses } from '../versionCache.js';
+import { loadVersionClauses, type VersionClauses } from '../versionCache.js';
+import { nextTurn } from '../../lib/nextTurn.js';
 import { loadDueProcessCoverage } from './dueProcess.js';
 
 const DECIDED = ['accepted', 'partially-accepted', 'rejected', 'deferred', 'duplicate'] as const;
@@ -144,69 +145,77 @@ export async function loadReadinessFacts(db: Db, now: string): Promise<Readiness
   const baselinedIds = new Set(baselined.map((r) => r.artefactId));
   const tracesOf = groupBy(traces, (r) => r.requirementId);
 
-  const facts: ArtefactFacts[] = await Promise.all(
-    artefacts.map(async (a) => {
-      const version = a.currentVersionId
-        ? await loadVersionClauses(db, a.currentVersionId)
-        : undefined;
-      const tally = counts.get(a.id);
-      return {
-        id: a.id,
-        slug: a.slug,
-        code: a.code,
-        reference: a.reference,
-        title: a.title,
-        topicArea: a.topicArea,
-        bragOverride: a.bragOverride,
-        bragOverrideReason: a.bragOverrideReason,
-        noRequirementsReason: a.noRequirementsReason,
-        currentVersion: version
-          ? {
-              id: version.id,
-              label: version.label,
-              incorporates: version.incorporates,
-              clauseRefs: version.clauses.map((c) => c.ref),
-            }
-          : null,
-        firstVersionAt: firstAt.get(a.id) ?? null,
-        consultations: (consultationsOf.get(a.id) ?? []).map(
-          ({ id, title, opensAt, closesAt }) => ({ id, title, opensAt, closesAt }),
-        ),
-        comments: (commentsOf.get(a.id) ?? []).map((c) => ({
-          id: c.id,
-          ref: c.ref,
-          category: c.category,
-          severity: c.severity,
-          status: c.status,
-          hasDecision: Boolean(c.hasDecision),
-          confidential: c.confidential === 1,
-          organisationId: c.organisationId,
-          authorId: c.authorId,
-        })),
-        outstandingComments: Number(tally?.outstanding ?? 0),
-        totalComments: Number(tally?.total ?? 0),
-        // Tallies store a confidential comment without organisation under ''.
-        confidentialComments: (confidentialOf.get(a.id) ?? []).map((t) => ({
-          organisationId: t.organisationId || null,
-          outstanding: Number(t.outstanding),
-          total: Number(t.total),
-        })),
-        changes: (changesOf.get(a.id) ?? []).map((c) => ({
-          id: c.id,
-          title: c.title,
-          status: c.status,
-          noCodeImpact: c.noCodeImpact === 1,
-        })),
-        openFindings: (findingsOf.get(a.id) ?? []).map(({ id, clauseRef, kind, excerpt }) => ({
-          id,
-          clauseRef,
-          kind,
-          excerpt,
-        })),
-        baselined: baselinedIds.has(a.id),
-      };
-    }),
-  );
+  // One version per turn of the event loop: one not yet cached is read and parsed (2,000 clauses
+  // take milliseconds), and a cold start would otherwise hold other requests for all 81.
+  const versions = new Map<string, VersionClauses>();
+  for (const a of artefacts) {
+    if (!a.currentVersionId) continue;
+    await nextTurn();
+    const version = await loadVersionClauses(db, a.currentVersionId);
+    if (version) versions.set(a.id, version);
+  }
+  const facts: ArtefactFacts[] = artefacts.map((a) => {
+    const version = versions.get(a.id);
+    const tally = counts.get(a.id);
+    return {
+      id: a.id,
+      slug: a.slug,
+      code: a.code,
+      reference: a.reference,
+      title: a.title,
+      topicArea: a.topicArea,
+      bragOverride: a.bragOverride,
+      bragOverrideReason: a.bragOverrideReason,
+      noRequirementsReason: a.noRequirementsReason,
+      currentVersion: version
+        ? {
+            id: version.id,
+            label: version.label,
+            incorporates: version.incorporates,
+            clauseRefs: version.clauses.map((c) => c.ref),
+          }
+        : null,
+      firstVersionAt: firstAt.get(a.id) ?? null,
+      consultations: (consultationsOf.get(a.id) ?? []).map(({ id, title, opensAt, closesAt }) => ({
+        id,
+        title,
+        opensAt,
+        closesAt,
+      })),
+      comments: (commentsOf.get(a.id) ?? []).map((c) => ({
+        id: c.id,
+        ref: c.ref,
+        category: c.category,
+        severity: c.severity,
+        status: c.status,
+        hasDecision: Boolean(c.hasDecision),
+        confidential: c.confidential === 1,
+        organisationId: c.organisationId,
+        authorId: c.authorId,
+      })),
+      outstandingComments: Number(tally?.outstanding ?? 0),
+      totalComments: Number(tally?.total ?? 0),
+      // Tallies store a confidential comment without organisation under ''.
+      confidentialComments: (confidentialOf.get(a.id) ?? []).map((t) => ({
+        organisationId: t.organisationId || null,
+        outstanding: Number(t.outstanding),
+        total: Number(t.total),
+      })),
+      changes: (changesOf.get(a.id) ?? []).map((c) => ({
+        id: c.id,
+        title: c.title,
+        status: c.status,
+        noCodeImpact: c.noCodeImpact === 1,
+      })),
+      openFindings: (findingsOf.get(a.id) ?? []).map(({ id, clauseRef, kind, excerpt }) => ({
+        id,
+        clauseRef,
+        kind,
+        excerpt,
+      })),
+      baselined: baselinedIds.has(a.id),
+    };
+  });
 
   return {
     now,

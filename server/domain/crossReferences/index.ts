@@ -1,3 +1,3 @@
-export { parseReferences, type TextReference } from './parse.js';
+export { clauseCitations, parseReferences, type TextReference } from './parse.js';
 export { registryIndex, resolveReference, type RegistryArtefact } from './resolve.js';
 export { brokenCitationMessage, renumbering } from './consistency.js';

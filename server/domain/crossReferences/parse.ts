@@ -100,3 +100,7 @@ export function parseReferences(text: string): TextReference[] {
   }
   return out;
 }
+
+/** The citations written in each clause, in clause order (read on the worker thread at publish). */
+export const clauseCitations = (clauses: readonly { text: string }[]): TextReference[][] =>
+  clauses.map((c) => parseReferences(c.text));
