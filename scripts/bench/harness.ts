@@ -1,6 +1,7 @@
 // Shared benchmark plumbing: the real server in its own process, autocannon in this one, and
 // results reported as ratios against a baseline measured in the same run (machines here are noisy).
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,8 @@ export async function startBenchServer(
     LOG_LEVEL: 'warn',
     // PostgreSQL when BENCH_DATABASE_URL names an empty database; SQLite otherwise.
     DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '',
+    // Required with a shared database; a fresh one per run, never written down.
+    JWT_SECRET: randomBytes(48).toString('base64url'),
   };
   if (options.seed) {
     const { db } = await bootDatabase(loadConfig({ ...env }));

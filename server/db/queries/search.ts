@@ -72,20 +72,22 @@ function segments(page: SearchPage, broad: boolean): { ranked?: Segment; unranke
 const and = (where: RawBuilder<unknown>[]) =>
   where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
 
-/** Code and kind filters: a join to the registry only when one is asked for. */
-function registryFilter(filters: SearchFilters): {
-  join: RawBuilder<unknown>;
-  where: RawBuilder<unknown>;
-} {
+/**
+ * Code and kind filters on matches `f`: the code is each row's own (0017), the kind needs the
+ * registry. `codeDone` when the matches are already of the code alone.
+ */
+function registryFilter(
+  filters: SearchFilters,
+  codeDone: boolean,
+): { join: RawBuilder<unknown>; where: RawBuilder<unknown> } {
   const where: RawBuilder<unknown>[] = [];
-  if (filters.code) where.push(sql`a.code = ${filters.code}`);
+  if (filters.code && !codeDone) where.push(sql`s.code = ${filters.code}`);
   if (filters.kind) where.push(sql`a.kind = ${filters.kind}`);
-  return where.length
-    ? {
-        join: sql`join clause_search s on s.id = f.id join artefacts a on a.id = s.artefact_id`,
-        where: and(where),
-      }
-    : { join: sql``, where: sql`` };
+  if (!where.length) return { join: sql``, where: sql`` };
+  const join = filters.kind
+    ? sql`join clause_search s on s.id = f.id join artefacts a on a.id = s.artefact_id`
+    : sql`join clause_search s on s.id = f.id`;
+  return { join, where: and(where) };
 }
 
 /** Matching clause ids as `f.id`, from the index of current versions or of every version. */
@@ -100,10 +102,11 @@ function matchesOf(db: Db, terms: SearchTerm[], filters: SearchFilters): RawBuil
     const match = toFts5(terms, { columns: ['heading', 'text'], code: filters.code });
     return sql`(select rowid as id from clause_current_fts where clause_current_fts match ${match}) f`;
   }
-  // Current versions have a partial index of their own (0017).
+  // Current versions have a partial index of their own (0017), and every row its code.
   return sql`(select s.id from clause_search s
     where s.document @@ to_tsquery('english', ${toTsquery(terms)})
-    ${current ? sql`and s.is_current = 1` : sql``}) f`;
+    ${current ? sql`and s.is_current = 1` : sql``}
+    ${filters.code ? sql`and s.code = ${filters.code}` : sql``}) f`;
 }
 
 const ids = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id));
@@ -119,7 +122,8 @@ export async function searchClauses(
   filters: SearchFilters,
   page: SearchPage,
 ): Promise<ClauseSearchResult> {
-  const { join, where } = registryFilter(filters);
+  // SQLite's index matches the code's words; the row's code is checked exactly.
+  const { join, where } = registryFilter(filters, db.dialect === 'postgres');
   const matching = sql`select f.id from ${matchesOf(db, terms, filters)} ${join} where true ${where}`;
   // The first matches in index order, cheap to read as nothing is scored or sorted; with their
   // text when this page shows some of them, to rank them here.
