@@ -34,14 +34,12 @@ async function create(db: Kysely<unknown>, dialect: DialectName): Promise<void> 
     await sql`
       create index clause_search_current_document_idx on clause_search using gin (document)
       where is_current = 1`.execute(db);
-    // Matches in index order, of all codes or of one: a common phrase is read along these and
-    // stops at the first thousand, rather than rechecked in every clause that has its words.
+    // Matches in index order: a common phrase is read along this and stops at the first few
+    // hundred, rather than rechecked in every clause that has its words.
     await sql`create index clause_search_current_idx on clause_search (id) where is_current = 1`.execute(
       db,
     );
-    await sql`
-      create index clause_search_current_code_idx on clause_search (code, id)
-      where is_current = 1`.execute(db);
+
     // Fresh statistics for the new column and indexes, so that a common phrase is not planned
     // as a rare one until autovacuum comes round.
     await sql`analyze clause_search`.execute(db);
