@@ -152,3 +152,33 @@ export function report(title: string, rows: Measurement[], targetP99Ratio?: numb
     );
   return ok;
 }
+
+/** A JSON call to the bench server as its admin; a failure throws with the answer's start. */
+export async function api<T = unknown>(
+  server: BenchServer,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await fetch(`${server.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${server.token}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 300)}`);
+  return JSON.parse(text) as T;
+}
+
+/** The id of the registry's artefact with this reference. */
+export async function artefactId(server: BenchServer, reference: string): Promise<string> {
+  const list = await api<{ data: { id: string; reference: string }[] }>(
+    server,
+    `/api/artefacts?q=${encodeURIComponent(reference)}`,
+  );
+  const found = list.data.find((a) => a.reference === reference);
+  if (!found) throw new Error(`no artefact ${reference}`);
+  return found.id;
+}

@@ -4,7 +4,7 @@
 // all the others, so every clause is renumbered and every citation of it from the other codes
 // becomes a finding; a tenth of the paragraphs are also edited. GET /api/health is polled every
 // 10 ms meanwhile and compared with its idle p99 in the same run. BENCH_DATABASE_URL: PostgreSQL.
-import { startBenchServer } from './harness.js';
+import { api, artefactId, startBenchServer } from './harness.js';
 import { random } from './legalText.js';
 import { PROBE_COLUMNS, probe, probeRow, settle } from './probe.js';
 import { seedCorpus } from './search.js';
@@ -33,24 +33,9 @@ export function renumberedAndEdited(body: string): string {
 
 export async function benchPublish(): Promise<boolean> {
   const server = await startBenchServer({ seed: seedCorpus });
-  const call = async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        authorization: `Bearer ${server.token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 300)}`);
-    return JSON.parse(text) as T;
-  };
+  const call = <T>(path: string, body?: unknown) => api<T>(server, path, body);
   try {
-    const list = await call<{ data: { id: string; reference: string }[] }>(
-      `/api/artefacts?q=${encodeURIComponent('Section S')}`,
-    );
-    const id = list.data.find((a) => a.reference === 'Section S')?.id ?? '';
+    const id = await artefactId(server, 'Section S');
     const artefact = await call<{ data: { currentVersion: { id: string } } }>(
       `/api/artefacts/${id}`,
     );
@@ -67,10 +52,7 @@ export async function benchPublish(): Promise<boolean> {
     // A server that has been up a while: readiness computed once (every current version read and
     // cached) and a publish done (modules loaded on first use), as before any publish in service.
     await call('/api/readiness');
-    const others = await call<{ data: { id: string; reference: string }[] }>(
-      '/api/artefacts?q=BSCP701',
-    );
-    const other = others.data.find((a) => a.reference === 'BSCP701')?.id ?? '';
+    const other = await artefactId(server, 'BSCP701');
     await call(`/api/artefacts/${other}/versions`, {
       label: 'warm-up',
       body: '1. GENERAL\n\n1.1 This Section applies to each Party.',

@@ -3,7 +3,7 @@
 // 30% of its words changed. Each redline must answer in under 5 s, and GET /api/health polled
 // throughout must keep its p99 under 100 ms (baseline: health polled the same way on the idle
 // server, in the same run). Publishing the versions is measured the same way, for the record.
-import { startBenchServer, type BenchServer } from './harness.js';
+import { api, artefactId, startBenchServer, type BenchServer } from './harness.js';
 import { random } from './legalText.js';
 
 const WORDS = (
@@ -95,29 +95,6 @@ async function redlineStats(server: BenchServer, path: string): Promise<Record<s
   const stats = /"stats":(\{[^}]*\})/.exec(head)?.[1];
   if (!stats) throw new Error(`${path}: no stats in ${head.slice(0, 300)}`);
   return JSON.parse(stats) as Record<string, number>;
-}
-
-async function api(server: BenchServer, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${server.url}${path}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: {
-      authorization: `Bearer ${server.token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${text.slice(0, 300)}`);
-  return JSON.parse(text);
-}
-
-async function artefactId(server: BenchServer, reference: string): Promise<string> {
-  const list = (await api(server, `/api/artefacts?q=${reference}`)) as {
-    data: { id: string; reference: string }[];
-  };
-  const found = list.data.find((a) => a.reference === reference);
-  if (!found) throw new Error(`no artefact ${reference}`);
-  return found.id;
 }
 
 const row = (name: string, ms: number, h: Polled, target?: string) =>

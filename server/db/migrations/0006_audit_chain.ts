@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import { auditEventHash, GENESIS_HASH, type ChainedEvent } from '../../domain/auditChain.js';
+import { atomically } from './atomically.js';
 
 const BATCH = 1000;
 
@@ -10,17 +11,7 @@ const BATCH = 1000;
  * too). Events already logged are chained here in id order, so an upgraded database verifies.
  */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  // Kysely runs PostgreSQL migrations in a transaction but not SQLite's; without one, chaining a
-  // long log would commit (and sync) once per event, and a crash would leave it half done.
-  if (dialect !== 'sqlite') return chain(db, dialect);
-  await sql`begin`.execute(db);
-  try {
-    await chain(db, dialect);
-    await sql`commit`.execute(db);
-  } catch (err) {
-    await sql`rollback`.execute(db);
-    throw err;
-  }
+  await atomically(db, dialect, () => chain(db, dialect));
 }
 
 async function chain(db: Kysely<unknown>, dialect: DialectName): Promise<void> {

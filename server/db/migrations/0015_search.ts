@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
 import type { Clause } from '../../domain/parseClauses.js';
 import { clauseSearchRows, insertClauseSearchRows } from '../searchIndex.js';
+import { atomically } from './atomically.js';
 
 const VERSION_BATCH = 50;
 
@@ -11,17 +12,7 @@ const VERSION_BATCH = 50;
  * PostgreSQL. Existing versions are indexed here, a batch of versions at a time.
  */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  // As in 0006: SQLite migrations run outside a transaction, and the backfill should not commit
-  // once per batch nor stop half done.
-  if (dialect !== 'sqlite') return create(db, dialect);
-  await sql`begin`.execute(db);
-  try {
-    await create(db, dialect);
-    await sql`commit`.execute(db);
-  } catch (err) {
-    await sql`rollback`.execute(db);
-    throw err;
-  }
+  await atomically(db, dialect, () => create(db, dialect));
 }
 
 async function create(db: Kysely<unknown>, dialect: DialectName): Promise<void> {

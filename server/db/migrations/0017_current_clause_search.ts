@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../database.js';
+import { atomically } from './atomically.js';
 
 /**
  * A search of current versions (the default) should not rank, then throw away, every clause of every
@@ -9,16 +10,7 @@ import type { DialectName } from '../database.js';
  * filtering a common word by code narrows the index rather than every match.
  */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
-  // As in 0015: SQLite migrations run outside a transaction; this one should not stop half done.
-  if (dialect !== 'sqlite') return create(db, dialect);
-  await sql`begin`.execute(db);
-  try {
-    await create(db, dialect);
-    await sql`commit`.execute(db);
-  } catch (err) {
-    await sql`rollback`.execute(db);
-    throw err;
-  }
+  await atomically(db, dialect, () => create(db, dialect));
 }
 
 async function create(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
