@@ -32,6 +32,12 @@ export const searchEndpoints = [
     async handler({ query, actor, services }) {
       const terms = parseSearchQuery(query.q);
       if (!terms.length) throw badRequest('query.q: search for at least one word or number');
+      // A one-letter beginning would merge the index entries of most words in it.
+      const short = terms.find((t) => t.prefix && (t.words[t.words.length - 1]?.length ?? 0) < 2);
+      if (short)
+        throw badRequest(
+          `query.q: "${short.words.join(' ')}*" is too short to search for as a beginning: put at least two letters before the *`,
+        );
       const offset = query.cursor ? decodeCursor(query.cursor) : 0;
       const page = { limit: query.limit + 1, offset };
       const filters = { code: query.code, kind: query.kind, version: query.version };

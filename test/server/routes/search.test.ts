@@ -242,12 +242,13 @@ for (const dialect of testDialects()) {
       expect(await ids(cast.programme, 'collectors')).to.include(secret.id);
     });
 
-    it('refuses an empty, punctuation-only or over-long query, a bad limit and a forged cursor', async () => {
+    it('refuses an empty, punctuation-only or over-long query, a one-letter beginning, a bad limit and a forged cursor', async () => {
       for (const params of [
         {},
         { q: '' },
         { q: '   ' },
         { q: '"" * -' },
+        { q: 'data s*' },
         { q: 'x'.repeat(201) },
         { q: 'data', limit: '101' },
         { q: 'data', limit: '0' },
