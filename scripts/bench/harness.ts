@@ -8,7 +8,12 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { bootDatabase } from '../../server/boot.js';
 import { loadConfig } from '../../server/config.js';
+import type { Kysely } from 'kysely';
 import type { Db } from '../../server/db/database.js';
+import type { Database } from '../../server/db/schema.js';
+import { indexVersionClauses } from '../../server/db/searchIndex.js';
+import type { Clause } from '../../server/domain/parseClauses.js';
+import { newId } from '../../server/lib/ids.js';
 
 export interface BenchServer {
   url: string;
@@ -181,4 +186,39 @@ export async function artefactId(server: BenchServer, reference: string): Promis
   const found = list.data.find((a) => a.reference === reference);
   if (!found) throw new Error(`no artefact ${reference}`);
   return found.id;
+}
+
+/**
+ * Stores a version of an artefact, indexed for search as a publish would, and makes it current:
+ * for seeding large registries without the publish route's checks. Returns the version's id.
+ */
+export async function seedCurrentVersion(
+  trx: Kysely<Database>,
+  artefactId: string,
+  version: { body: string; html: string; clauses: Clause[] },
+): Promise<string> {
+  const id = newId();
+  await trx
+    .insertInto('artefactVersions')
+    .values({
+      id,
+      artefactId,
+      label: 'v1',
+      body: version.body,
+      html: version.html,
+      clauses: JSON.stringify(version.clauses),
+      changeNote: '',
+      incorporates: '[]',
+      authorId: null,
+      isBaseline: 0,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    })
+    .execute();
+  await indexVersionClauses(trx, { id, artefactId }, version.clauses);
+  await trx
+    .updateTable('artefacts')
+    .set({ currentVersionId: id })
+    .where('id', '=', artefactId)
+    .execute();
+  return id;
 }

@@ -3,10 +3,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../server/db/database.js';
 import { indexCrossReferences } from '../../server/db/crossReferences.js';
-import { indexVersionClauses } from '../../server/db/searchIndex.js';
 import { parseClauses } from '../../server/domain/parseClauses.js';
-import { newId } from '../../server/lib/ids.js';
-import { measure, report, startBenchServer } from './harness.js';
+import { measure, report, seedCurrentVersion, startBenchServer } from './harness.js';
 import { generateCodeSection } from './searchCorpus.js';
 
 /**
@@ -21,31 +19,9 @@ export async function seedCorpus(db: Db): Promise<void> {
   for (const [i, a] of artefacts.entries()) {
     const body = generateCodeSection(`${a.reference}: ${a.title}`, 2000, 1000 + i);
     const parsed = parseClauses(body);
-    const id = newId();
     await db.kysely.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('artefactVersions')
-        .values({
-          id,
-          artefactId: a.id,
-          label: 'v1',
-          body,
-          // Search never reads the rendered document; rendering 81 of them would only slow seeding.
-          html: '',
-          clauses: JSON.stringify(parsed.clauses),
-          changeNote: '',
-          incorporates: '[]',
-          authorId: null,
-          isBaseline: 0,
-          createdAt: '2026-01-01T00:00:00.000Z',
-        })
-        .execute();
-      await indexVersionClauses(trx, { id, artefactId: a.id }, parsed.clauses);
-      await trx
-        .updateTable('artefacts')
-        .set({ currentVersionId: id })
-        .where('id', '=', a.id)
-        .execute();
+      // Search never reads the rendered document; rendering 81 of them would only slow seeding.
+      const id = await seedCurrentVersion(trx, a.id, { body, html: '', clauses: parsed.clauses });
       await indexCrossReferences(trx, a, { id, clauses: parsed.clauses }, null);
     });
   }

@@ -7,7 +7,6 @@ import { formatCommentRef } from '../../server/commands/createComment.js';
 import { refreshCommentTallies } from '../../server/db/commentTallies.js';
 import type { Db } from '../../server/db/database.js';
 import type { CommentRow } from '../../server/db/queries/comments.js';
-import { indexVersionClauses } from '../../server/db/searchIndex.js';
 import {
   COMMENT_CATEGORIES,
   SEVERITIES,
@@ -16,6 +15,7 @@ import {
 import { renderDocumentHtml } from '../../server/domain/markdown.js';
 import { parseClauses } from '../../server/domain/parseClauses.js';
 import { newId } from '../../server/lib/ids.js';
+import { seedCurrentVersion } from './harness.js';
 
 export const BENCH_PARTICIPANT = {
   email: 'bench-participant@example.org',
@@ -79,30 +79,8 @@ export async function seedComments(db: Db, count: number): Promise<void> {
       })
       .execute();
     for (const a of artefacts) {
-      const id = newId();
+      const id = await seedCurrentVersion(trx, a.id, { body: BODY, html, clauses: parsed.clauses });
       versionOf.set(a.id, id);
-      await trx
-        .insertInto('artefactVersions')
-        .values({
-          id,
-          artefactId: a.id,
-          label: 'v1',
-          body: BODY,
-          html,
-          clauses: JSON.stringify(parsed.clauses),
-          changeNote: '',
-          incorporates: '[]',
-          authorId: null,
-          isBaseline: 0,
-          createdAt: '2026-01-01T00:00:00.000Z',
-        })
-        .execute();
-      await indexVersionClauses(trx, { id, artefactId: a.id }, parsed.clauses);
-      await trx
-        .updateTable('artefacts')
-        .set({ currentVersionId: id })
-        .where('id', '=', a.id)
-        .execute();
       await trx
         .insertInto('consultationArtefacts')
         .values({ consultationId, artefactId: a.id })

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { readPlainEnglishConfig } from '../db/queries/findings.js';
+import { openFindingRow, readPlainEnglishConfig } from '../db/queries/findings.js';
 import type { Database } from '../db/schema.js';
 import { isGlossaryArtefact } from '../domain/glossary/index.js';
 import type { Clause } from '../domain/parseClauses.js';
@@ -149,22 +149,17 @@ export async function checkVersionPlainEnglish(
   }
   const added = [...wanted.entries()]
     .filter(([key]) => !kept.has(key))
-    .map(([, f]) => ({
-      id: newId(),
-      versionId: version.id,
-      artefactId: version.artefactId,
-      clauseRef: f.clauseRef,
-      kind: f.kind,
-      excerpt: f.excerpt,
-      message: f.message,
-      status: 'open' as const,
-      reason: null,
-      commentId: null,
-      decidedBy: null,
-      decidedAt: null,
-      carriedFrom: null,
-      carriedFromFindingId: null,
-    }));
+    .map(([, f]) =>
+      openFindingRow({
+        id: newId(),
+        versionId: version.id,
+        artefactId: version.artefactId,
+        clauseRef: f.clauseRef,
+        kind: f.kind,
+        excerpt: f.excerpt,
+        message: f.message,
+      }),
+    );
   for (let i = 0; i < added.length; i += BATCH) {
     await nextTurn();
     await trx

@@ -5,6 +5,7 @@
 
 import { sql, type Insertable, type Kysely } from 'kysely';
 import { newId } from '../lib/ids.js';
+import { openFindingRow } from './queries/findings.js';
 import type { Database, PlainEnglishFindingTable } from './schema.js';
 import { nextTurn } from '../lib/nextTurn.js';
 
@@ -55,22 +56,17 @@ export async function raiseBrokenCitations(
     if (findingId === undefined) {
       findingId = newId();
       existing.set(key, findingId);
-      fresh.push({
-        id: findingId,
-        versionId: c.sourceVersionId,
-        artefactId: c.sourceArtefactId,
-        clauseRef: c.sourceClauseRef,
-        kind: 'broken-reference',
-        excerpt: c.raw,
-        message: c.message,
-        status: 'open',
-        reason: null,
-        commentId: null,
-        decidedBy: null,
-        decidedAt: null,
-        carriedFrom: null,
-        carriedFromFindingId: null,
-      });
+      fresh.push(
+        openFindingRow({
+          id: findingId,
+          versionId: c.sourceVersionId,
+          artefactId: c.sourceArtefactId,
+          clauseRef: c.sourceClauseRef,
+          kind: 'broken-reference',
+          excerpt: c.raw,
+          message: c.message,
+        }),
+      );
     }
     const positions = byVersion.get(c.sourceVersionId) ?? new Map<number, string>();
     byVersion.set(c.sourceVersionId, positions);

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import {
   parsePlainEnglishConfig,
   type FindingStatus,
@@ -9,6 +9,25 @@ import type { Database, PlainEnglishFindingTable } from '../schema.js';
 export const PLAIN_ENGLISH_CONFIG_KEY = 'plain_english_config';
 
 export type FindingRow = Selectable<PlainEnglishFindingTable>;
+
+/** A finding as a check raises it: open, with nothing decided on it yet. */
+export function openFindingRow(
+  finding: Pick<
+    FindingRow,
+    'id' | 'versionId' | 'artefactId' | 'clauseRef' | 'kind' | 'excerpt' | 'message'
+  >,
+): Insertable<PlainEnglishFindingTable> {
+  return {
+    ...finding,
+    status: 'open',
+    reason: null,
+    commentId: null,
+    decidedBy: null,
+    decidedAt: null,
+    carriedFrom: null,
+    carriedFromFindingId: null,
+  };
+}
 
 export interface FindingListRow extends FindingRow {
   artefactCode: string;
