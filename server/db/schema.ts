@@ -359,6 +359,82 @@ export interface CrossReferenceTable {
   findingId: string | null;
 }
 
+export type NotificationCategory =
+  'consultations' | 'my_comments' | 'versions' | 'new_comments' | 'programme' | 'work_off';
+
+export type EmailStatus = 'pending' | 'digest' | 'sending' | 'sent' | 'failed' | 'skipped';
+
+/** The in-app inbox and the email outbox in one (migration 0018 explains the columns). */
+export interface NotificationTable {
+  id: Generated<number>;
+  recipientId: string;
+  /** What happened, e.g. `consultation.opened:<id>`; unique per recipient. */
+  eventKey: string;
+  category: NotificationCategory;
+  kind: string;
+  /** Plain text, already limited to what the recipient may read. */
+  title: string;
+  body: string;
+  /** App path, e.g. `/artefacts/<slug>?comment=<id>`. */
+  link: string;
+  entity: string;
+  entityId: string;
+  /** Events folded into this one (new comments on an artefact are batched). */
+  count: number;
+  createdAt: string;
+  updatedAt: string;
+  readAt: string | null;
+  emailStatus: EmailStatus;
+  emailDueAt: string | null;
+  emailAttempts: number;
+  emailClaimedBy: string | null;
+  emailClaimedUntil: string | null;
+  emailError: string | null;
+  emailSentAt: string | null;
+}
+
+export interface FollowTable {
+  userId: string;
+  entity: 'artefact' | 'comment';
+  entityId: string;
+  following: number;
+  source: 'explicit' | 'auto';
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationSettingsTable {
+  userId: string;
+  emailMode: 'immediate' | 'digest' | 'off';
+  digestHour: number;
+  updatedAt: string;
+}
+
+export interface EmailOptOutTable {
+  userId: string;
+  category: NotificationCategory;
+  createdAt: string;
+}
+
+export interface EmailDigestTable {
+  userId: string;
+  digestDate: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed';
+  dueAt: string;
+  attempts: number;
+  claimedBy: string | null;
+  claimedUntil: string | null;
+  error: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationMarkTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}
+
 export interface Database {
   codeBodies: CodeBodyTable;
   organisations: OrganisationTable;
@@ -392,4 +468,10 @@ export interface Database {
   workOffItems: WorkOffItemTable;
   versionResolvedComments: VersionResolvedCommentTable;
   crossReferences: CrossReferenceTable;
+  notifications: NotificationTable;
+  follows: FollowTable;
+  notificationSettings: NotificationSettingsTable;
+  emailOptOuts: EmailOptOutTable;
+  emailDigests: EmailDigestTable;
+  notificationMarks: NotificationMarkTable;
 }
