@@ -110,8 +110,6 @@ function matchesOf(db: Db, terms: SearchTerm[], filters: SearchFilters): RawBuil
     ${filters.code ? sql`and s.code = ${filters.code}` : sql``}) f`;
 }
 
-const ids = (rows: { id: number | string }[]) => rows.map((r) => Number(r.id));
-
 /** How many of one code's current clauses a probe reads (see probeCodeRows). */
 const PROBE_ROWS = 5000;
 
@@ -137,13 +135,36 @@ async function probeCodeRows(
     cross join lateral (select 1 from clause_search s
       where s.id = c.id and s.document @@ to_tsquery('english', ${toTsquery(terms)}) offset 0) x
     order by c.id limit ${RANKED_MATCHES + 1}`.execute(db.kysely);
-  return found.rows.length > RANKED_MATCHES ? ids(found.rows) : null;
+  return found.rows.length > RANKED_MATCHES ? found.rows.map((r) => Number(r.id)) : null;
 }
+
+/** A hit's columns, from clause_search `s` and its artefact `a` and version `v`. */
+const hitColumns = sql`s.id, a.id as "artefactId", a.reference, a.slug, a.code, a.title,
+  s.version_id as "versionId", v.label as "versionLabel", s.is_current as "isCurrent",
+  s.clause_ref as "clauseRef", s.heading, s.anchor, s.text`;
+
+type HitRow = ClauseHitRow & { id: number | string };
+
+/** Hits for the matches `m`, in `m`'s order of ids. */
+function hitsOf(matches: RawBuilder<unknown>): RawBuilder<HitRow> {
+  return sql<HitRow>`select ${hitColumns}
+    from ${matches} m
+    join clause_search s on s.id = m.id
+    join artefacts a on a.id = s.artefact_id
+    join artefact_versions v on v.id = s.version_id
+    order by s.id`;
+}
+
+const present = (row: HitRow): ClauseHitRow => {
+  const { id: _id, ...hit } = row;
+  return { ...hit, isCurrent: Boolean(hit.isCurrent) };
+};
 
 /**
  * Clauses matching every term: the first RANKED_MATCHES (in index order) best first, then any
  * others in index order. Ranking happens here rather than in the database, the same on both, and
- * costs the same however many clauses match.
+ * costs the same however many clauses match. A page is one query (after a probe, two): each
+ * round trip costs a PostgreSQL search more than the work it carries.
  */
 export async function searchClauses(
   db: Db,
@@ -155,51 +176,39 @@ export async function searchClauses(
   const { join, where } = registryFilter(filters, db.dialect === 'postgres');
   const matching = sql`select f.id from ${matchesOf(db, terms, filters)} ${join} where true ${where}`;
 
-  // The first matches in index order, cheap to read as nothing is scored or sorted; with their
-  // text when this page shows some of them, to rank them here.
-  const withText = page.offset < RANKED_MATCHES;
-  const columns = withText ? sql`s.heading, s.text` : sql`null as heading, '' as text`;
+  if (page.offset >= RANKED_MATCHES) {
+    // Past the ranked matches: they are more than RANKED_MATCHES, if this page finds any.
+    const rest = await hitsOf(
+      sql`(${matching} order by f.id limit ${page.limit} offset ${page.offset})`,
+    ).execute(db.kysely);
+    return { rows: rest.rows.map(present), broad: rest.rows.length > 0 };
+  }
+  // The first matches in index order, cheap to read as nothing is scored or sorted; ranked here.
   const probed = await probeCodeRows(db, terms, filters);
-  const first = await sql<{ id: number | string; heading: string | null; text: string }>`
-    select s.id, ${columns}
-    from ${probed ? sql`(select unnest(${probed}::bigint[]) as id)` : sql`(${matching} order by f.id limit ${RANKED_MATCHES + 1})`} m
-    join clause_search s on s.id = m.id`.execute(db.kysely);
+  const first = await hitsOf(
+    probed
+      ? sql`(select unnest(${probed}::bigint[]) as id)`
+      : sql`(${matching} order by f.id limit ${RANKED_MATCHES + 1})`,
+  ).execute(db.kysely);
   if (first.rows.length === 0) return { rows: [], broad: false };
   const broad = first.rows.length > RANKED_MATCHES;
   const { ranked, unranked } = segments(page, broad);
-  const pageIds: number[] = [];
-  if (ranked) {
-    const candidates = first.rows
-      .map((c) => ({ ...c, id: Number(c.id) }))
-      .sort((x, y) => x.id - y.id)
-      .slice(0, RANKED_MATCHES);
-    const best = rankClauses(candidates, terms);
-    pageIds.push(...best.slice(ranked.offset, ranked.offset + ranked.limit));
-  }
+  const candidates = first.rows.slice(0, RANKED_MATCHES).map((row) => ({
+    id: Number(row.id),
+    heading: row.heading,
+    text: row.text,
+  }));
+  const byId = new Map(first.rows.map((row) => [Number(row.id), row]));
+  const rows = rankClauses(candidates, terms)
+    .slice(ranked!.offset, ranked!.offset + ranked!.limit)
+    .map((id) => present(byId.get(id)!));
   if (unranked) {
-    const rest = await sql<{ id: number | string }>`
-      ${matching} order by f.id limit ${unranked.limit} offset ${unranked.offset}`.execute(
-      db.kysely,
-    );
-    pageIds.push(...ids(rest.rows));
+    const rest = await hitsOf(
+      sql`(${matching} order by f.id limit ${unranked.limit} offset ${unranked.offset})`,
+    ).execute(db.kysely);
+    rows.push(...rest.rows.map(present));
   }
-  if (pageIds.length === 0) return { rows: [], broad };
-  const rows = await sql<ClauseHitRow & { id: number | string }>`
-    select s.id, a.id as "artefactId", a.reference, a.slug, a.code, a.title,
-      s.version_id as "versionId", v.label as "versionLabel", s.is_current as "isCurrent",
-      s.clause_ref as "clauseRef", s.heading, s.anchor, s.text
-    from clause_search s
-    join artefacts a on a.id = s.artefact_id
-    join artefact_versions v on v.id = s.version_id
-    where s.id in (${sql.join(pageIds)})`.execute(db.kysely);
-  const byId = new Map(rows.rows.map(({ id, ...row }) => [Number(id), row]));
-  return {
-    rows: pageIds.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [{ ...row, isCurrent: Boolean(row.isCurrent) }] : [];
-    }),
-    broad,
-  };
+  return { rows, broad };
 }
 
 export interface CommentHitRow {
