@@ -285,7 +285,24 @@ export async function backfillCrossReferences(db: Kysely<Database>): Promise<voi
       const artefact = registry.find((a) => a.id === version.artefactId);
       if (!artefact) continue;
       const clauses = JSON.parse(version.clauses) as Clause[];
-      await insertRows(db, await citationsOf(db, artefact, { id: version.id, clauses }, registry));
+      const rows = await citationsOf(db, artefact, { id: version.id, clauses }, registry);
+      await insertRows(db, rows);
+      await raiseOwnBrokenCitations(db, rows);
     }
   }
+}
+
+/**
+ * Broken citations indexed without their finding get it now. Migration 0016's backfill indexed
+ * citations that were already broken but raised nothing for them, so until either side published
+ * again they counted nowhere (migration 0020).
+ */
+export async function raiseUnraisedBrokenCitations(db: Kysely<Database>): Promise<void> {
+  const rows = await db
+    .selectFrom('crossReferences')
+    .selectAll()
+    .where('resolved', '=', 0)
+    .where('findingId', 'is', null)
+    .execute();
+  await raiseOwnBrokenCitations(db, rows);
 }

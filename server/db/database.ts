@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql 
 import pg from 'pg';
 import { migrationsFor } from './migrations/index.js';
 import { ReadCache } from './readCache.js';
+import { ReadSplitSqliteDialect } from './sqliteReadSplit.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -57,10 +58,17 @@ export function openDatabase(options: DatabaseOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: file === ':memory:' ? new SqliteDialect({ database: sqlite }) : readSplit(sqlite, file),
     plugins: [new CamelCasePlugin()],
   });
   return { kysely, dialect: 'sqlite', readCache: new ReadCache(), close: () => kysely.destroy() };
+}
+
+/** Reads outside transactions on a second connection, so they never wait for a write. */
+function readSplit(writer: SQLite.Database, file: string): ReadSplitSqliteDialect {
+  const reader = new SQLite(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  return new ReadSplitSqliteDialect(writer, reader);
 }
 
 async function currentSchema(db: Db): Promise<string> {

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
-import { backfillCrossReferences } from '../../../server/db/crossReferences.js';
+import {
+  backfillCrossReferences,
+  raiseUnraisedBrokenCitations,
+} from '../../../server/db/crossReferences.js';
 import { testDialects } from '../../helpers/db.js';
 import { artefactId, publish } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
@@ -255,6 +258,34 @@ for (const dialect of testDialects()) {
         excerpt: 'BSC Section S paragraph 2.1.9',
         message: 'Section S has no clause 2.1.9 in its current version (v2): check the reference',
       });
+    });
+
+    it('raises the finding of a broken citation indexed without one (backfill, migration 0020)', async () => {
+      const what = (list: FindingJson[]) =>
+        list.map(({ clauseRef, excerpt, message, status }) => ({
+          clauseRef,
+          excerpt,
+          message,
+          status,
+        }));
+      const raised = what(await findings(schedule));
+      expect(raised).to.have.length(1);
+      await server.db.kysely.updateTable('crossReferences').set({ findingId: null }).execute();
+      await server.db.kysely
+        .deleteFrom('plainEnglishFindings')
+        .where('kind', '=', 'broken-reference')
+        .execute();
+      expect(await findings(schedule)).to.deep.equal([]);
+      await raiseUnraisedBrokenCitations(server.db.kysely);
+      expect(what(await findings(schedule))).to.deep.equal(raised);
+
+      await server.db.kysely.deleteFrom('crossReferences').execute();
+      await server.db.kysely
+        .deleteFrom('plainEnglishFindings')
+        .where('kind', '=', 'broken-reference')
+        .execute();
+      await backfillCrossReferences(server.db.kysely);
+      expect(what(await findings(schedule))).to.deep.equal(raised);
     });
 
     it('takes an item of a cited clause as cited when its clause is there', async () => {
