@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { runNotificationTick } from '../../../server/notifications/scheduler.js';
 import { testDialects } from '../../helpers/db.js';
+import { openSameDatabase } from '../../helpers/secondInstance.js';
 import { hoursFromNow, openConsultation, postComment, publish } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
 import { ids, recipients, rowsOf } from './inbox.js';
@@ -145,7 +146,14 @@ for (const dialect of testDialects()) {
         closesAt: hoursFromNow(200),
       });
       const now = at(opensAt, 1);
-      const results = await Promise.all([tick(now), tick(now), tick(now), tick(now)]);
+      // Two instances, each with its own pool, two ticks each. SQLite runs one transaction at a
+      // time, and a second connection in this one thread would wait on the first synchronously:
+      // there the ticks share the connection, which interleaves whole transactions.
+      const other = dialect === 'postgres' ? await openSameDatabase(server.db) : server.db;
+      const otherTick = () => runNotificationTick(other, now, notReady);
+      const results = await Promise.all([tick(now), otherTick(), tick(now), otherTick()]).finally(
+        () => (other === server.db ? undefined : other.close()),
+      );
       const key = `consultation.opened:${c.id}:${opensAt}`;
       expect(results.filter((r) => r.announced.includes(key))).to.have.length(1);
       expect(recipients(await forEntity('consultation.opened', c.id))).to.deep.equal(
