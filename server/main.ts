@@ -9,6 +9,8 @@ import { loadJwtSecret } from './lib/jwtSecret.js';
 import { stdoutDestination } from './lib/logDestination.js';
 import { removePidFile, writePidFile } from './lib/pidFile.js';
 import { startDraining } from './routes/health/draining.js';
+import { currentReadiness } from './readiness.js';
+import { startNotificationScheduler } from './notifications/scheduler.js';
 import type { FirstAdminResult } from './commands/ensureFirstAdmin.js';
 
 const GRACE_MS = 3_000;
@@ -57,6 +59,10 @@ async function main(): Promise<void> {
     // In the background: a long log must not delay serving.
     void checkAuditChainAtStart(db, logger);
   });
+  // Readiness from the shared evaluation that the dashboard reads, not a fresh one each minute.
+  const scheduler = startNotificationScheduler(db, logger, {
+    isReady: async () => (await currentReadiness(db)).ready,
+  });
   server.on('error', (err) => {
     logger.fatal({ err }, 'server failed to start');
     process.exit(1);
@@ -75,6 +81,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    scheduler.stop();
     // Readiness answers 503 on the connections that remain; new ones are refused below.
     startDraining(app);
     for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');

@@ -8,6 +8,7 @@ import { benchRedlineWorstCase } from './redlineWorstCase.js';
 import { benchRegistry } from './registry.js';
 import { benchWordRedline } from './wordRedline.js';
 import { benchPublish } from './publish.js';
+import { benchNotifyConsultation } from './notifyConsultation.js';
 import { benchSearch } from './search.js';
 import { benchZipBomb } from './zipBomb.js';
 
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'word-redline': () => benchWordRedline(),
   publish: () => benchPublish(),
   search: () => benchSearch(),
+  'notify-consultation': () => benchNotifyConsultation(),
 };
 
 const wanted = process.argv.slice(2);

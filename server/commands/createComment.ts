@@ -13,6 +13,7 @@ import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
+import { commentCreated } from '../notifications/commentEvents.js';
 
 export interface CreateCommentInput {
   versionId?: string;
@@ -99,6 +100,7 @@ export async function createComment(
     };
     await trx.insertInto('comments').values(comment).execute();
     await refreshCommentTallies(trx, [artefact.id]);
+    await commentCreated(trx, actor.id, comment.id);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.create',

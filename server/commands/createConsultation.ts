@@ -7,6 +7,7 @@ import type { Database } from '../db/schema.js';
 import { badRequest, conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
+import { announceConsultation } from '../notifications/consultationEvents.js';
 
 export interface CreateConsultationInput {
   title: string;
@@ -96,6 +97,9 @@ export async function createConsultation(
       .values(artefactIds.map((artefactId) => ({ consultationId: consultation.id, artefactId })))
       .execute();
     const created = { ...consultation, artefactIds };
+    // Already open: announced now rather than at the scheduler's next tick.
+    if (consultation.opensAt <= consultation.createdAt)
+      await announceConsultation(trx, 'opened', consultation, actor.id, consultation.createdAt);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'consultation.create',

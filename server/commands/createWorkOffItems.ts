@@ -9,6 +9,7 @@ import {
   isWorkOffChange,
 } from '../domain/workOff.js';
 import { newId, nowIso } from '../lib/ids.js';
+import { workOffAssigned } from '../notifications/programmeEvents.js';
 
 export type WorkOffSource = { commentId: string } | { changeId: string };
 
@@ -106,6 +107,8 @@ export async function createWorkOffItems(
     ],
     at,
   );
+  // The approver is not a code body: every owning code body hears of its items.
+  await workOffAssigned(trx, null, made, at);
   return made.length;
 }
 
@@ -151,6 +154,7 @@ export async function addWorkOffItem(
   }
   const [id] = await insertItems(trx, baseline.id, [item], nowIso());
   if (!id) return null;
+  await workOffAssigned(trx, actorId, [id]);
   await writeAudit(trx, {
     actorId,
     action: 'workOff.create',

@@ -9,6 +9,7 @@ import { computeReadiness } from '../domain/readiness.js';
 import { fingerprintReadiness, type PaperSnapshot } from '../domain/recommendationPaper.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { Actor } from '../policies/index.js';
+import { paperGenerated } from '../notifications/programmeEvents.js';
 import { PAPER_AUDIENCE, presentReadiness } from '../presenters/readiness.js';
 
 /** Freezes the readiness evaluation of this moment into a CDWG recommendation paper. */
@@ -46,6 +47,7 @@ export async function generateRecommendation(db: Db, actor: Actor) {
   };
   await db.kysely.transaction().execute(async (trx) => {
     await trx.insertInto('recommendations').values(recommendation).execute();
+    await paperGenerated(trx, actor.id, recommendation);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'recommendation.generate',

@@ -25,6 +25,7 @@ import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict, payloadTooLarge } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { versionPublished } from '../notifications/commentEvents.js';
 
 export const MAX_VERSION_BYTES = 5 * 1024 * 1024;
 
@@ -201,6 +202,7 @@ export async function publishVersion(
         replaced?.currentVersionId ?? null,
         renumbered,
       );
+      await versionPublished(trx, actor.id, version, resolves);
       const { body: _body, html: _html, clauses: _clauses, ...summary } = version;
       await writeAudit(trx, {
         actorId: actor.id,

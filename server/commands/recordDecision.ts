@@ -16,6 +16,7 @@ import {
 import { badRequest, conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { decisionRecorded } from '../notifications/programmeEvents.js';
 
 export interface DecisionInput {
   body: 'CCAG' | 'SRO';
@@ -81,6 +82,7 @@ async function decide(db: Db, actor: Actor, paper: Paper, input: DecisionInput) 
       decidedAt: nowIso(),
     };
     await trx.insertInto('decisions').values(decision).execute();
+    await decisionRecorded(trx, actor.id, decision);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'decision.record',

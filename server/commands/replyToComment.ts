@@ -5,6 +5,7 @@ import { commentChangeProblem } from '../domain/consultationWindow.js';
 import { conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { can, type Actor } from '../policies/index.js';
+import { commentReplied } from '../notifications/commentEvents.js';
 
 /**
  * Anyone who can see a comment may reply in its thread while its consultation is open; after it
@@ -30,6 +31,7 @@ export async function replyToComment(
     const problem = commentChangeProblem('reply', comment, windows, reply.createdAt, codeBody);
     if (problem) throw conflict(problem);
     await trx.insertInto('commentReplies').values(reply).execute();
+    await commentReplied(trx, actor.id, reply);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.reply',

@@ -9,6 +9,7 @@ import { badRequest, conflict } from '../errors.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
 import { addWorkOffItem } from './createWorkOffItems.js';
+import { commentDecided } from '../notifications/commentEvents.js';
 
 export interface TriageInput {
   status: TriageStatus;
@@ -98,6 +99,7 @@ export async function triageComment(
     await refreshCommentTallies(trx, [comment.artefactId]);
     if (input.status === 'deferred')
       await addWorkOffItem(trx, db.dialect, actor.id, { commentId: comment.id });
+    await commentDecided(trx, actor.id, decision);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'comment.triage',

@@ -4,6 +4,7 @@ import type { WorkOffStatus, WorkOffTarget } from '../db/schema.js';
 import { badRequest, conflict, notFound } from '../errors.js';
 import { nowIso } from '../lib/ids.js';
 import { authorize, type Actor } from '../policies/index.js';
+import { workOffAssigned } from '../notifications/programmeEvents.js';
 
 export interface UpdateWorkOffInput {
   /** A code body's code, or null to leave the item unassigned. */
@@ -60,6 +61,8 @@ export async function updateWorkOffItem(
       .where('revision', '=', input.revision)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) throw stale(input.revision);
+    if (input.owner && input.owner !== current.ownerCode)
+      await workOffAssigned(trx, actor.id, [id]);
     await writeAudit(trx, {
       actorId: actor.id,
       action: 'workOff.update',

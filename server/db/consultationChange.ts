@@ -7,6 +7,7 @@ import { writeAudit } from './audit.js';
 import type { Db } from './database.js';
 import { lockM6State } from './m6Lock.js';
 import type { ConsultationTable, Database } from './schema.js';
+import { announceConsultation } from '../notifications/consultationEvents.js';
 
 type Consultation = Selectable<ConsultationTable>;
 
@@ -70,6 +71,8 @@ export async function changeConsultationWindow(
       .set({ closesAt: after.closesAt, revision: after.revision })
       .where('id', '=', id)
       .execute();
+    // Closed early: announced with the closing, not at the scheduler's next tick.
+    if (after.closesAt <= now) await announceConsultation(trx, 'closed', after, actor.id, now);
     await writeAudit(trx, {
       actorId: actor.id,
       action: change.action,
