@@ -229,18 +229,20 @@ export interface CommentHitRow {
   createdAt: string;
 }
 
-/** What a term must contain to match plain text: a crude stem, so "collectors" finds "collector". */
-function likePattern(term: SearchTerm): string {
-  const words = [...term.words];
-  const last = words.length - 1;
-  if (!term.prefix && words[last]!.length > 3) words[last] = words[last]!.replace(/(es|s)$/, '');
-  return `%${words.join(' ')}%`;
+/** Ids of the comments whose body or proposed text holds every term, from the index (0019). */
+function commentMatches(db: Db, terms: SearchTerm[]): RawBuilder<unknown> {
+  if (db.dialect === 'sqlite') {
+    return sql`select s.comment_id from comment_search_fts f
+      join comment_search s on s.id = f.rowid
+      where comment_search_fts match ${toFts5(terms)}`;
+  }
+  return sql`select comment_id from comment_search
+    where document @@ to_tsquery('english', ${toTsquery(terms)})`;
 }
 
 /**
- * Comments the caller may see whose body or proposed text contains every term, newest first.
- * Comments have no full-text index: the visibility rule and filters narrow them first, and terms
- * are letters and digits only, so they need no LIKE escaping.
+ * Comments the caller may see whose body or proposed text holds every term, newest first: the
+ * index finds the matches, then the visibility rule and the filters apply to them as to any list.
  */
 export async function searchComments(
   db: Db,
@@ -256,16 +258,8 @@ export async function searchComments(
     .where(visibleTo(visibility, 'c'));
   if (filters.code) query = query.where('a.code', '=', filters.code);
   if (filters.kind) query = query.where('a.kind', '=', filters.kind);
-  for (const term of terms) {
-    const pattern = likePattern(term);
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['c.body']), 'like', pattern),
-        eb(eb.fn('lower', ['c.proposedText']), 'like', pattern),
-      ]),
-    );
-  }
   return query
+    .where(sql<boolean>`c.id in (${commentMatches(db, terms)})`)
     .select([
       'c.id',
       'c.ref',
