@@ -243,8 +243,8 @@ function commentMatches(db: Db, terms: SearchTerm[]): RawBuilder<unknown> {
 /**
  * Past this many matches SQLite finds a page by walking comments newest first and keeping the
  * matches; below it, by reading every match and sorting them. Reading and sorting the 52,000
- * matches of a word in every comment took 400-800 ms; the walk, 45-110 ms (but 10-25 ms where a
- * rare word's few matches would take under 1 ms).
+ * matches of a word in every comment took 0.4-1.8 s; the walk, 45-120 ms (but 10-25 ms where a
+ * rare word's few matches take under 2 ms). docs/benchmarks.md has the measurements.
  */
 export const SPARSE_COMMENT_MATCHES = 1000;
 
