@@ -18,6 +18,7 @@ import * as m0015 from './0015_search.js';
 import * as m0016 from './0016_cross_references.js';
 import * as m0017 from './0017_current_clause_search.js';
 import * as m0018 from './0018_notifications.js';
+import * as m0019 from './0019_comment_search.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -43,6 +44,7 @@ const migrations: Record<string, DialectMigration> = {
   '0016_cross_references': m0016,
   '0017_current_clause_search': m0017,
   '0018_notifications': m0018,
+  '0019_comment_search': m0019,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
