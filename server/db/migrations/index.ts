@@ -19,6 +19,7 @@ import * as m0016 from './0016_cross_references.js';
 import * as m0017 from './0017_current_clause_search.js';
 import * as m0018 from './0018_notifications.js';
 import * as m0019 from './0019_comment_search.js';
+import * as m0020 from './0020_broken_citation_findings.js';
 
 interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -45,6 +46,7 @@ const migrations: Record<string, DialectMigration> = {
   '0017_current_clause_search': m0017,
   '0018_notifications': m0018,
   '0019_comment_search': m0019,
+  '0020_broken_citation_findings': m0020,
 };
 
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
