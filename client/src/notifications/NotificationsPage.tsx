@@ -211,7 +211,7 @@ function NotificationItem({
       </p>
       {unread && (
         <button type="button" className="secondary" onClick={() => onMarkRead(n.id)}>
-          Mark read<span className="visually-hidden">: {n.title}</span>
+          Mark read<span className="visually-hidden"> {n.title}</span>
         </button>
       )}
     </article>

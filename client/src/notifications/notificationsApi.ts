@@ -87,12 +87,15 @@ export const getNotificationSettings = (signal?: AbortSignal) =>
     (r) => r.data,
   );
 
-export const saveNotificationSettings = (
-  settings: Pick<NotificationSettings, 'emailMode' | 'digestHour' | 'optedOut'>,
-) =>
+export const saveNotificationSettings = ({
+  emailMode,
+  digestHour,
+  optedOut,
+}: NotificationSettings) =>
   request<{ data: NotificationSettings }>('/api/me/notification-settings', {
     method: 'PUT',
-    body: settings,
+    // Only what may be chosen: whether email is on is the server's to say.
+    body: { emailMode, digestHour, optedOut },
   }).then((r) => r.data);
 
 export const getFollowing = (entity: FollowEntity, entityId: string, signal?: AbortSignal) =>
