@@ -135,6 +135,14 @@ for (const dialect of testDialects()) {
       await bell(page, 'Notifications').waitFor();
       const inbox = await server.api('/api/notifications', { token: author.token });
       expect(inbox.body.data[0].readAt).to.be.a('string');
+
+      // The thread offers to follow each comment in it.
+      await page.getByRole('button', { name: `Follow ${comment.ref}`, exact: true }).click();
+      await page.getByRole('button', { name: `Following ${comment.ref}`, exact: true }).waitFor();
+      const followed = await server.api(`/api/follows?entity=comment&entityId=${comment.id}`, {
+        token: author.token,
+      });
+      expect(followed.body.data.following).to.equal(true);
     });
 
     it('follows and unfollows an artefact from its page', async () => {
