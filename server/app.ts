@@ -28,6 +28,8 @@ import { requirementEndpoints } from './routes/requirements/index.js';
 import { searchEndpoints } from './routes/search/index.js';
 import { userEndpoints } from './routes/users/index.js';
 import { workOffEndpoints } from './routes/workOff/index.js';
+import { followEndpoints } from './routes/follows/index.js';
+import { notificationEndpoints } from './routes/notifications/index.js';
 
 export interface AppOptions extends Services {
   /** Directory of the built web client; not served when absent. */
@@ -49,6 +51,7 @@ export function createApp(options: AppOptions): Express {
     db: options.db,
     jwtSecret: options.jwtSecret,
     logger: options.logger,
+    emailEnabled: options.emailEnabled ?? false,
   };
   const endpoints: Endpoint[] = [
     ...healthEndpoints,
@@ -72,6 +75,8 @@ export function createApp(options: AppOptions): Express {
     ...searchEndpoints,
     ...glossaryEndpoints,
     ...auditEndpoints,
+    ...notificationEndpoints,
+    ...followEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;
   endpoints.push(

@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     logger,
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
+    // Only whether email is on, for the settings page; the mail transport is configured apart.
+    emailEnabled: Boolean(process.env.SMTP_URL),
   });
   const server = app.listen(config.port, () => {
     const { port } = server.address() as AddressInfo;

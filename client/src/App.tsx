@@ -11,6 +11,7 @@ import { GlossaryPage } from './pages/GlossaryPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyCommentsPage } from './pages/MyCommentsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationsPage } from './notifications/NotificationsPage';
 import { PaperPage } from './pages/PaperPage';
 import { ReadinessPage } from './pages/ReadinessPage';
 import { RecommendationsPage } from './pages/RecommendationsPage';
@@ -72,6 +73,7 @@ export function App() {
               <Route path="/recommendations/:id" element={<PaperPage />} />
               <Route path="/search" element={<SearchPage />} />
               <Route path="/glossary" element={<GlossaryPage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

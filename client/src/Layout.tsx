@@ -1,6 +1,7 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { roleLabel } from './format';
+import { NotificationBell } from './notifications/NotificationBell';
 import { HeaderSearch } from './search/HeaderSearch';
 
 // Roles that work the triage queue: code bodies decide, the programme and admins follow along.
@@ -43,6 +44,7 @@ export function Layout() {
         {state.status === 'signed-in' && <HeaderSearch />}
         {state.status === 'signed-in' && (
           <div className="signed-in-user">
+            <NotificationBell />
             <span>
               <span className="user-name">{state.user.name}</span>{' '}
               <span className="user-role">{roleLabel(state.user.role, state.user.code)}</span>

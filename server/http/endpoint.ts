@@ -9,6 +9,8 @@ export interface Services {
   db: Db;
   jwtSecret: string;
   logger: Logger;
+  /** Whether email is configured (SMTP_URL); settings say so, since without it none is sent. */
+  emailEnabled?: boolean;
 }
 
 /** A file received as `multipart/form-data` by an endpoint that declares `upload`. */

@@ -129,6 +129,13 @@ export const policies = {
     resource: (actor, item) =>
       actor.role !== 'code_body' || (item.ownerCode !== null && actor.code === item.ownerCode),
   } satisfies Rule<{ ownerCode: string | null }>,
+  // Everyone has an inbox, settings and follows of their own; the routes only ever use the
+  // caller's, so nobody can read or mark another's.
+  'notification.read': { roles: everyone },
+  'notification.markRead': { roles: everyone },
+  'notification.settings': { roles: everyone },
+  'follow.read': { roles: everyone },
+  'follow.change': { roles: everyone },
   'organisation.list': { roles: everyone },
   'organisation.create': { roles: ['admin'] },
   'user.list': { roles: ['admin'] },

@@ -64,6 +64,8 @@ export interface TestServerOptions {
   serveClient?: boolean;
   /** Express `trust proxy`, so a test can sign in "from" several addresses via X-Forwarded-For. */
   trustProxy?: boolean | number | string;
+  /** As if SMTP_URL were set: the notification settings say email is on. */
+  emailEnabled?: boolean;
 }
 
 /** The real Express app on a random port over a fresh database; each suite starts its own. */
@@ -77,6 +79,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clientDir: opts.serveClient ? path.resolve('dist/client') : undefined,
     trustProxy: opts.trustProxy,
+    emailEnabled: opts.emailEnabled,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -176,6 +176,7 @@ export function ArtefactVersions({ artefact, revision, onPublished, onCommentsCh
           artefact={artefact}
           versionId={selectedId}
           initialClause={params.get('clause')}
+          initialComment={params.get('comment')}
           onCommentsChanged={onCommentsChanged}
         />
       )}

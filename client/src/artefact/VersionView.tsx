@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { getVersion, type Artefact, type Clause } from '../api';
 import { useAuth } from '../auth';
 import { ClauseOutline } from '../ClauseOutline';
@@ -30,11 +30,19 @@ interface Props {
   versionId: string;
   /** A clause whose thread starts open, e.g. when arriving from "My comments". */
   initialClause: string | null;
+  /** A comment (id or ref) whose thread opens, scrolled to and focused, e.g. from a notification. */
+  initialComment?: string | null;
   /** Told after a comment is posted, edited, withdrawn or decided, so counts elsewhere refresh. */
   onCommentsChanged?(): void;
 }
 
-export function VersionView({ artefact, versionId, initialClause, onCommentsChanged }: Props) {
+export function VersionView({
+  artefact,
+  versionId,
+  initialClause,
+  initialComment,
+  onCommentsChanged,
+}: Props) {
   const { state } = useAuth();
   const user = state.status === 'signed-in' ? state.user : null;
   const role = user?.role ?? null;
@@ -116,6 +124,12 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
     }
     return counts;
   }, [findings.data]);
+
+  const landing = useCommentLanding(initialComment, comments.comments, comments.loading);
+  useEffect(() => {
+    const ref = landing && anchoredRef(landing);
+    if (ref && clauses.has(ref)) setThread({ ref, draft: null });
+  }, [landing, clauses]);
 
   const { upsert: upsertComment } = comments;
   const upsert = useCallback(
@@ -268,4 +282,32 @@ export function VersionView({ artefact, versionId, initialClause, onCommentsChan
       />
     </>
   );
+}
+
+/**
+ * The comment a link names (`?comment=`), once the comments have loaded: its clause's thread is
+ * opened by the caller, then the comment itself is scrolled to and focused, so a screen reader
+ * starts there. A comment on a removed clause is found the same way among the orphaned ones.
+ */
+function useCommentLanding(idOrRef: string | null | undefined, list: Comment[], loading: boolean) {
+  const [landing, setLanding] = useState<Comment | null>(null);
+  const done = useRef(false);
+  const landed = useRef(false);
+  useEffect(() => {
+    if (!idOrRef || done.current || loading) return;
+    done.current = true;
+    setLanding(list.find((c) => c.id === idOrRef || c.ref === idOrRef) ?? null);
+  }, [idOrRef, list, loading]);
+  // After every render until the card is there: its thread opens a render after it is found.
+  useEffect(() => {
+    if (!landing || landed.current) return;
+    const card = document.getElementById(`comment-${landing.id}`)?.closest('article');
+    if (!card) return;
+    landed.current = true;
+    card.setAttribute('tabindex', '-1');
+    card.classList.add('comment-landed');
+    card.scrollIntoView({ block: 'start' });
+    card.focus({ preventScroll: true });
+  });
+  return landing;
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import type { Clause } from '../api';
 import { useAuth } from '../auth';
 import { formatDateTime, humanise } from '../format';
+import { FollowButton } from '../notifications/FollowButton';
 import { AuthorActions } from './AuthorActions';
 import { CommentReplies } from './CommentReplies';
 import { getComment, type Comment, type CommentDetail } from './commentsApi';
@@ -74,6 +75,8 @@ export function CommentCard({ comment: c, onChange, headingLevel = 3, ...props }
             Incorporated in {c.incorporatedIn.label}
           </Link>
         )}
+        {/* In a clause's open thread: followers hear of its decision and replies. */}
+        {props.loadThread && <FollowButton entity="comment" entityId={c.id} label={c.ref} />}
       </header>
       <p className="muted comment-meta">
         {props.showArtefact && (

@@ -3,6 +3,7 @@ import { Link, useLocation, useParams } from 'react-router-dom';
 import { getArtefact, type Artefact } from '../api';
 import { ArtefactVersions } from '../artefact/ArtefactVersions';
 import { BragBadge } from '../BragBadge';
+import { FollowButton } from '../notifications/FollowButton';
 import { formatDate, kindLabel } from '../format';
 import { useApi } from '../useApi';
 import type { ArtefactLinkState } from './RegistryPage';
@@ -56,6 +57,9 @@ function ArtefactView({ idOrSlug }: { idOrSlug: string }) {
         <span className="reference">{a.reference}</span> {a.title}
         {a.baselined && <span className="tag tag-baselined">Baselined in M6</span>}
       </h1>
+      <p className="artefact-follow">
+        <FollowButton entity="artefact" entityId={a.id} label={a.reference} />
+      </p>
       <ArtefactMetadata artefact={a} />
       <ArtefactVersions
         artefact={a}

@@ -131,6 +131,14 @@ for (const dialect of testDialects()) {
         ['/api/plain-english/recheck', 'post'],
         ['/api/search', 'get'],
         ['/api/glossary', 'get'],
+        ['/api/notifications', 'get'],
+        ['/api/notifications/unread-count', 'get'],
+        ['/api/notifications/read', 'post'],
+        ['/api/me/notification-settings', 'get'],
+        ['/api/me/notification-settings', 'put'],
+        ['/api/follows', 'get'],
+        ['/api/follows/{entity}/{entityId}', 'put'],
+        ['/api/follows/{entity}/{entityId}', 'delete'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
       const count = Object.values(paths as Record<string, object>).reduce(
