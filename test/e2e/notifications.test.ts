@@ -136,13 +136,20 @@ for (const dialect of testDialects()) {
       const inbox = await server.api('/api/notifications', { token: author.token });
       expect(inbox.body.data[0].readAt).to.be.a('string');
 
-      // The thread offers to follow each comment in it.
+      // Its author follows their comment from the start, and may stop and start again.
+      const following = async () =>
+        (
+          await server.api(`/api/follows?entity=comment&entityId=${comment.id}`, {
+            token: author.token,
+          })
+        ).body.data.following as boolean;
+      expect(await following()).to.equal(true);
+      await page.getByRole('button', { name: `Following ${comment.ref}`, exact: true }).click();
+      await page.getByRole('button', { name: `Follow ${comment.ref}`, exact: true }).waitFor();
+      expect(await following()).to.equal(false);
       await page.getByRole('button', { name: `Follow ${comment.ref}`, exact: true }).click();
       await page.getByRole('button', { name: `Following ${comment.ref}`, exact: true }).waitFor();
-      const followed = await server.api(`/api/follows?entity=comment&entityId=${comment.id}`, {
-        token: author.token,
-      });
-      expect(followed.body.data.following).to.equal(true);
+      expect(await following()).to.equal(true);
     });
 
     it('follows and unfollows an artefact from its page', async () => {
