@@ -1,0 +1,58 @@
+import type { Db } from '../../server/db/database.js';
+import type { EmailStatus, NotificationCategory } from '../../server/db/schema.js';
+import { randomBytes } from 'node:crypto';
+
+export interface NotificationRowInput {
+  recipientId: string;
+  category?: NotificationCategory;
+  kind?: string;
+  title?: string;
+  body?: string;
+  link?: string;
+  eventKey?: string;
+  emailStatus?: EmailStatus;
+  emailDueAt?: string | null;
+  createdAt?: string;
+}
+
+/** A notifications row as the event writers leave it, so delivery is tested on its own. */
+export async function insertNotification(db: Db, input: NotificationRowInput): Promise<number> {
+  const createdAt = input.createdAt ?? new Date().toISOString();
+  const status = input.emailStatus ?? 'pending';
+  const row = await db.kysely
+    .insertInto('notifications')
+    .values({
+      recipientId: input.recipientId,
+      eventKey: input.eventKey ?? `test.event:${randomBytes(6).toString('hex')}`,
+      category: input.category ?? 'consultations',
+      kind: input.kind ?? 'consultation.opened',
+      title: input.title ?? 'A consultation opened',
+      body: input.body ?? '',
+      link: input.link ?? '/consultations',
+      entity: 'consultation',
+      entityId: 'c1',
+      count: 1,
+      createdAt,
+      updatedAt: createdAt,
+      readAt: null,
+      emailStatus: status,
+      emailDueAt:
+        input.emailDueAt === undefined
+          ? status === 'pending'
+            ? createdAt
+            : null
+          : input.emailDueAt,
+      emailAttempts: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function notificationRow(db: Db, id: number) {
+  return db.kysely
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
