@@ -63,10 +63,10 @@ export async function deliverDueEmails(
       db,
       rows.map((r) => r.recipientId),
     );
+    const outcomes: Outcome[] = [];
     await eachLimited(rows, s.concurrency, async (row) => {
       const person = people.get(row.recipientId);
-      const finish = (values: Parameters<typeof release>[3]) =>
-        release(db, row.id, options.instanceId, values);
+      const finish = (values: Outcome['values']) => void outcomes.push({ id: row.id, values });
       if (
         !person ||
         !person.active ||
@@ -100,6 +100,7 @@ export async function deliverDueEmails(
         emailSentAt: new Date().toISOString(),
       });
     });
+    await release(db, outcomes, options.instanceId);
     await nextTurn();
   }
   return report;
@@ -151,25 +152,31 @@ async function claim(
     .execute();
 }
 
-/** Ends this instance's claim; a claim already taken over (lease expired) is left alone. */
-async function release(
-  db: Db,
-  id: number,
-  instanceId: string,
+interface Outcome {
+  id: number;
   values: {
     emailStatus: 'sent' | 'pending' | 'failed' | 'skipped' | 'digest';
     emailError: string | null;
     emailDueAt?: string;
     emailSentAt?: string;
-  },
-): Promise<void> {
-  await db.kysely
-    .updateTable('notifications')
-    .set({ ...values, emailClaimedUntil: null })
-    .where('id', '=', id)
-    .where('emailStatus', '=', 'sending')
-    .where('emailClaimedBy', '=', instanceId)
-    .execute();
+  };
+}
+
+/**
+ * Ends this instance's claims on a batch in one commit (one disk sync on SQLite, not one per
+ * email); a claim already taken over, its lease having expired, is left alone.
+ */
+async function release(db: Db, outcomes: Outcome[], instanceId: string): Promise<void> {
+  await db.kysely.transaction().execute(async (trx) => {
+    for (const { id, values } of outcomes)
+      await trx
+        .updateTable('notifications')
+        .set({ ...values, emailClaimedUntil: null })
+        .where('id', '=', id)
+        .where('emailStatus', '=', 'sending')
+        .where('emailClaimedBy', '=', instanceId)
+        .execute();
+  });
 }
 
 async function skipTooOld(db: Db, before: Date): Promise<number> {

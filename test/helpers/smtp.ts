@@ -34,6 +34,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     disabledCommands: ['STARTTLS'],
     allowInsecureAuth: true,
     logger: false,
+    disableReverseLookup: true,
     onAuth(auth, _session, callback) {
       if (auth.username === USER && auth.password === PASS) callback(null, { user: USER });
       else callback(new Error('Invalid username or password'));
@@ -60,6 +61,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       });
     },
   });
+  server.server.prependListener('connection', (socket: import('node:net').Socket) =>
+    socket.setNoDelay(true),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
