@@ -16,6 +16,8 @@ export interface Config {
   smtpFrom: string;
   /** Where the app is reached, for links in emails; no trailing slash. */
   publicUrl: string;
+  /** How often the email worker looks for due email (EMAIL_INTERVAL_MS). */
+  emailIntervalMs: number;
 }
 
 function trustProxy(value: string | undefined): boolean | number | string {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || 'M6 review <no-reply@localhost>',
+    emailIntervalMs: Number(env.EMAIL_INTERVAL_MS) > 0 ? Number(env.EMAIL_INTERVAL_MS) : 5_000,
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

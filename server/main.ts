@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       db,
       transport,
       logger,
+      intervalMs: config.emailIntervalMs,
       options: {
         instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
         publicUrl: config.publicUrl,

@@ -1,5 +1,6 @@
 // `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
 import { benchComments } from './comments.js';
+import { benchEmailDrain } from './emailDrain.js';
 import { benchExportStall } from './exportStall.js';
 import { benchReadiness } from './readiness.js';
 import { benchReadinessInstances } from './readinessInstances.js';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   'word-redline': () => benchWordRedline(),
   publish: () => benchPublish(),
   search: () => benchSearch(),
+  'email-drain': () => benchEmailDrain(),
 };
 
 const wanted = process.argv.slice(2);
