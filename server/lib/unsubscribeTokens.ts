@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { NotificationCategory } from '../db/schema.js';
 
@@ -17,9 +17,19 @@ const CATEGORIES: readonly NotificationCategory[] = [
 ];
 
 // Signed with a key derived from the app secret, not the secret itself: a session check would
-// otherwise accept this year-long token (it has a subject and an expiry) as a sign-in.
-function keyFor(secret: string): Buffer {
-  return createHmac('sha256', secret).update('m6-review unsubscribe tokens').digest();
+// otherwise accept this year-long token (it has a subject and an expiry) as a sign-in. Kept as a
+// KeyObject: given bytes, jsonwebtoken first tries them as a private key on every call, which
+// threw and cost milliseconds per email.
+const keys = new Map<string, KeyObject>();
+function keyFor(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(
+      createHmac('sha256', secret).update('m6-review unsubscribe tokens').digest(),
+    );
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 export interface Unsubscribe {
