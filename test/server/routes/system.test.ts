@@ -131,6 +131,11 @@ for (const dialect of testDialects()) {
         ['/api/plain-english/recheck', 'post'],
         ['/api/search', 'get'],
         ['/api/glossary', 'get'],
+        ['/api/notifications/unsubscribe', 'post'],
+        ['/api/admin/email-deliveries', 'get'],
+        ['/api/admin/email-deliveries/{id}/retry', 'post'],
+        ['/api/admin/email-digests', 'get'],
+        ['/api/admin/email-digests/{userId}/{date}/retry', 'post'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
       const count = Object.values(paths as Record<string, object>).reduce(
