@@ -32,6 +32,8 @@ export interface ComposedEmail {
   html: string;
   messageId: string;
   headers: Record<string, string>;
+  /** Named, so that nodemailer need not scan every body to choose one. */
+  textEncoding: 'quoted-printable';
 }
 
 export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
@@ -128,6 +130,7 @@ export function composeNotificationEmail(
     ].join('\n'),
     messageId: notificationMessageId(item, site.publicUrl),
     headers: { 'List-Unsubscribe': `<${unsubscribe}>` },
+    textEncoding: 'quoted-printable',
   };
 }
 
@@ -183,5 +186,6 @@ export function composeDigestEmail(
     html,
     messageId: digestMessageId(digest.userId, digest.date, site.publicUrl),
     headers,
+    textEncoding: 'quoted-printable',
   };
 }

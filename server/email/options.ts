@@ -12,6 +12,7 @@ export interface MailSender {
     html: string;
     messageId: string;
     headers: Record<string, string>;
+    textEncoding?: 'quoted-printable' | 'base64';
   }): Promise<unknown>;
 }
 
