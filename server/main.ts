@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -10,8 +12,6 @@ import { stdoutDestination } from './lib/logDestination.js';
 import { removePidFile, writePidFile } from './lib/pidFile.js';
 import { startDraining } from './routes/health/draining.js';
 import type { FirstAdminResult } from './commands/ensureFirstAdmin.js';
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
 import { DEFAULTS } from './email/options.js';
 import { createMailTransport, describeSmtp, type MailTransport } from './email/transport.js';
 import { startEmailWorker, type EmailWorker } from './email/worker.js';
