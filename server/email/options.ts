@@ -40,7 +40,8 @@ export interface DeliveryOptions {
 export const DEFAULTS = {
   batchSize: 20,
   concurrency: 4,
-  leaseMs: 5 * 60_000,
+  // A batch's sends, each bounded by the transport's timeouts, end well before this.
+  leaseMs: 15 * 60_000,
   maxAttempts: 5,
   backoffMs: 60_000,
   maxAgeMs: 3 * 24 * 60 * 60_000,

@@ -41,6 +41,11 @@ export function createMailTransport(smtpUrl: string, connections: number): MailT
       pool: true,
       maxConnections: connections,
       getSocket: socketWithoutDelay,
+      // Well inside a claim's lease (options.ts): a hung server must not outlast the claim, or
+      // another instance would take the row and send it too.
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      greetingTimeout: CONNECT_TIMEOUT_MS,
+      socketTimeout: 60_000,
     } as SMTPPool.Options),
   );
 }
