@@ -15,6 +15,7 @@ import { commentEndpoints } from './routes/comments/index.js';
 import { consultationEndpoints } from './routes/consultations/index.js';
 import { findingEndpoints } from './routes/findings/index.js';
 import { glossaryEndpoints } from './routes/glossary/index.js';
+import { emailEndpoints } from './routes/email/index.js';
 import { dueProcessEndpoints } from './routes/dueProcess/index.js';
 import { authEndpoints } from './routes/auth/index.js';
 import { healthEndpoints } from './routes/health/index.js';
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): Express {
     ...auditEndpoints,
     ...notificationEndpoints,
     ...followEndpoints,
+    ...emailEndpoints,
   ];
   let openApi: Record<string, unknown> | undefined;
   endpoints.push(

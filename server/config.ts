@@ -11,6 +11,13 @@ export interface Config {
   clientDir: string;
   /** Express `trust proxy`: false, true, a hop count, or addresses/subnets (comma-separated). */
   trustProxy: boolean | number | string;
+  /** smtp(s)://user:pass@host:port; email is off without it (in-app notifications continue). */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Where the app is reached, for links in emails; no trailing slash. */
+  publicUrl: string;
+  /** How often the email worker looks for due email (EMAIL_INTERVAL_MS). */
+  emailIntervalMs: number;
 }
 
 function trustProxy(value: string | undefined): boolean | number | string {
@@ -36,5 +43,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     clientDir: path.resolve(env.CLIENT_DIR || 'dist/client'),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'M6 review <no-reply@localhost>',
+    emailIntervalMs: Number(env.EMAIL_INTERVAL_MS) > 0 ? Number(env.EMAIL_INTERVAL_MS) : 5_000,
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }

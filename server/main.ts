@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -12,11 +14,19 @@ import { startDraining } from './routes/health/draining.js';
 import { currentReadiness } from './readiness.js';
 import { startNotificationScheduler } from './notifications/scheduler.js';
 import type { FirstAdminResult } from './commands/ensureFirstAdmin.js';
+import { DEFAULTS } from './email/options.js';
+import { createMailTransport, describeSmtp, type MailTransport } from './email/transport.js';
+import { startEmailWorker, type EmailWorker } from './email/worker.js';
 
 const GRACE_MS = 3_000;
 const DEADLINE_MS = 8_000;
 
-function signInHelp(url: string, firstAdmin: FirstAdminResult, envEmail?: string): string {
+function signInHelp(
+  url: string,
+  firstAdmin: FirstAdminResult,
+  envEmail: string | undefined,
+  smtp: string | undefined,
+): string {
   const lines = [`\n  M6 code artefact review is running at ${url}`];
   if (firstAdmin.created && firstAdmin.generatedPassword) {
     lines.push(
@@ -30,7 +40,12 @@ function signInHelp(url: string, firstAdmin: FirstAdminResult, envEmail?: string
       `  Sign in with your account (the first admin is ${envEmail ?? 'admin@localhost'}).`,
     );
   }
-  lines.push('  Demo users for every role: npm run seed:demo\n');
+  lines.push('  Demo users for every role: npm run seed:demo');
+  lines.push(
+    smtp
+      ? `  Email notifications are sent through ${smtp}.\n`
+      : '  Email is off (set SMTP_URL to send it); in-app notifications continue.\n',
+  );
   return lines.join('\n');
 }
 
@@ -48,8 +63,26 @@ async function main(): Promise<void> {
     clientDir: config.clientDir,
     trustProxy: config.trustProxy,
     // Only whether email is on, for the settings page; the mail transport is configured apart.
-    emailEnabled: Boolean(process.env.SMTP_URL),
+    emailEnabled: config.smtpUrl !== undefined,
   });
+  let transport: MailTransport | undefined;
+  let emailWorker: EmailWorker | undefined;
+  if (config.smtpUrl) {
+    transport = createMailTransport(config.smtpUrl, DEFAULTS.concurrency);
+    emailWorker = startEmailWorker({
+      db,
+      transport,
+      logger,
+      intervalMs: config.emailIntervalMs,
+      options: {
+        instanceId: `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
+        publicUrl: config.publicUrl,
+        from: config.smtpFrom,
+        jwtSecret,
+      },
+    });
+  }
+  const smtp = config.smtpUrl ? describeSmtp(config.smtpUrl) : undefined;
   const server = app.listen(config.port, () => {
     const { port } = server.address() as AddressInfo;
     if (db.dialect === 'sqlite') {
@@ -57,7 +90,9 @@ async function main(): Promise<void> {
       process.on('exit', () => removePidFile(config.dataDir));
     }
     logger.info({ port, db: db.dialect }, 'listening');
-    console.log(signInHelp(`http://localhost:${port}`, firstAdmin, config.adminEmail));
+    if (smtp) logger.info({ smtp, publicUrl: config.publicUrl }, 'email notifications on');
+    else logger.info('email off: SMTP_URL is not set; in-app notifications continue');
+    console.log(signInHelp(`http://localhost:${port}`, firstAdmin, config.adminEmail, smtp));
     // In the background: a long log must not delay serving.
     void checkAuditChainAtStart(db, logger);
   });
@@ -93,10 +128,14 @@ async function main(): Promise<void> {
     setTimeout(() => server.closeAllConnections(), GRACE_MS).unref();
     setTimeout(() => process.exit(1), DEADLINE_MS).unref();
     server.close(() => {
-      db.close().then(
-        () => process.exit(0),
-        () => process.exit(1),
-      );
+      const emailStopped = emailWorker?.stop() ?? Promise.resolve();
+      emailStopped
+        .then(() => transport?.close())
+        .then(() => db.close())
+        .then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
     });
     server.closeIdleConnections();
   };

@@ -19,6 +19,7 @@ import { RegistryPage } from './pages/RegistryPage';
 import { RequirementsPage } from './pages/RequirementsPage';
 import { SearchPage } from './pages/SearchPage';
 import { TriagePage } from './pages/TriagePage';
+import { UnsubscribePage } from './pages/UnsubscribePage';
 
 export interface LoginRedirectState {
   from?: string;
@@ -57,6 +58,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/unsubscribe" element={<UnsubscribePage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<RegistryPage />} />
               <Route path="/artefacts/:idOrSlug" element={<ArtefactPage />} />

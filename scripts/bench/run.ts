@@ -1,5 +1,6 @@
 // `npm run bench [-- name ...]`: runs every benchmark, or the named ones.
 import { benchComments } from './comments.js';
+import { benchEmailDrain } from './emailDrain.js';
 import { benchExportStall } from './exportStall.js';
 import { benchReadiness } from './readiness.js';
 import { benchReadinessInstances } from './readinessInstances.js';
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   publish: () => benchPublish(),
   search: () => benchSearch(),
   'notify-consultation': () => benchNotifyConsultation(),
+  'email-drain': () => benchEmailDrain(),
 };
 
 const wanted = process.argv.slice(2);

@@ -143,6 +143,9 @@ export const policies = {
   'user.deactivate': { roles: ['admin'] },
   'user.resetPassword': { roles: ['admin'] },
   'user.changeRole': { roles: ['admin'] },
+  // Email deliveries name recipients and quote what they were told: for administrators.
+  'emailDelivery.list': { roles: ['admin'] },
+  'emailDelivery.retry': { roles: ['admin'] },
 } as const;
 
 export type Action = keyof typeof policies;

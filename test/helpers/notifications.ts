@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../server/db/database.js';
-import type { NotificationCategory } from '../../server/db/schema.js';
+import type { EmailStatus, NotificationCategory } from '../../server/db/schema.js';
 
 export interface NotificationInput {
   category?: NotificationCategory;
@@ -8,13 +8,56 @@ export interface NotificationInput {
   title?: string;
   body?: string;
   link?: string;
+  eventKey?: string;
+  emailStatus?: EmailStatus;
+  emailDueAt?: string | null;
   createdAt?: string;
 }
 
+export interface NotificationRowInput extends NotificationInput {
+  recipientId: string;
+}
+
 /**
- * Inserts inbox rows for a recipient directly, as the event fan-out would (its email already
- * settled), so in-app tests need no event. Rows are inserted one by one, oldest first, so their
- * ids follow the order given; returns the ids.
+ * A notifications row as the event writers leave it (its email pending unless told otherwise), so
+ * delivery and the inbox are tested without an event. Returns its id.
+ */
+export async function insertNotification(db: Db, input: NotificationRowInput): Promise<number> {
+  const createdAt = input.createdAt ?? new Date().toISOString();
+  const status = input.emailStatus ?? 'pending';
+  const row = await db.kysely
+    .insertInto('notifications')
+    .values({
+      recipientId: input.recipientId,
+      eventKey: input.eventKey ?? `test.event:${randomBytes(6).toString('hex')}`,
+      category: input.category ?? 'consultations',
+      kind: input.kind ?? 'consultation.opened',
+      title: input.title ?? 'A consultation opened',
+      body: input.body ?? '',
+      link: input.link ?? '/consultations',
+      entity: 'consultation',
+      entityId: 'c1',
+      count: 1,
+      createdAt,
+      updatedAt: createdAt,
+      readAt: null,
+      emailStatus: status,
+      emailDueAt:
+        input.emailDueAt === undefined
+          ? status === 'pending'
+            ? createdAt
+            : null
+          : input.emailDueAt,
+      emailAttempts: 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/**
+ * Inbox rows for one recipient, their email already settled, inserted one by one, oldest first, so
+ * their ids follow the order given; returns the ids.
  */
 export async function insertNotifications(
   db: Db,
@@ -22,29 +65,15 @@ export async function insertNotifications(
   items: NotificationInput[],
 ): Promise<number[]> {
   const ids: number[] = [];
-  for (const item of items) {
-    const at = item.createdAt ?? new Date().toISOString();
-    const row = await db.kysely
-      .insertInto('notifications')
-      .values({
-        recipientId,
-        eventKey: `test:${randomBytes(8).toString('hex')}`,
-        category: item.category ?? 'consultations',
-        kind: item.kind ?? 'consultation.opened',
-        title: item.title ?? 'A consultation opened',
-        body: item.body ?? '',
-        link: item.link ?? '/consultations',
-        entity: 'test',
-        entityId: 'test',
-        createdAt: at,
-        updatedAt: at,
-        count: 1,
-        emailStatus: 'skipped',
-        emailAttempts: 0,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    ids.push(Number(row.id));
-  }
+  for (const item of items)
+    ids.push(await insertNotification(db, { emailStatus: 'skipped', ...item, recipientId }));
   return ids;
+}
+
+export async function notificationRow(db: Db, id: number) {
+  return db.kysely
+    .selectFrom('notifications')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 }

@@ -71,6 +71,8 @@ const expected: Record<Action, Role[]> = {
   'user.deactivate': ['admin'],
   'user.resetPassword': ['admin'],
   'user.changeRole': ['admin'],
+  'emailDelivery.list': ['admin'],
+  'emailDelivery.retry': ['admin'],
 };
 
 describe('policies', () => {

@@ -139,6 +139,11 @@ for (const dialect of testDialects()) {
         ['/api/follows', 'get'],
         ['/api/follows/{entity}/{entityId}', 'put'],
         ['/api/follows/{entity}/{entityId}', 'delete'],
+        ['/api/notifications/unsubscribe', 'post'],
+        ['/api/admin/email-deliveries', 'get'],
+        ['/api/admin/email-deliveries/{id}/retry', 'post'],
+        ['/api/admin/email-digests', 'get'],
+        ['/api/admin/email-digests/{userId}/{date}/retry', 'post'],
       ];
       for (const [p, m] of expected) expect(paths[p]?.[m], `${m} ${p}`).to.be.an('object');
       const count = Object.values(paths as Record<string, object>).reduce(

@@ -1,0 +1,64 @@
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { NotificationCategory } from '../db/schema.js';
+
+const ALGORITHM = 'HS256';
+const PURPOSE = 'unsubscribe';
+// A link in an old email should still work when the reader gets round to it.
+export const UNSUBSCRIBE_TTL_SECONDS = 365 * 24 * 60 * 60;
+
+const CATEGORIES: readonly NotificationCategory[] = [
+  'consultations',
+  'my_comments',
+  'versions',
+  'new_comments',
+  'programme',
+  'work_off',
+];
+
+// Signed with a key derived from the app secret, not the secret itself: a session check would
+// otherwise accept this year-long token (it has a subject and an expiry) as a sign-in. Kept as a
+// KeyObject: given bytes, jsonwebtoken first tries them as a private key on every call, which
+// threw and cost milliseconds per email.
+const keys = new Map<string, KeyObject>();
+function keyFor(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(
+      createHmac('sha256', secret).update('m6-review unsubscribe tokens').digest(),
+    );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+export interface Unsubscribe {
+  userId: string;
+  category: NotificationCategory;
+}
+
+export function signUnsubscribeToken(
+  { userId, category }: Unsubscribe,
+  secret: string,
+  now = Date.now(),
+): string {
+  return jwt.sign(
+    { purpose: PURPOSE, cat: category, iat: Math.floor(now / 1000) },
+    keyFor(secret),
+    { algorithm: ALGORITHM, subject: userId, expiresIn: UNSUBSCRIBE_TTL_SECONDS },
+  );
+}
+
+export type UnsubscribeCheck = Unsubscribe | 'expired' | 'invalid';
+
+export function verifyUnsubscribeToken(token: string, secret: string): UnsubscribeCheck {
+  try {
+    const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM] });
+    if (typeof payload === 'string' || payload.purpose !== PURPOSE) return 'invalid';
+    const category = CATEGORIES.find((c) => c === payload.cat);
+    if (typeof payload.sub !== 'string' || !category) return 'invalid';
+    return { userId: payload.sub, category };
+  } catch (err) {
+    return err instanceof jwt.TokenExpiredError ? 'expired' : 'invalid';
+  }
+}

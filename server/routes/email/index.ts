@@ -1,0 +1,122 @@
+import { retryDigestDelivery, retryEmailDelivery } from '../../commands/retryEmailDelivery.js';
+import { unsubscribeFromEmail } from '../../commands/unsubscribeFromEmail.js';
+import {
+  DELIVERY_PAGE,
+  listDigestDeliveries,
+  listEmailDeliveries,
+} from '../../db/queries/emailDeliveries.js';
+import { badRequest } from '../../errors.js';
+import { endpoint } from '../../http/endpoint.js';
+import {
+  deliveryIdParams,
+  deliveryListQuery,
+  digestListQuery,
+  digestParams,
+  unsubscribeBody,
+} from './schema.js';
+
+function digestCursor(raw: string | undefined) {
+  if (raw === undefined) return undefined;
+  const [digestDate, userId] = Buffer.from(raw, 'base64url').toString('utf8').split('\n');
+  if (!digestDate || !userId) throw badRequest('query.cursor: not a cursor this API returned');
+  return { digestDate, userId };
+}
+
+export const emailEndpoints = [
+  endpoint({
+    method: 'post',
+    path: '/notifications/unsubscribe',
+    summary:
+      "Stop one category of a user's notification emails, with the signed token from an email's unsubscribe link (no sign-in)",
+    tag: 'notifications',
+    policy: 'public',
+    body: unsubscribeBody,
+    async handler({ body, services }) {
+      return { data: await unsubscribeFromEmail(services.db, services.jwtSecret, body.token) };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/admin/email-deliveries',
+    summary: 'Notification emails by delivery state (failed by default), newest first',
+    tag: 'admin',
+    policy: 'emailDelivery.list',
+    query: deliveryListQuery,
+    async handler({ query, services }) {
+      const rows = await listEmailDeliveries(
+        services.db,
+        query.status,
+        query.cursor === undefined ? undefined : Number(query.cursor),
+      );
+      const page = rows.slice(0, DELIVERY_PAGE);
+      const last = page.at(-1);
+      return {
+        data: page.map((r) => ({
+          id: r.id,
+          recipientEmail: r.recipientEmail,
+          kind: r.kind,
+          category: r.category,
+          title: r.title,
+          status: r.emailStatus,
+          attempts: r.emailAttempts,
+          error: r.emailError,
+          createdAt: r.createdAt,
+          dueAt: r.emailDueAt,
+          sentAt: r.emailSentAt,
+        })),
+        nextCursor: rows.length > DELIVERY_PAGE && last ? String(last.id) : null,
+      };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/admin/email-deliveries/:id/retry',
+    summary: 'Send a failed notification email again',
+    tag: 'admin',
+    policy: 'emailDelivery.retry',
+    params: deliveryIdParams,
+    async handler({ params, actor, services }) {
+      await retryEmailDelivery(services.db, actor.id, params.id);
+      return { data: { id: params.id, status: 'pending' } };
+    },
+  }),
+  endpoint({
+    method: 'get',
+    path: '/admin/email-digests',
+    summary: 'Daily digest emails by delivery state (failed by default), newest day first',
+    tag: 'admin',
+    policy: 'emailDelivery.list',
+    query: digestListQuery,
+    async handler({ query, services }) {
+      const rows = await listDigestDeliveries(
+        services.db,
+        query.status,
+        digestCursor(query.cursor),
+      );
+      const page = rows.slice(0, DELIVERY_PAGE);
+      const last = page.at(-1);
+      return {
+        data: page,
+        nextCursor:
+          rows.length > DELIVERY_PAGE && last
+            ? Buffer.from(`${last.digestDate}\n${last.userId}`).toString('base64url')
+            : null,
+      };
+    },
+  }),
+  endpoint({
+    method: 'post',
+    path: '/admin/email-digests/:userId/:date/retry',
+    summary: 'Send a failed daily digest again',
+    tag: 'admin',
+    policy: 'emailDelivery.retry',
+    params: digestParams,
+    async handler({ params, actor, services }) {
+      await retryDigestDelivery(services.db, actor.id, {
+        userId: params.userId,
+        digestDate: params.date,
+      });
+      return { data: { userId: params.userId, digestDate: params.date, status: 'pending' } };
+    },
+  }),
+];
