@@ -58,7 +58,8 @@ export function openDatabase(options: DatabaseOptions): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const kysely = new Kysely<Database>({
-    dialect: file === ':memory:' ? new SqliteDialect({ database: sqlite }) : readSplit(sqlite, file),
+    dialect:
+      file === ':memory:' ? new SqliteDialect({ database: sqlite }) : readSplit(sqlite, file),
     plugins: [new CamelCasePlugin()],
   });
   return { kysely, dialect: 'sqlite', readCache: new ReadCache(), close: () => kysely.destroy() };
