@@ -84,7 +84,7 @@ function neutraliseBlockMarker(text: string): string {
   return isBlock ? `\\${trimmed}` : trimmed;
 }
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NotificationCategory } from '../db/schema.js';
+// Titles and bodies quote people's comments: they are text, never markup.
+import { escapeHtml } from '../domain/markdown.js';
 
 /** What a notification row contributes to an email. */
 export interface EmailItem {
@@ -45,15 +47,6 @@ export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
   work_off: 'work-off items assigned to your code',
 };
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-/** Titles and bodies quote people's comments: they are text, never markup. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 const paragraphs = (text: string) =>
   text
     .split(/\n{2,}/)

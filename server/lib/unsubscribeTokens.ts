@@ -1,20 +1,12 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { NotificationCategory } from '../db/schema.js';
+import { NOTIFICATION_CATEGORIES } from '../domain/notificationCategories.js';
 
 const ALGORITHM = 'HS256';
 const PURPOSE = 'unsubscribe';
 // A link in an old email should still work when the reader gets round to it.
 export const UNSUBSCRIBE_TTL_SECONDS = 365 * 24 * 60 * 60;
-
-const CATEGORIES: readonly NotificationCategory[] = [
-  'consultations',
-  'my_comments',
-  'versions',
-  'new_comments',
-  'programme',
-  'work_off',
-];
 
 // Signed with a key derived from the app secret, not the secret itself: a session check would
 // otherwise accept this year-long token (it has a subject and an expiry) as a sign-in. Kept as a
@@ -55,7 +47,7 @@ export function verifyUnsubscribeToken(token: string, secret: string): Unsubscri
   try {
     const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM] });
     if (typeof payload === 'string' || payload.purpose !== PURPOSE) return 'invalid';
-    const category = CATEGORIES.find((c) => c === payload.cat);
+    const category = NOTIFICATION_CATEGORIES.find((c) => c === payload.cat);
     if (typeof payload.sub !== 'string' || !category) return 'invalid';
     return { userId: payload.sub, category };
   } catch (err) {
