@@ -62,3 +62,61 @@ describe('email at start (the server as run)', () => {
     expect((await server.exited).code, 'a clean stop with the worker running').to.equal(0);
   });
 });
+
+// Two instances as run, behind one balancer: each claims due rows with FOR UPDATE SKIP LOCKED, so
+// however their ticks interleave, every email goes once.
+if (process.env.TEST_DATABASE_URL) {
+  describe('email from two instances on one PostgreSQL database (the servers as run)', function () {
+    this.timeout(120_000);
+    const ROWS = 240;
+    let store: ChildDatabase;
+    let servers: ServerProcess[] = [];
+    let smtp: TestSmtp;
+    before(async () => {
+      store = await childDatabase('postgres');
+      smtp = await startTestSmtp();
+    });
+    after(async () => {
+      for (const server of servers) {
+        if (server.child.exitCode !== null) continue;
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+      await smtp.close();
+      await store.cleanup();
+    });
+
+    it('sends each of 240 emails exactly once, both instances sending', async () => {
+      const env = { SMTP_URL: smtp.url, EMAIL_INTERVAL_MS: '20' };
+      // One first, so that the second finds the database migrated and seeded.
+      servers = [
+        await startServerProcess({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, env }),
+      ];
+      servers.push(
+        await startServerProcess({ dataDir: store.dataDir, databaseUrl: store.databaseUrl, env }),
+      );
+      const db = openDatabase({ databaseUrl: store.databaseUrl });
+      try {
+        const admin = await db.kysely.selectFrom('users').select('id').executeTakeFirstOrThrow();
+        for (let i = 0; i < ROWS; i++)
+          await insertNotification(db, { recipientId: admin.id, title: `Email ${i}` });
+        while (smtp.messages.length < ROWS) await new Promise((r) => setTimeout(r, 50));
+        // A duplicate would arrive just after the last original: give it time to.
+        await new Promise((r) => setTimeout(r, 500));
+        const subjects = smtp.messages.map((m) => m.subject);
+        expect(new Set(subjects).size).to.equal(ROWS);
+        expect(subjects).to.have.length(ROWS);
+        const rows = await db.kysely
+          .selectFrom('notifications')
+          .select(['emailStatus', 'emailClaimedBy'])
+          .execute();
+        expect(rows.every((r) => r.emailStatus === 'sent')).to.equal(true);
+        // Instance ids are host:pid:random; each process claimed a share.
+        const senders = new Set(rows.map((r) => r.emailClaimedBy?.split(':')[1]));
+        expect(senders).to.deep.equal(new Set(servers.map((s) => String(s.child.pid))));
+      } finally {
+        await db.close();
+      }
+    });
+  });
+}
