@@ -7,6 +7,7 @@ import { ChangesPage } from './pages/ChangesPage';
 import { WorkOffPage } from './pages/WorkOffPage';
 import { ConsultationsPage } from './pages/ConsultationsPage';
 import { DueProcessPage } from './pages/DueProcessPage';
+import { EmailDeliveriesPage } from './pages/EmailDeliveriesPage';
 import { GlossaryPage } from './pages/GlossaryPage';
 import { LoginPage } from './pages/LoginPage';
 import { MyCommentsPage } from './pages/MyCommentsPage';
@@ -76,6 +77,7 @@ export function App() {
               <Route path="/search" element={<SearchPage />} />
               <Route path="/glossary" element={<GlossaryPage />} />
               <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="/admin/email" element={<EmailDeliveriesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

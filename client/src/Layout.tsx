@@ -39,6 +39,7 @@ export function Layout() {
             <NavLink to="/glossary">Glossary</NavLink>
             <NavLink to="/due-process">Due process</NavLink>
             <NavLink to="/recommendations">Recommendation</NavLink>
+            {state.user.role === 'admin' && <NavLink to="/admin/email">Email deliveries</NavLink>}
           </nav>
         )}
         {state.status === 'signed-in' && <HeaderSearch />}

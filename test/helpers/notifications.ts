@@ -11,6 +11,8 @@ export interface NotificationInput {
   eventKey?: string;
   emailStatus?: EmailStatus;
   emailDueAt?: string | null;
+  emailError?: string | null;
+  emailAttempts?: number;
   createdAt?: string;
 }
 
@@ -48,7 +50,8 @@ export async function insertNotification(db: Db, input: NotificationRowInput): P
             ? createdAt
             : null
           : input.emailDueAt,
-      emailAttempts: 0,
+      emailAttempts: input.emailAttempts ?? 0,
+      emailError: input.emailError ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

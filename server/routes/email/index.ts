@@ -52,7 +52,8 @@ export const emailEndpoints = [
       const last = page.at(-1);
       return {
         data: page.map((r) => ({
-          id: r.id,
+          // A PostgreSQL bigserial arrives as a string; the contract (and SQLite) say a number.
+          id: Number(r.id),
           recipientEmail: r.recipientEmail,
           kind: r.kind,
           category: r.category,
