@@ -126,10 +126,8 @@ for (const dialect of testDialects()) {
       await page.getByRole('link', { name: `BSC accepted your comment ${comment.ref}` }).click();
       await page.waitForURL(`**/artefacts/${slug}?comment=${comment.id}`);
       await page.getByRole('heading', { name: 'Comments on clause 2.1.1' }).waitFor();
-      // Run in the page, as strings: the tests are compiled without the DOM's types.
-      await page.waitForFunction(
-        `document.activeElement?.getAttribute('aria-labelledby') === ${JSON.stringify(`comment-${comment.id}`)}`,
-      );
+      // A locator, not waitForFunction: the app's CSP forbids the eval a repeated check needs.
+      await page.locator(`[aria-labelledby="comment-${comment.id}"]:focus`).waitFor();
       const scrolled = (await page.evaluate('window.scrollY')) as number;
       expect(scrolled, 'the comment starts below the fold').to.be.greaterThan(0);
       await bell(page, 'Notifications').waitFor();
