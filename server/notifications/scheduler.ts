@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { loadReadinessFacts } from '../db/queries/readinessFacts.js';
+import { readDataVersion } from '../db/readCache.js';
 import { computeReadiness } from '../domain/readiness.js';
 import { nextTurn } from '../lib/nextTurn.js';
 import {
@@ -143,6 +144,41 @@ async function announceReadiness(db: Db, ready: boolean, now: string): Promise<s
   });
 }
 
+/**
+ * Readiness as of `now`, evaluated again only when the data has changed since the last look or a
+ * consultation window has opened or closed since (the only passing of time it depends on), not
+ * every minute: over a full-size registry an evaluation costs seconds of CPU.
+ */
+export function watchReadiness(db: Db, options: TickOptions): (now: string) => Promise<boolean> {
+  const evaluate =
+    options.isReady ??
+    (async () => computeReadiness(await loadReadinessFacts(db, new Date().toISOString())).ready);
+  let last: { version: number; at: string; ready: boolean } | undefined;
+  return async (now) => {
+    const version = await readDataVersion(db);
+    if (last && last.version === version && !(await windowPassed(db, last.at, now)))
+      return last.ready;
+    const ready = await evaluate();
+    last = { version, at: now, ready };
+    return ready;
+  };
+}
+
+async function windowPassed(db: Db, since: string, now: string): Promise<boolean> {
+  const passed = await db.kysely
+    .selectFrom('consultations')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('opensAt', '>', since), eb('opensAt', '<=', now)]),
+        eb.and([eb('closesAt', '>', since), eb('closesAt', '<=', now)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return passed !== undefined;
+}
+
 export interface NotificationScheduler {
   stop(): void;
 }
@@ -155,11 +191,15 @@ export function startNotificationScheduler(
 ): NotificationScheduler {
   let running = false;
   let stopped = false;
+  const readiness = watchReadiness(db, options);
   const tick = async () => {
     if (running || stopped) return;
     running = true;
     try {
-      const { announced } = await runNotificationTick(db, new Date().toISOString(), options);
+      const now = new Date().toISOString();
+      const { announced } = await runNotificationTick(db, now, {
+        isReady: () => readiness(now),
+      });
       if (announced.length) logger.info({ announced }, 'notifications announced');
     } catch (err) {
       logger.error({ err }, 'notification tick failed');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { runNotificationTick } from '../../../server/notifications/scheduler.js';
+import { runNotificationTick, watchReadiness } from '../../../server/notifications/scheduler.js';
 import { testDialects } from '../../helpers/db.js';
 import { openSameDatabase } from '../../helpers/secondInstance.js';
 import { hoursFromNow, openConsultation, postComment, publish } from '../../helpers/fixtures.js';
@@ -203,6 +203,37 @@ for (const dialect of testDialects()) {
         .executeTakeFirstOrThrow();
       expect(mark.value).to.equal('not-ready:0');
       expect(await rowsOf(server.db, 'readiness.notReady')).to.have.length(before);
+    });
+
+    it('evaluates readiness again only after a change of data or a window opening or closing', async () => {
+      let evaluations = 0;
+      const watch = watchReadiness(server.db, {
+        isReady: async () => {
+          evaluations++;
+          return false;
+        },
+      });
+      const now = new Date().toISOString();
+      await watch(now);
+      await watch(at(now, 0.01));
+      expect(evaluations, 'nothing changed').to.equal(1);
+
+      const artefact = fresh();
+      await openConsultation(server, programme.token, [artefact.id], {
+        opensAt: at(now, 5001),
+        closesAt: at(now, 5100),
+      });
+      await watch(at(now, 0.02));
+      expect(evaluations, 'the data changed').to.equal(2);
+      // Far ahead, past other tests' windows; from there, only this window's opening counts.
+      await watch(at(now, 5000.8));
+      const counted = evaluations;
+      await watch(at(now, 5000.9));
+      expect(evaluations, 'nothing changed since').to.equal(counted);
+      await watch(at(now, 5001.1));
+      expect(evaluations, 'the window opened').to.equal(counted + 1);
+      await watch(at(now, 5001.2));
+      expect(evaluations).to.equal(counted + 1);
     });
   });
 }
