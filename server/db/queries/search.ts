@@ -203,8 +203,7 @@ async function matchOrder(
 /**
  * Clauses matching every term: the first RANKED_MATCHES (in index order) best first, then any
  * others in index order. Ranking happens here rather than in the database, the same on both, and
- * costs the same however many clauses match. A page is one query (after a probe, two): each
- * round trip costs a PostgreSQL search more than the work it carries.
+ * costs the same however many clauses match.
  */
 export async function searchClauses(
   db: Db,
@@ -227,10 +226,18 @@ export async function searchClauses(
   }
   // The first matches in index order, cheap to read as nothing is scored or sorted; ranked here.
   const probed = await probeCodeRows(db, terms, filters);
-  const first = await hitsOf(
-    probed
-      ? sql`(select unnest(${probed}::bigint[]) as id)`
-      : sql`(${matching} order by ${order} limit ${RANKED_MATCHES + 1})`,
+  const firstMatches = probed
+    ? sql`(select unnest(${probed}::bigint[]) as id)`
+    : sql`(${matching} order by ${order} limit ${RANKED_MATCHES + 1})`;
+  // On PostgreSQL the candidates come with their hits' columns, saving a round trip; on SQLite a
+  // second statement costs nothing, while joining every candidate to its artefact and version
+  // tripled the query (1.7 ms against 0.6 ms for "Data Collector").
+  const whole = db.dialect === 'postgres';
+  const first = await (
+    whole
+      ? hitsOf(firstMatches)
+      : sql<HitRow>`select s.id, s.heading, s.text from ${firstMatches} m
+          join clause_search s on s.id = m.id`
   ).execute(db.kysely);
   if (first.rows.length === 0) return { rows: [], broad: false };
   const broad = first.rows.length > RANKED_MATCHES;
@@ -240,10 +247,20 @@ export async function searchClauses(
     heading: row.heading,
     text: row.text,
   }));
-  const byId = new Map(first.rows.map((row) => [Number(row.id), row]));
-  const rows = rankClauses(candidates, terms)
-    .slice(ranked!.offset, ranked!.offset + ranked!.limit)
-    .map((id) => present(byId.get(id)!));
+  const best = rankClauses(candidates, terms).slice(ranked!.offset, ranked!.offset + ranked!.limit);
+  const byId = new Map(
+    (whole
+      ? first.rows
+      : best.length
+        ? (
+            await hitsOf(
+              sql`(select id from clause_search where id in (${sql.join(best)}))`,
+            ).execute(db.kysely)
+          ).rows
+        : []
+    ).map((row) => [Number(row.id), row]),
+  );
+  const rows = best.map((id) => present(byId.get(id)!));
   if (unranked) {
     const rest = await hitsOf(
       sql`(${matching} order by ${order} limit ${unranked.limit} offset ${unranked.offset})`,
