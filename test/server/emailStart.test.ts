@@ -66,7 +66,7 @@ describe('email at start (the server as run)', () => {
 // Two instances as run, behind one balancer: each claims due rows with FOR UPDATE SKIP LOCKED, so
 // however their ticks interleave, every email goes once.
 if (process.env.TEST_DATABASE_URL) {
-  describe('email from two instances on one PostgreSQL database (the servers as run)', function () {
+  describe('email from two instances on one database, the servers as run (postgres)', function () {
     this.timeout(120_000);
     const ROWS = 240;
     let store: ChildDatabase;
