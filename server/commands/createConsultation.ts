@@ -97,8 +97,10 @@ export async function createConsultation(
       .values(artefactIds.map((artefactId) => ({ consultationId: consultation.id, artefactId })))
       .execute();
     const created = { ...consultation, artefactIds };
-    // Already open: announced now rather than at the scheduler's next tick.
-    if (consultation.opensAt <= consultation.createdAt)
+    // Already open: announced now rather than at the scheduler's next tick. A round recorded
+    // after it closed was never open to anyone here, so it is not announced as open.
+    const at = consultation.createdAt;
+    if (consultation.opensAt <= at && at < consultation.closesAt)
       await announceConsultation(trx, 'opened', consultation, actor.id, consultation.createdAt);
     await writeAudit(trx, {
       actorId: actor.id,

@@ -98,6 +98,19 @@ for (const dialect of testDialects()) {
       expect(await forEntity('consultation.closingSoon', c.id)).to.deep.equal([]);
     });
 
+    it('does not announce as open a round recorded after it closed', async () => {
+      const a = fresh();
+      const c = await openConsultation(server, programme.token, [a.id], {
+        title: 'Earlier round',
+        opensAt: hoursFromNow(-24 * 30),
+        closesAt: hoursFromNow(-24 * 16),
+      });
+      await tick(new Date().toISOString());
+      expect(await forEntity('consultation.opened', c.id)).to.deep.equal([]);
+      // Closed long before it was recorded: old news, not announced either.
+      expect(await forEntity('consultation.closed', c.id)).to.deep.equal([]);
+    });
+
     it('reminds, 48 hours before the close, those whose organisation has not commented; again after an extension', async () => {
       const a = fresh();
       await publish(server, bsc, a.id);
