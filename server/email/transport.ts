@@ -1,4 +1,3 @@
-import net from 'node:net';
 import nodemailer from 'nodemailer';
 import SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type { MailSender } from './options.js';
@@ -9,29 +8,6 @@ export interface MailTransport extends MailSender {
 
 const CONNECT_TIMEOUT_MS = 30_000;
 
-/**
- * nodemailer's sockets keep Nagle's algorithm on: an email's body goes out in several writes, each
- * waiting for the server's delayed acknowledgement (about 40 ms), which made every send take tens
- * of milliseconds whatever its size. Our own socket, with no delay, is handed to it instead;
- * nodemailer still upgrades it to TLS as the URL asks.
- */
-function socketWithoutDelay(
-  options: { host?: string; port?: number },
-  callback: (err: Error | null, socketOptions?: { connection: net.Socket }) => void,
-): void {
-  const socket = net.connect({ host: options.host, port: options.port ?? 25 });
-  socket.setNoDelay(true);
-  socket.setTimeout(CONNECT_TIMEOUT_MS, () =>
-    socket.destroy(new Error('Timed out connecting to the SMTP server')),
-  );
-  socket.once('error', callback);
-  socket.once('connect', () => {
-    socket.setTimeout(0);
-    socket.removeListener('error', callback);
-    callback(null, { connection: socket });
-  });
-}
-
 /** A pooled SMTP transport: a few connections reused, as many as emails are sent at once. */
 export function createMailTransport(smtpUrl: string, connections: number): MailTransport {
   // Built as a pool itself: createTransport given a `url` reads only the URL, dropping the rest.
@@ -40,7 +16,6 @@ export function createMailTransport(smtpUrl: string, connections: number): MailT
       url: smtpUrl,
       pool: true,
       maxConnections: connections,
-      getSocket: socketWithoutDelay,
       // Well inside a claim's lease (options.ts): a hung server must not outlast the claim, or
       // another instance would take the row and send it too.
       connectionTimeout: CONNECT_TIMEOUT_MS,

@@ -177,6 +177,34 @@ for (const dialect of testDialects()) {
       expect(row).to.include({ emailStatus: 'sent', emailAttempts: 2, emailError: null });
     });
 
+    it('puts every row back for a retry when the SMTP server cannot be reached, more rows than connections', async () => {
+      const user = await participant();
+      const ids: number[] = [];
+      for (let i = 0; i < 9; i++)
+        ids.push(await insertNotification(server.db, { recipientId: user.id, title: `Down ${i}` }));
+      // Nothing listens on this port once the probe server has closed.
+      const probe = await startTestSmtp();
+      const down = probe.url;
+      await probe.close();
+      const unreachable = createMailTransport(down, 2);
+      try {
+        const t0 = new Date();
+        const report = await deliverDueEmails(server.db, unreachable, t0, options);
+        expect(report).to.include({ sent: 0, retrying: 9 });
+      } finally {
+        unreachable.close();
+      }
+      for (const id of ids) {
+        const row = await notificationRow(server.db, id);
+        expect(row.emailStatus).to.equal('pending');
+        expect(row.emailError).to.match(/ECONNREFUSED|connect/i);
+      }
+      await deliverDueEmails(server.db, transport, new Date(Date.now() + 2 * MINUTE), options);
+      expect(smtp.messages.map((m) => m.subject).sort()).to.deep.equal(
+        ids.map((_, i) => `Down ${i}`).sort(),
+      );
+    });
+
     it('fails after the last attempt, shows it to administrators and sends it when one retries', async () => {
       const user = await participant();
       const id = await insertNotification(server.db, {
