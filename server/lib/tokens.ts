@@ -1,4 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 const ALGORITHM = 'HS256';
@@ -7,11 +7,21 @@ export const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 // jsonwebtoken turns a string secret into a key on every call (first trying it as a public key,
 // which throws); converting once keeps token checks off the hot path of every request.
 const keys = new Map<string, KeyObject>();
-function keyFor(secret: string): KeyObject {
-  let key = keys.get(secret);
+
+/**
+ * The signing key of the app secret, or with `purpose` a key derived from it: a token signed for
+ * another purpose (an unsubscribe link) then never passes as a session.
+ */
+export function keyFor(secret: string, purpose?: string): KeyObject {
+  const name = `${purpose ?? ''}\n${secret}`;
+  let key = keys.get(name);
   if (!key) {
-    key = createSecretKey(Buffer.from(secret, 'utf8'));
-    keys.set(secret, key);
+    key = createSecretKey(
+      purpose === undefined
+        ? Buffer.from(secret, 'utf8')
+        : createHmac('sha256', secret).update(purpose).digest(),
+    );
+    keys.set(name, key);
   }
   return key;
 }

@@ -1,5 +1,5 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import { keyFor } from './tokens.js';
 import type { NotificationCategory } from '../db/schema.js';
 import { NOTIFICATION_CATEGORIES } from '../domain/notificationCategories.js';
 
@@ -9,20 +9,8 @@ const PURPOSE = 'unsubscribe';
 export const UNSUBSCRIBE_TTL_SECONDS = 365 * 24 * 60 * 60;
 
 // Signed with a key derived from the app secret, not the secret itself: a session check would
-// otherwise accept this year-long token (it has a subject and an expiry) as a sign-in. Kept as a
-// KeyObject: given bytes, jsonwebtoken first tries them as a private key on every call, which
-// threw and cost milliseconds per email.
-const keys = new Map<string, KeyObject>();
-function keyFor(secret: string): KeyObject {
-  let key = keys.get(secret);
-  if (!key) {
-    key = createSecretKey(
-      createHmac('sha256', secret).update('m6-review unsubscribe tokens').digest(),
-    );
-    keys.set(secret, key);
-  }
-  return key;
-}
+// otherwise accept this year-long token (it has a subject and an expiry) as a sign-in.
+const keyOf = (secret: string) => keyFor(secret, 'm6-review unsubscribe tokens');
 
 export interface Unsubscribe {
   userId: string;
@@ -34,18 +22,18 @@ export function signUnsubscribeToken(
   secret: string,
   now = Date.now(),
 ): string {
-  return jwt.sign(
-    { purpose: PURPOSE, cat: category, iat: Math.floor(now / 1000) },
-    keyFor(secret),
-    { algorithm: ALGORITHM, subject: userId, expiresIn: UNSUBSCRIBE_TTL_SECONDS },
-  );
+  return jwt.sign({ purpose: PURPOSE, cat: category, iat: Math.floor(now / 1000) }, keyOf(secret), {
+    algorithm: ALGORITHM,
+    subject: userId,
+    expiresIn: UNSUBSCRIBE_TTL_SECONDS,
+  });
 }
 
 export type UnsubscribeCheck = Unsubscribe | 'expired' | 'invalid';
 
 export function verifyUnsubscribeToken(token: string, secret: string): UnsubscribeCheck {
   try {
-    const payload = jwt.verify(token, keyFor(secret), { algorithms: [ALGORITHM] });
+    const payload = jwt.verify(token, keyOf(secret), { algorithms: [ALGORITHM] });
     if (typeof payload === 'string' || payload.purpose !== PURPOSE) return 'invalid';
     const category = NOTIFICATION_CATEGORIES.find((c) => c === payload.cat);
     if (typeof payload.sub !== 'string' || !category) return 'invalid';

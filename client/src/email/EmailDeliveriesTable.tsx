@@ -1,4 +1,4 @@
-import { formatDateTime, humanise, plural } from '../format';
+import { formatDateTime, humanise } from '../format';
 import {
   DELIVERY_STATUSES,
   listEmailDeliveries,
@@ -6,6 +6,7 @@ import {
   type DeliveryStatus,
   type EmailDelivery,
 } from './emailDeliveriesApi';
+import { DeliveryListEnd, DeliveryListStatus } from './DeliveryListParts';
 import { useDeliveryPages } from './useDeliveryPages';
 import { useRetry } from './useRetry';
 
@@ -57,17 +58,7 @@ export function EmailDeliveriesTable({
           </select>
         </div>
       </div>
-      <p role="status" className="result-count">
-        {retrying.message ||
-          (pages.loading
-            ? 'Loading…'
-            : `${plural(pages.items.length, 'email')} shown${pages.nextCursor ? ', more to load' : ''}`)}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <DeliveryListStatus pages={pages} message={retrying.message} error={error} noun="email" />
       {pages.items.length > 0 && (
         <div className="table-wrap">
           <table aria-busy={pages.loading}>
@@ -127,19 +118,7 @@ export function EmailDeliveriesTable({
           </table>
         </div>
       )}
-      {!pages.loading && !pages.error && pages.items.length === 0 && (
-        <p className="empty">{EMPTY[status]}</p>
-      )}
-      {pages.nextCursor && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={pages.loading}
-          onClick={() => void pages.loadMore()}
-        >
-          Load more<span className="visually-hidden"> emails</span>
-        </button>
-      )}
+      <DeliveryListEnd pages={pages} empty={EMPTY[status]} noun="email" />
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { formatDate, formatDateTime, plural } from '../format';
+import { formatDate, formatDateTime } from '../format';
 import {
   listDigestDeliveries,
   retryDigestDelivery,
   type DigestDelivery,
 } from './emailDeliveriesApi';
+import { DeliveryListEnd, DeliveryListStatus } from './DeliveryListParts';
 import { useDeliveryPages } from './useDeliveryPages';
 import { useRetry } from './useRetry';
 
@@ -24,17 +25,7 @@ export function FailedDigestsTable() {
       <h2 id="failed-digests-heading" ref={retrying.heading} tabIndex={-1}>
         Failed daily digests
       </h2>
-      <p role="status" className="result-count">
-        {retrying.message ||
-          (pages.loading
-            ? 'Loading…'
-            : `${plural(pages.items.length, 'digest')} shown${pages.nextCursor ? ', more to load' : ''}`)}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <DeliveryListStatus pages={pages} message={retrying.message} error={error} noun="digest" />
       {pages.items.length > 0 && (
         <div className="table-wrap">
           <table aria-busy={pages.loading}>
@@ -89,19 +80,7 @@ export function FailedDigestsTable() {
           </table>
         </div>
       )}
-      {!pages.loading && !pages.error && pages.items.length === 0 && (
-        <p className="empty">No failed digests.</p>
-      )}
-      {pages.nextCursor && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={pages.loading}
-          onClick={() => void pages.loadMore()}
-        >
-          Load more<span className="visually-hidden"> digests</span>
-        </button>
-      )}
+      <DeliveryListEnd pages={pages} empty={'No failed digests.'} noun="digest" />
     </section>
   );
 }

@@ -5,8 +5,9 @@ import {
   listDigestDeliveries,
   listEmailDeliveries,
 } from '../../db/queries/emailDeliveries.js';
-import { badRequest } from '../../errors.js';
+import { jsonCursor } from '../../http/cursor.js';
 import { endpoint } from '../../http/endpoint.js';
+import { z } from 'zod';
 import {
   deliveryIdParams,
   deliveryListQuery,
@@ -15,12 +16,7 @@ import {
   unsubscribeBody,
 } from './schema.js';
 
-function digestCursor(raw: string | undefined) {
-  if (raw === undefined) return undefined;
-  const [digestDate, userId] = Buffer.from(raw, 'base64url').toString('utf8').split('\n');
-  if (!digestDate || !userId) throw badRequest('query.cursor: not a cursor this API returned');
-  return { digestDate, userId };
-}
+const digestCursor = jsonCursor(z.object({ digestDate: z.string(), userId: z.string() }));
 
 export const emailEndpoints = [
   endpoint({
@@ -92,7 +88,7 @@ export const emailEndpoints = [
       const rows = await listDigestDeliveries(
         services.db,
         query.status,
-        digestCursor(query.cursor),
+        query.cursor === undefined ? undefined : digestCursor.decode(query.cursor),
       );
       const page = rows.slice(0, DELIVERY_PAGE);
       const last = page.at(-1);
@@ -100,7 +96,7 @@ export const emailEndpoints = [
         data: page,
         nextCursor:
           rows.length > DELIVERY_PAGE && last
-            ? Buffer.from(`${last.digestDate}\n${last.userId}`).toString('base64url')
+            ? digestCursor.encode({ digestDate: last.digestDate, userId: last.userId })
             : null,
       };
     },

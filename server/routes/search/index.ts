@@ -2,23 +2,15 @@ import { z } from 'zod';
 import { RANKED_MATCHES, searchClauses, searchComments } from '../../db/queries/search.js';
 import { parseSearchQuery } from '../../domain/searchQuery.js';
 import { badRequest } from '../../errors.js';
+import { jsonCursor } from '../../http/cursor.js';
 import { endpoint } from '../../http/endpoint.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import { presentClauseHit, presentCommentHit } from '../../presenters/search.js';
 import { searchQuery } from './schema.js';
 
-const cursorShape = z.object({ o: z.number().int().min(0).max(100_000) });
-
-function decodeCursor(raw: string): number {
-  try {
-    return cursorShape.parse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'))).o;
-  } catch {
-    throw badRequest('query.cursor: not a cursor this API returned');
-  }
-}
-
-const encodeCursor = (offset: number) =>
-  Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+const offsetCursor = jsonCursor(z.object({ o: z.number().int().min(0).max(100_000) }));
+const decodeCursor = (raw: string) => offsetCursor.decode(raw).o;
+const encodeCursor = (offset: number) => offsetCursor.encode({ o: offset });
 
 export const searchEndpoints = [
   endpoint({
