@@ -2,35 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { z } from 'zod';
 import { endpoint, type Endpoint, type Services } from './http/endpoint.js';
 import { errorHandler, unknownApiRoute } from './http/errorHandler.js';
 import { mountEndpoints } from './http/mountEndpoints.js';
 import { requestLogger } from './http/requestLogger.js';
 import { buildOpenApi } from './http/openapi.js';
-import { artefactEndpoints } from './routes/artefacts/index.js';
-import { auditEndpoints } from './routes/audit/index.js';
-import { changeEndpoints } from './routes/changes/index.js';
-import { commentLogEndpoints } from './routes/commentLog/index.js';
-import { commentEndpoints } from './routes/comments/index.js';
-import { consultationEndpoints } from './routes/consultations/index.js';
-import { findingEndpoints } from './routes/findings/index.js';
-import { glossaryEndpoints } from './routes/glossary/index.js';
-import { emailEndpoints } from './routes/email/index.js';
-import { dueProcessEndpoints } from './routes/dueProcess/index.js';
-import { authEndpoints } from './routes/auth/index.js';
-import { healthEndpoints } from './routes/health/index.js';
-import { organisationEndpoints } from './routes/organisations/index.js';
-import { readinessEndpoints } from './routes/readiness/index.js';
-import { recommendationEndpoints } from './routes/recommendations/index.js';
-import { nextDraftEndpoints } from './routes/nextDraft/index.js';
-import { redlineEndpoints } from './routes/redline/index.js';
-import { crossReferenceEndpoints } from './routes/crossReferences/index.js';
-import { requirementEndpoints } from './routes/requirements/index.js';
-import { searchEndpoints } from './routes/search/index.js';
-import { userEndpoints } from './routes/users/index.js';
-import { workOffEndpoints } from './routes/workOff/index.js';
-import { followEndpoints } from './routes/follows/index.js';
-import { notificationEndpoints } from './routes/notifications/index.js';
+import { apiEndpoints } from './routes/index.js';
 
 export interface AppOptions extends Services {
   /** Directory of the built web client; not served when absent. */
@@ -53,41 +31,21 @@ export function createApp(options: AppOptions): Express {
     jwtSecret: options.jwtSecret,
     logger: options.logger,
     emailEnabled: options.emailEnabled ?? false,
+    checkResponses: options.checkResponses ?? false,
   };
-  const endpoints: Endpoint[] = [
-    ...healthEndpoints,
-    ...authEndpoints,
-    ...userEndpoints,
-    ...organisationEndpoints,
-    ...artefactEndpoints,
-    ...redlineEndpoints,
-    ...crossReferenceEndpoints,
-    ...nextDraftEndpoints,
-    ...consultationEndpoints,
-    ...commentLogEndpoints,
-    ...commentEndpoints,
-    ...readinessEndpoints,
-    ...recommendationEndpoints,
-    ...changeEndpoints,
-    ...workOffEndpoints,
-    ...requirementEndpoints,
-    ...dueProcessEndpoints,
-    ...findingEndpoints,
-    ...searchEndpoints,
-    ...glossaryEndpoints,
-    ...auditEndpoints,
-    ...notificationEndpoints,
-    ...followEndpoints,
-    ...emailEndpoints,
-  ];
+  const endpoints: Endpoint[] = [...apiEndpoints];
   let openApi: Record<string, unknown> | undefined;
   endpoints.push(
     endpoint({
       method: 'get',
       path: '/openapi.json',
       summary: 'This API described as OpenAPI 3.1',
+      operationId: 'getOpenApi',
       tag: 'system',
       policy: 'public',
+      response: z
+        .looseObject({ openapi: z.literal('3.1.0') })
+        .describe('The OpenAPI 3.1 document (its own schema is the OpenAPI specification)'),
       async handler() {
         openApi ??= buildOpenApi(endpoints);
         return openApi;

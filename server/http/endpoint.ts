@@ -11,6 +11,11 @@ export interface Services {
   logger: Logger;
   /** Whether email is configured (SMTP_URL); settings say so, since without it none is sent. */
   emailEnabled?: boolean;
+  /**
+   * Check every JSON response against its endpoint's documented schema and fail the request when
+   * it does not conform (the test server turns this on, so the whole suite checks the API description).
+   */
+  checkResponses?: boolean;
 }
 
 /** A file received as `multipart/form-data` by an endpoint that declares `upload`. */
@@ -44,6 +49,27 @@ export interface EndpointContext<P, Q, B> {
 }
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/** A body the handler writes itself (a file, a page): its media types, for the API description. */
+export interface RawResponse {
+  raw: readonly string[];
+  description: string;
+}
+
+/**
+ * What a successful response carries: JSON described by a zod schema (the presenters' own), a raw
+ * body, or nothing (204).
+ */
+export type ResponseSpec = z.ZodType | RawResponse | 'empty';
+
+/** A request body the handler reads itself as a raw file (not JSON, not a form). */
+export interface RawRequestBody {
+  contentTypes: readonly string[];
+  description: string;
+}
+
+/** Client errors an endpoint can give beyond those its spec implies (see openapi.ts). */
+export type ClientErrorStatus = 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429;
 const empty = z.object({});
 type Empty = typeof empty;
 
@@ -52,9 +78,17 @@ export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   /** Express-style path under /api, e.g. '/artefacts/:id'. */
   path: string;
   summary: string;
+  /** Unique and stable: generated clients name their functions after it. */
+  operationId?: string;
   tag: string;
   /** The policy action the caller must hold, or 'public' for health and sign-in. */
   policy: Action | 'public';
+  /** The success response; in tests every JSON response is checked against it (mountEndpoints). */
+  response?: ResponseSpec;
+  /** Client errors the endpoint can give beyond those implied by its spec. */
+  errors?: readonly ClientErrorStatus[];
+  /** A raw-file request body read by the handler itself. */
+  rawBody?: RawRequestBody;
   params?: P;
   query?: Q;
   body?: B;
@@ -72,8 +106,14 @@ export interface Endpoint {
   method: Method;
   path: string;
   summary: string;
+  operationId: string | undefined;
   tag: string;
   policy: Action | 'public';
+  response: ResponseSpec | undefined;
+  errors: readonly ClientErrorStatus[];
+  rawBody: RawRequestBody | undefined;
+  /** Whether the spec declares params, query or body (so a 400 is possible). */
+  validates: boolean;
   params: z.ZodType;
   query: z.ZodType;
   body: z.ZodType | undefined;
@@ -91,8 +131,13 @@ export function endpoint<
     method: spec.method,
     path: spec.path,
     summary: spec.summary,
+    operationId: spec.operationId,
     tag: spec.tag,
     policy: spec.policy,
+    response: spec.response,
+    errors: spec.errors ?? [],
+    rawBody: spec.rawBody,
+    validates: Boolean(spec.params || spec.query || spec.body || spec.upload || spec.rawBody),
     params: spec.params ?? empty.loose(),
     query: spec.query ?? empty.loose(),
     body: spec.body,

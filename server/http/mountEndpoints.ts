@@ -5,6 +5,7 @@ import { AppError, badRequest, payloadTooLarge } from '../errors.js';
 import { authorize, type Actor } from '../policies/index.js';
 import { validate } from '../lib/validate.js';
 import { authenticate } from './authenticate.js';
+import { responseMismatch } from './checkResponse.js';
 import {
   missingActor,
   type Endpoint,
@@ -44,6 +45,16 @@ export function mountEndpoints(endpoints: Endpoint[], services: Services): Route
         res,
       });
       if (res.headersSent) return;
+      if (services.checkResponses) {
+        const mismatch = responseMismatch(ep, result);
+        if (mismatch) {
+          // Said out loud: the test sees only a 500, and test loggers are silent.
+          console.error(`Response check: ${ep.method} ${ep.path}: ${mismatch}`);
+          throw new Error(
+            `${ep.method.toUpperCase()} ${ep.path} (${ep.operationId ?? 'no operationId'}) does not match its documented response: ${mismatch}`,
+          );
+        }
+      }
       if (result === undefined) res.status(204).end();
       else res.status(ep.status).json(result);
     });

@@ -41,6 +41,7 @@ export async function startSecondInstance(server: TestServer): Promise<SecondIns
     db,
     jwtSecret: server.jwtSecret,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    checkResponses: true,
   });
   const http: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -77,6 +77,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     db,
     jwtSecret,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    checkResponses: true,
     clientDir: opts.serveClient ? path.resolve('dist/client') : undefined,
     trustProxy: opts.trustProxy,
     emailEnabled: opts.emailEnabled,

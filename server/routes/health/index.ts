@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { sql } from 'kysely';
 import { pendingMigrations } from '../../db/pendingMigrations.js';
 import { AppError } from '../../errors.js';
@@ -34,8 +35,10 @@ export const healthEndpoints = [
     method: 'get',
     path: '/health',
     summary: 'Liveness and database check',
+    operationId: 'getHealth',
     tag: 'system',
     policy: 'public',
+    response: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']) }),
     async handler({ services }) {
       await sql`select 1`.execute(services.db.kysely);
       return { status: 'ok', db: services.db.dialect };
@@ -46,8 +49,10 @@ export const healthEndpoints = [
     path: '/health/ready',
     summary:
       'Readiness for a load balancer or orchestrator: 503 while the database is unreachable or not migrated, and from the start of a shutdown',
+    operationId: 'getReady',
     tag: 'system',
     policy: 'public',
+    response: z.object({ status: z.literal('ready'), db: z.enum(['sqlite', 'postgres']) }),
     async handler({ services, req }) {
       if (isDraining(req.app)) {
         throw notReady('The server is shutting down', { reason: 'shutting_down' });
