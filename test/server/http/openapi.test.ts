@@ -97,12 +97,12 @@ export function read(
   const clauseRef: string | null = comments.data[0].clauseRef;
   const next: string | null | undefined = comments.nextCursor;
   const verdict: string = readiness.data.verdict;
-  const snippet: string = hits.data[0].snippet;
+  const hitClause: string = hits.data[0].clauseRef;
   // @ts-expect-error not a field of the sign-in response
   void login.notAField;
   // @ts-expect-error not a field of an artefact
   void artefacts.data[0].notAField;
-  return [token, role, reference, commentId, String(clauseRef), String(next), verdict, snippet];
+  return [token, role, reference, commentId, String(clauseRef), String(next), verdict, hitClause];
 }
 `,
     );
