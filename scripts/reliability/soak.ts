@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const verify = await api(server.url, '/api/audit/verify', { token: review.adminToken });
     console.log(`audit verify (API): ${JSON.stringify(verify.body)}`);
     const verdict = await checkStore(store);
-    const ok = fiveXx === 0 && result.errors === 0 && verify.body?.ok === true && verdict.ok;
+    const ok = fiveXx === 0 && result.errors === 0 && verify.body?.data?.ok === true && verdict.ok;
     console.log(ok ? '\nPASS' : '\nFAIL');
     process.exitCode = ok ? 0 : 1;
   } finally {

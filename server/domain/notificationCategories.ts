@@ -10,6 +10,9 @@ export const NOTIFICATION_CATEGORIES = [
   'work_off',
 ] as const satisfies readonly NotificationCategory[];
 
+/** The delivery states an administrator can list emails and digests by (failed first). */
+export const EMAIL_DELIVERY_STATUSES = ['failed', 'pending', 'sending', 'sent'] as const;
+
 export const EMAIL_MODES = ['immediate', 'digest', 'off'] as const;
 export type EmailMode = (typeof EMAIL_MODES)[number];
 

@@ -30,4 +30,15 @@ export const BRAG_VALUES = ['blue', 'red', 'amber', 'green'] as const;
 export type Brag = (typeof BRAG_VALUES)[number];
 
 /** MHHS Change Requests (CR053) and Design Issue Notes (DIN-123, DIN-0179). */
+export const CHANGE_TYPES = ['CR', 'DIN'] as const;
+
+export const CHANGE_STATUSES = [
+  'raised',
+  'impact-assessment',
+  'approved',
+  'rejected',
+  'implemented',
+  'withdrawn',
+] as const;
+
 export const CHANGE_ID_PATTERN = /^(CR\d{3,4}|DIN-\d{1,5})$/;

@@ -1,10 +1,28 @@
+import { z } from 'zod';
 import type { NotificationCategory } from '../db/schema.js';
 import type { NotificationRow } from '../db/queries/notifications.js';
 import type { FollowedArtefactRow, FollowedCommentRow } from '../db/queries/follows.js';
-import type { EmailMode } from '../domain/notificationCategories.js';
+import {
+  EMAIL_MODES,
+  FOLLOW_ENTITIES,
+  NOTIFICATION_CATEGORIES,
+  type EmailMode,
+} from '../domain/notificationCategories.js';
+
+export const notificationSchema = z.object({
+  id: z.number().int(),
+  kind: z.string().describe('What happened, e.g. consultation.opened'),
+  category: z.enum(NOTIFICATION_CATEGORIES),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().describe('App path, e.g. /artefacts/<slug>?comment=<id>'),
+  count: z.number().int().describe('Events folded into this one'),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
 
 /** An inbox item: the recipient's own text and link; nothing of the email delivery leaves. */
-export function presentNotification(row: NotificationRow) {
+export function presentNotification(row: NotificationRow): z.infer<typeof notificationSchema> {
   return {
     // PostgreSQL's bigserial arrives as a string.
     id: Number(row.id),
@@ -19,11 +37,18 @@ export function presentNotification(row: NotificationRow) {
   };
 }
 
+export const notificationSettingsSchema = z.object({
+  emailMode: z.enum(EMAIL_MODES),
+  digestHour: z.number().int().describe('The hour (London time) a daily digest is sent'),
+  optedOut: z.array(z.enum(NOTIFICATION_CATEGORIES)).describe('Categories never emailed'),
+  emailEnabled: z.boolean().describe('Whether this server sends email at all'),
+});
+
 export function presentNotificationSettings(
   settings: { emailMode: EmailMode; digestHour: number },
   optedOut: NotificationCategory[],
   emailEnabled: boolean,
-) {
+): z.infer<typeof notificationSettingsSchema> {
   return {
     emailMode: settings.emailMode,
     digestHour: settings.digestHour,
@@ -32,7 +57,22 @@ export function presentNotificationSettings(
   };
 }
 
-export function presentFollowedArtefact(row: FollowedArtefactRow) {
+export const followedSchema = z.object({
+  entity: z.enum(FOLLOW_ENTITIES),
+  entityId: z.string(),
+  label: z.string(),
+  link: z.string().describe('App path'),
+  since: z.string(),
+});
+
+/** Whether the caller follows one artefact or comment. */
+export const followStateSchema = z.object({
+  entity: z.enum(FOLLOW_ENTITIES),
+  entityId: z.string(),
+  following: z.boolean(),
+});
+
+export function presentFollowedArtefact(row: FollowedArtefactRow): z.infer<typeof followedSchema> {
   return {
     entity: 'artefact' as const,
     entityId: row.entityId,
@@ -42,7 +82,7 @@ export function presentFollowedArtefact(row: FollowedArtefactRow) {
   };
 }
 
-export function presentFollowedComment(row: FollowedCommentRow) {
+export function presentFollowedComment(row: FollowedCommentRow): z.infer<typeof followedSchema> {
   return {
     entity: 'comment' as const,
     entityId: row.entityId,

@@ -1,14 +1,72 @@
+import { z } from 'zod';
 import type { WorkOffRow } from '../db/queries/workOff.js';
-import { WORK_OFF_STATUS_LABELS } from '../domain/workOff.js';
+import { CHANGE_STATUSES, CHANGE_TYPES } from '../domain/vocabulary.js';
+import { WORK_OFF_STATUSES, WORK_OFF_STATUS_LABELS, WORK_OFF_TARGETS } from '../domain/workOff.js';
 import { ukDateTime } from '../domain/ukDateTime.js';
 import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
+
+const sourceArtefactSchema = z.object({
+  slug: z.string(),
+  code: z.string(),
+  reference: z.string(),
+  title: z.string(),
+});
+
+const workOffSourceSchema = z.union([
+  z
+    .object({
+      kind: z.literal('change'),
+      id: z.string(),
+      type: z.enum(CHANGE_TYPES).nullable(),
+      title: z.string(),
+      status: z.enum(CHANGE_STATUSES).nullable(),
+    })
+    .describe('A post-M6 change'),
+  z
+    .object({ kind: z.literal('comment'), hidden: z.literal(true), artefact: sourceArtefactSchema })
+    .describe('A confidential comment you may not read: only its artefact is shown'),
+  z
+    .object({
+      kind: z.literal('comment'),
+      hidden: z.literal(false),
+      id: z.string(),
+      ref: z.string(),
+      artefact: sourceArtefactSchema,
+      clauseRef: z.string(),
+      quote: z.string().nullable(),
+      body: z.string(),
+      response: z.string().nullable().describe('The code body’s response'),
+      confidential: z.boolean(),
+    })
+    .describe('A deferred comment'),
+]);
+
+export const workOffItemSchema = z.object({
+  id: z.string(),
+  baselineId: z.string().describe('The M6 baseline that deferred the work'),
+  source: workOffSourceSchema,
+  owner: z
+    .object({ code: z.string(), name: z.string() })
+    .nullable()
+    .describe('The code body that owns the work; null until assigned'),
+  target: z.enum(WORK_OFF_TARGETS).nullable(),
+  status: z.enum(WORK_OFF_STATUSES),
+  notes: z.string(),
+  revision: z.number().int().describe('Send it back with an edit; bumped by every edit'),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string().nullable().describe('The name of who last edited it'),
+});
 
 /**
  * A work-off item as this reader may see it. An item whose source is a confidential comment the
  * reader may not see is still listed (the register's counts stay true) but says only which
  * artefact the comment is on: not its reference, text, quote or response.
  */
-export function presentWorkOffItem(row: WorkOffRow, visibility: CommentVisibility) {
+export function presentWorkOffItem(
+  row: WorkOffRow,
+  visibility: CommentVisibility,
+): z.infer<typeof workOffItemSchema> {
   return {
     id: row.id,
     baselineId: row.baselineId,
@@ -26,7 +84,10 @@ export function presentWorkOffItem(row: WorkOffRow, visibility: CommentVisibilit
 
 export type WorkOffItemView = ReturnType<typeof presentWorkOffItem>;
 
-function presentSource(row: WorkOffRow, visibility: CommentVisibility) {
+function presentSource(
+  row: WorkOffRow,
+  visibility: CommentVisibility,
+): z.infer<typeof workOffSourceSchema> {
   if (row.changeId !== null) {
     return {
       kind: 'change' as const,
@@ -118,6 +179,19 @@ export function workOffRecord(item: WorkOffItemView): WorkOffRecord {
   };
 }
 
+export const baselineWorkOffSchema = z
+  .object({
+    id: z.string(),
+    commentId: z.string().nullable(),
+    ref: z.string().nullable(),
+    reference: z.string().describe('The artefact’s reference'),
+    clauseRef: z.string().nullable(),
+    response: z.string().nullable(),
+  })
+  .describe(
+    'A comment the baseline deferred to post-M6 work; a confidential one you may not read shows only its artefact',
+  );
+
 /**
  * A deferred comment as the baseline lists it: a confidential one the reader may not see keeps
  * its place and document but loses its reference, clause and response.
@@ -136,7 +210,7 @@ export function presentBaselineWorkOff(
     authorId: string | null;
   },
   visibility: CommentVisibility,
-) {
+): z.infer<typeof baselineWorkOffSchema> {
   const visible = canSeeComment(visibility, {
     confidential: Number(entry.confidential) === 1,
     organisationId: entry.organisationId,

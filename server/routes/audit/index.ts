@@ -4,7 +4,12 @@ import { verifyAuditChain } from '../../db/verifyAuditChain.js';
 import { endpoint } from '../../http/endpoint.js';
 import { canSeeComment, commentVisibility } from '../../policies/commentVisibility.js';
 import { authorize } from '../../policies/index.js';
-import { presentAuditEvents } from '../../presenters/audit.js';
+import {
+  auditEventSchema,
+  auditVerificationSchema,
+  presentAuditEvents,
+} from '../../presenters/audit.js';
+import { dataOf } from '../../presenters/envelope.js';
 import { loadVisibleComment } from '../comments/index.js';
 
 const auditQuery = z.object({
@@ -31,15 +36,20 @@ export const auditEndpoints = [
   endpoint({
     method: 'get',
     path: '/audit/verify',
-    summary: 'Check the audit log hash chain: { ok, events, firstBrokenAt }',
+    summary: 'Check the audit log hash chain: { data: { ok, events, firstBrokenAt } }',
+    operationId: 'verifyAuditChain',
+    response: dataOf(auditVerificationSchema),
     tag: 'audit',
     policy: 'audit.verify',
-    handler: ({ services }) => verifyAuditChain(services.db),
+    handler: async ({ services }) => ({ data: await verifyAuditChain(services.db) }),
   }),
   endpoint({
     method: 'get',
     path: '/audit',
     summary: 'The append-only history of one entity',
+    operationId: 'listAuditEvents',
+    response: dataOf(z.array(auditEventSchema)),
+    errors: [404],
     tag: 'audit',
     policy: 'audit.read',
     query: auditQuery,

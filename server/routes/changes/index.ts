@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { markNoCodeImpact, withdrawNoCodeImpact } from '../../commands/markNoCodeImpact.js';
 import { createChange, updateChange } from '../../commands/saveChange.js';
 import type { Db } from '../../db/database.js';
@@ -5,7 +6,8 @@ import { findChange, listChanges } from '../../db/queries/changes.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
-import { presentChange } from '../../presenters/change.js';
+import { changeSchema, presentChange } from '../../presenters/change.js';
+import { dataOf } from '../../presenters/envelope.js';
 import {
   changeArtefactParams,
   changeParams,
@@ -26,6 +28,9 @@ export const changeEndpoints = [
     method: 'get',
     path: '/changes',
     summary: 'Change Requests and Design Issue Notes, with the artefacts they affect',
+    operationId: 'listChanges',
+    response: dataOf(z.array(changeSchema)),
+    errors: [404],
     tag: 'changes',
     policy: 'change.list',
     query: listChangesQuery,
@@ -41,6 +46,9 @@ export const changeEndpoints = [
     method: 'post',
     path: '/changes',
     summary: 'Record a Change Request or Design Issue Note',
+    operationId: 'createChange',
+    response: dataOf(changeSchema),
+    errors: [409],
     tag: 'changes',
     policy: 'change.create',
     body: createChangeBody,
@@ -54,6 +62,8 @@ export const changeEndpoints = [
     method: 'get',
     path: '/changes/:id',
     summary: 'One change, e.g. CR053 or DIN-0179',
+    operationId: 'getChange',
+    response: dataOf(changeSchema),
     tag: 'changes',
     policy: 'change.list',
     params: changeParams,
@@ -65,6 +75,8 @@ export const changeEndpoints = [
     method: 'patch',
     path: '/changes/:id',
     summary: "Edit a change's title, status, decision date, post-M6 flag or affected artefacts",
+    operationId: 'updateChange',
+    response: dataOf(changeSchema),
     tag: 'changes',
     policy: 'change.update',
     params: changeParams,
@@ -78,6 +90,8 @@ export const changeEndpoints = [
     method: 'post',
     path: '/changes/:id/artefacts/:artefactId/no-impact',
     summary: 'Say, with a reason, that a change needs no code change in one artefact it affects',
+    operationId: 'markNoCodeImpact',
+    response: dataOf(changeSchema),
     tag: 'changes',
     policy: 'change.markNoImpact',
     params: changeArtefactParams,
@@ -92,6 +106,8 @@ export const changeEndpoints = [
     method: 'delete',
     path: '/changes/:id/artefacts/:artefactId/no-impact',
     summary: 'Withdraw a no-code-impact mark',
+    operationId: 'withdrawNoCodeImpact',
+    response: dataOf(changeSchema),
     tag: 'changes',
     policy: 'change.markNoImpact',
     params: changeArtefactParams,

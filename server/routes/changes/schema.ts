@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import type { ChangeStatus } from '../../db/queries/changes.js';
-import { CHANGE_ID_PATTERN } from '../../domain/vocabulary.js';
+import { CHANGE_ID_PATTERN, CHANGE_STATUSES } from '../../domain/vocabulary.js';
 
-export const CHANGE_STATUSES = [
-  'raised',
-  'impact-assessment',
-  'approved',
-  'rejected',
-  'implemented',
-  'withdrawn',
-] as const satisfies readonly ChangeStatus[];
-// Every status the table allows is listed above.
+// The statuses listed are exactly those the table allows.
+const _knownStatuses: readonly ChangeStatus[] = CHANGE_STATUSES;
 const _allStatuses: readonly (typeof CHANGE_STATUSES)[number][] = [] as ChangeStatus[];
 
 const artefactKey = z.string().trim().min(1).max(200);

@@ -8,6 +8,14 @@ import {
 import { jsonCursor } from '../../http/cursor.js';
 import { endpoint } from '../../http/endpoint.js';
 import { z } from 'zod';
+import { NOTIFICATION_CATEGORIES } from '../../domain/notificationCategories.js';
+import { dataOf, pageOf } from '../../presenters/envelope.js';
+import {
+  digestDeliverySchema,
+  emailDeliverySchema,
+  presentDigestDelivery,
+  presentEmailDelivery,
+} from '../../presenters/emailDelivery.js';
 import {
   deliveryIdParams,
   deliveryListQuery,
@@ -24,6 +32,13 @@ export const emailEndpoints = [
     path: '/notifications/unsubscribe',
     summary:
       "Stop one category of a user's notification emails, with the signed token from an email's unsubscribe link (no sign-in)",
+    operationId: 'unsubscribeFromEmail',
+    response: dataOf(
+      z.object({
+        category: z.enum(NOTIFICATION_CATEGORIES).describe('The category no longer emailed'),
+        email: z.string().describe('The address it is no longer emailed to'),
+      }),
+    ),
     tag: 'notifications',
     policy: 'public',
     body: unsubscribeBody,
@@ -35,6 +50,8 @@ export const emailEndpoints = [
     method: 'get',
     path: '/admin/email-deliveries',
     summary: 'Notification emails by delivery state (failed by default), newest first',
+    operationId: 'listEmailDeliveries',
+    response: pageOf(emailDeliverySchema),
     tag: 'admin',
     policy: 'emailDelivery.list',
     query: deliveryListQuery,
@@ -47,20 +64,7 @@ export const emailEndpoints = [
       const page = rows.slice(0, DELIVERY_PAGE);
       const last = page.at(-1);
       return {
-        data: page.map((r) => ({
-          // A PostgreSQL bigserial arrives as a string; the contract (and SQLite) say a number.
-          id: Number(r.id),
-          recipientEmail: r.recipientEmail,
-          kind: r.kind,
-          category: r.category,
-          title: r.title,
-          status: r.emailStatus,
-          attempts: r.emailAttempts,
-          error: r.emailError,
-          createdAt: r.createdAt,
-          dueAt: r.emailDueAt,
-          sentAt: r.emailSentAt,
-        })),
+        data: page.map(presentEmailDelivery),
         nextCursor: rows.length > DELIVERY_PAGE && last ? String(last.id) : null,
       };
     },
@@ -69,6 +73,9 @@ export const emailEndpoints = [
     method: 'post',
     path: '/admin/email-deliveries/:id/retry',
     summary: 'Send a failed notification email again',
+    operationId: 'retryEmailDelivery',
+    response: dataOf(z.object({ id: z.number().int(), status: z.literal('pending') })),
+    errors: [409],
     tag: 'admin',
     policy: 'emailDelivery.retry',
     params: deliveryIdParams,
@@ -81,6 +88,8 @@ export const emailEndpoints = [
     method: 'get',
     path: '/admin/email-digests',
     summary: 'Daily digest emails by delivery state (failed by default), newest day first',
+    operationId: 'listDigestDeliveries',
+    response: pageOf(digestDeliverySchema),
     tag: 'admin',
     policy: 'emailDelivery.list',
     query: digestListQuery,
@@ -93,7 +102,7 @@ export const emailEndpoints = [
       const page = rows.slice(0, DELIVERY_PAGE);
       const last = page.at(-1);
       return {
-        data: page,
+        data: page.map(presentDigestDelivery),
         nextCursor:
           rows.length > DELIVERY_PAGE && last
             ? digestCursor.encode({ digestDate: last.digestDate, userId: last.userId })
@@ -105,6 +114,11 @@ export const emailEndpoints = [
     method: 'post',
     path: '/admin/email-digests/:userId/:date/retry',
     summary: 'Send a failed daily digest again',
+    operationId: 'retryDigestDelivery',
+    response: dataOf(
+      z.object({ userId: z.string(), digestDate: z.string(), status: z.literal('pending') }),
+    ),
+    errors: [409],
     tag: 'admin',
     policy: 'emailDelivery.retry',
     params: digestParams,

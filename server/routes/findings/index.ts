@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { configurePlainEnglish } from '../../commands/configurePlainEnglish.js';
 import { defineTerm } from '../../commands/defineTerm.js';
 import { raiseFinding } from '../../commands/raiseFinding.js';
@@ -9,7 +10,11 @@ import { FINDING_KINDS } from '../../domain/plainEnglish/index.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
+import { dataOf } from '../../presenters/envelope.js';
 import {
+  definedTermSchema,
+  findingSchema,
+  plainEnglishConfigSchema,
   presentDefinedTerm,
   presentFinding,
   presentPlainEnglishConfig,
@@ -30,6 +35,8 @@ export const findingEndpoints = [
     method: 'get',
     path: '/artefacts/:id/findings',
     summary: 'Plain-English findings on a version of an artefact (default: its current version)',
+    operationId: 'listFindings',
+    response: dataOf(z.array(findingSchema)),
     tag: 'findings',
     policy: 'finding.list',
     params: findingArtefactParams,
@@ -66,6 +73,9 @@ export const findingEndpoints = [
     method: 'post',
     path: '/findings/:id/waive',
     summary: 'Waive an open plain-English finding, with the reason',
+    operationId: 'waiveFinding',
+    response: dataOf(findingSchema),
+    errors: [409],
     tag: 'findings',
     policy: 'finding.waive',
     params: findingParams,
@@ -81,6 +91,9 @@ export const findingEndpoints = [
     path: '/findings/:id/define',
     summary:
       "Define an undefined-term finding's term in the configured glossary and re-check, closing its findings",
+    operationId: 'defineFindingTerm',
+    response: dataOf(definedTermSchema),
+    errors: [409],
     tag: 'findings',
     policy: 'finding.define',
     params: findingParams,
@@ -95,6 +108,9 @@ export const findingEndpoints = [
     method: 'post',
     path: '/findings/:id/raise',
     summary: 'Raise an open plain-English finding as a comment on its clause',
+    operationId: 'raiseFinding',
+    response: dataOf(findingSchema),
+    errors: [409],
     tag: 'findings',
     policy: 'comment.create',
     params: findingParams,
@@ -106,6 +122,8 @@ export const findingEndpoints = [
     method: 'get',
     path: '/plain-english/config',
     summary: 'The extra defined terms and vague terms used by the plain-English checks',
+    operationId: 'getPlainEnglishConfig',
+    response: dataOf(plainEnglishConfigSchema),
     tag: 'findings',
     policy: 'finding.list',
     async handler({ services }) {
@@ -116,6 +134,8 @@ export const findingEndpoints = [
     method: 'put',
     path: '/plain-english/config',
     summary: 'Replace the extra defined terms and vague terms (takes effect at the next check)',
+    operationId: 'configurePlainEnglish',
+    response: dataOf(plainEnglishConfigSchema),
     tag: 'findings',
     policy: 'plainEnglish.configure',
     body: plainEnglishConfigBody,
@@ -129,6 +149,13 @@ export const findingEndpoints = [
     method: 'post',
     path: '/plain-english/recheck',
     summary: 'Re-run the plain-English checks over the current version of every artefact',
+    operationId: 'recheckPlainEnglish',
+    response: dataOf(
+      z.object({
+        versions: z.number().int().describe('Current versions checked'),
+        findings: z.number().int().describe('Findings they now have'),
+      }),
+    ),
     tag: 'findings',
     policy: 'plainEnglish.configure',
     async handler({ actor, services }) {

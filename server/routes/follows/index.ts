@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { setFollow } from '../../commands/setFollow.js';
 import type { Db } from '../../db/database.js';
 import { followedArtefacts, followedComments, isFollowing } from '../../db/queries/follows.js';
@@ -5,7 +6,13 @@ import type { FollowEntity } from '../../domain/notificationCategories.js';
 import { endpoint } from '../../http/endpoint.js';
 import type { Actor } from '../../policies/index.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
-import { presentFollowedArtefact, presentFollowedComment } from '../../presenters/notification.js';
+import { dataOf } from '../../presenters/envelope.js';
+import {
+  followStateSchema,
+  followedSchema,
+  presentFollowedArtefact,
+  presentFollowedComment,
+} from '../../presenters/notification.js';
 import { loadVisibleComment } from '../comments/index.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { followParams, followQuery } from './schema.js';
@@ -38,6 +45,16 @@ export const followEndpoints = [
     path: '/follows',
     summary:
       'Whether you follow an artefact or comment (entity and entityId), or, without them, all you follow',
+    operationId: 'listFollows',
+    response: dataOf(
+      z.union([
+        z
+          .object({ following: z.boolean() })
+          .describe('With entity and entityId: whether you follow it'),
+        z.array(followedSchema).describe('Without them: all you follow'),
+      ]),
+    ),
+    errors: [404],
     tag: 'notifications',
     policy: 'follow.read',
     query: followQuery,
@@ -61,6 +78,8 @@ export const followEndpoints = [
     method: 'put',
     path: '/follows/:entity/:entityId',
     summary: 'Follow an artefact or a comment you can see',
+    operationId: 'follow',
+    response: dataOf(followStateSchema),
     tag: 'notifications',
     policy: 'follow.change',
     params: followParams,
@@ -75,6 +94,8 @@ export const followEndpoints = [
     path: '/follows/:entity/:entityId',
     summary:
       'Stop following an artefact or a comment (remembered, so commenting does not re-follow)',
+    operationId: 'unfollow',
+    response: dataOf(followStateSchema),
     tag: 'notifications',
     policy: 'follow.change',
     params: followParams,

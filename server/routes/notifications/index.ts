@@ -1,9 +1,16 @@
+import { z } from 'zod';
 import { markNotificationsRead } from '../../commands/markNotificationsRead.js';
 import { updateNotificationSettings } from '../../commands/updateNotificationSettings.js';
 import { countUnread, listInbox } from '../../db/queries/notifications.js';
 import { findNotificationSettings } from '../../db/queries/notificationSettings.js';
 import { endpoint, type Services } from '../../http/endpoint.js';
-import { presentNotification, presentNotificationSettings } from '../../presenters/notification.js';
+import { dataOf, pageOf } from '../../presenters/envelope.js';
+import {
+  notificationSchema,
+  notificationSettingsSchema,
+  presentNotification,
+  presentNotificationSettings,
+} from '../../presenters/notification.js';
 import { listNotificationsQuery, markReadBody, notificationSettingsBody } from './schema.js';
 
 async function settingsOf(services: Services, userId: string) {
@@ -20,6 +27,10 @@ export const notificationEndpoints = [
     method: 'get',
     path: '/notifications',
     summary: 'Your notifications, newest first, a page at a time, with your unread count',
+    operationId: 'listNotifications',
+    response: pageOf(notificationSchema).extend({
+      unreadCount: z.number().int(),
+    }),
     tag: 'notifications',
     policy: 'notification.read',
     query: listNotificationsQuery,
@@ -46,6 +57,8 @@ export const notificationEndpoints = [
     method: 'get',
     path: '/notifications/unread-count',
     summary: 'How many of your notifications are unread (for the bell)',
+    operationId: 'countUnreadNotifications',
+    response: dataOf(z.object({ unread: z.number().int() })),
     tag: 'notifications',
     policy: 'notification.read',
     async handler({ actor, services }) {
@@ -56,6 +69,10 @@ export const notificationEndpoints = [
     method: 'post',
     path: '/notifications/read',
     summary: 'Mark some of your notifications read ({ ids }), or all of them ({ all: true })',
+    operationId: 'markNotificationsRead',
+    response: dataOf(
+      z.object({ marked: z.number().int().describe('Notifications newly marked read') }),
+    ).extend({ unreadCount: z.number().int() }),
     tag: 'notifications',
     policy: 'notification.markRead',
     body: markReadBody,
@@ -68,6 +85,8 @@ export const notificationEndpoints = [
     method: 'get',
     path: '/me/notification-settings',
     summary: 'Your email settings: immediate, daily digest or off, and categories opted out of',
+    operationId: 'getNotificationSettings',
+    response: dataOf(notificationSettingsSchema),
     tag: 'notifications',
     policy: 'notification.settings',
     async handler({ actor, services }) {
@@ -78,6 +97,8 @@ export const notificationEndpoints = [
     method: 'put',
     path: '/me/notification-settings',
     summary: 'Replace your email settings',
+    operationId: 'updateNotificationSettings',
+    response: dataOf(notificationSettingsSchema),
     tag: 'notifications',
     policy: 'notification.settings',
     body: notificationSettingsBody,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createRequirement } from '../../commands/createRequirement.js';
 import { markNoRequirements, withdrawNoRequirements } from '../../commands/markNoRequirements.js';
 import { traceRequirement, untraceRequirement } from '../../commands/traceRequirement.js';
@@ -7,7 +8,13 @@ import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { validate } from '../../lib/validate.js';
-import { presentRequirement } from '../../presenters/requirement.js';
+import { dataOf } from '../../presenters/envelope.js';
+import {
+  noRequirementsSchema,
+  presentNoRequirements,
+  presentRequirement,
+  requirementSchema,
+} from '../../presenters/requirement.js';
 import {
   artefactParams,
   createRequirementBody,
@@ -30,6 +37,9 @@ export const requirementEndpoints = [
     method: 'get',
     path: '/requirements',
     summary: 'Design requirements with their traces to clauses, broken ones flagged',
+    operationId: 'listRequirements',
+    response: dataOf(z.array(requirementSchema)),
+    errors: [404],
     tag: 'requirements',
     policy: 'requirement.list',
     query: listRequirementsQuery,
@@ -45,6 +55,9 @@ export const requirementEndpoints = [
     method: 'post',
     path: '/requirements',
     summary: 'Record a design requirement',
+    operationId: 'createRequirement',
+    response: dataOf(requirementSchema),
+    errors: [409],
     tag: 'requirements',
     policy: 'requirement.create',
     body: createRequirementBody,
@@ -58,6 +71,9 @@ export const requirementEndpoints = [
     method: 'post',
     path: '/requirements/:id/traces',
     summary: "Trace a requirement to a clause of an artefact's current version",
+    operationId: 'traceRequirement',
+    response: dataOf(requirementSchema),
+    errors: [409],
     tag: 'requirements',
     policy: 'requirement.trace',
     params: requirementParams,
@@ -77,6 +93,8 @@ export const requirementEndpoints = [
     method: 'delete',
     path: '/requirements/:id/traces',
     summary: 'Remove a trace, named in the body or the query string',
+    operationId: 'untraceRequirement',
+    response: dataOf(requirementSchema),
     tag: 'requirements',
     policy: 'requirement.trace',
     params: requirementParams,
@@ -98,6 +116,8 @@ export const requirementEndpoints = [
     path: '/artefacts/:id/no-requirements',
     summary:
       'State, with a reason, that no design requirements apply to an artefact (SC1 evidence)',
+    operationId: 'markNoRequirements',
+    response: dataOf(noRequirementsSchema),
     tag: 'requirements',
     policy: 'requirement.markNone',
     params: artefactParams,
@@ -105,20 +125,22 @@ export const requirementEndpoints = [
     async handler({ params, body, actor, services }) {
       const artefact = await requireArtefact(services.db, params.id);
       const statement = await markNoRequirements(services.db, actor, artefact, body.reason);
-      return { data: { artefactId: artefact.id, noRequirements: statement } };
+      return { data: presentNoRequirements(artefact.id, statement) };
     },
   }),
   endpoint({
     method: 'delete',
     path: '/artefacts/:id/no-requirements',
     summary: 'Withdraw the statement that no design requirements apply to an artefact',
+    operationId: 'withdrawNoRequirements',
+    response: dataOf(noRequirementsSchema),
     tag: 'requirements',
     policy: 'requirement.markNone',
     params: artefactParams,
     async handler({ params, actor, services }) {
       const artefact = await requireArtefact(services.db, params.id);
       await withdrawNoRequirements(services.db, actor, artefact);
-      return { data: { artefactId: artefact.id, noRequirements: null } };
+      return { data: presentNoRequirements(artefact.id, null) };
     },
   }),
 ];

@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { z } from 'zod';
 import { updateWorkOffItem } from '../../commands/updateWorkOffItem.js';
 import type { Db } from '../../db/database.js';
 import {
@@ -12,7 +13,8 @@ import { CONTENT_TYPES, type CommentLogFormat } from '../../lib/commentLogFiles.
 import { workOffCsv, workOffXlsx } from '../../lib/workOffFiles.js';
 import type { Actor } from '../../policies/index.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
-import { presentWorkOffItem, workOffRecord } from '../../presenters/workOff.js';
+import { dataOf } from '../../presenters/envelope.js';
+import { presentWorkOffItem, workOffItemSchema, workOffRecord } from '../../presenters/workOff.js';
 import { listWorkOffQuery, updateWorkOffBody, workOffParams } from './schema.js';
 
 async function visibleItems(db: Db, actor: Actor, filters: WorkOffFilters) {
@@ -45,6 +47,8 @@ export const workOffEndpoints = [
     path: '/work-off',
     summary:
       'The post-M6 work-off register: deferred comments and post-M6 changes, with owner, target and status',
+    operationId: 'listWorkOff',
+    response: dataOf(z.array(workOffItemSchema)),
     tag: 'work-off',
     policy: 'workOff.list',
     query: listWorkOffQuery,
@@ -56,6 +60,11 @@ export const workOffEndpoints = [
     method: 'get',
     path: '/work-off/export.csv',
     summary: 'The work-off register as CSV, filtered as the list',
+    operationId: 'exportWorkOffCsv',
+    response: {
+      raw: [CONTENT_TYPES.csv],
+      description: 'The register as CSV (UTF-8), one row per item, as an attachment',
+    },
     tag: 'work-off',
     policy: 'workOff.list',
     query: listWorkOffQuery,
@@ -67,6 +76,11 @@ export const workOffEndpoints = [
     method: 'get',
     path: '/work-off/export.xlsx',
     summary: 'The work-off register as an XLSX workbook, filtered as the list',
+    operationId: 'exportWorkOffXlsx',
+    response: {
+      raw: [CONTENT_TYPES.xlsx],
+      description: 'The register as an XLSX workbook, as an attachment',
+    },
     tag: 'work-off',
     policy: 'workOff.list',
     query: listWorkOffQuery,
@@ -78,6 +92,9 @@ export const workOffEndpoints = [
     method: 'patch',
     path: '/work-off/:id',
     summary: "Set a work-off item's owner, target milestone, status or notes (at its revision)",
+    operationId: 'updateWorkOffItem',
+    response: dataOf(workOffItemSchema),
+    errors: [409],
     tag: 'work-off',
     policy: 'workOff.update',
     params: workOffParams,

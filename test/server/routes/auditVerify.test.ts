@@ -62,8 +62,8 @@ for (const dialect of testDialects()) {
     it('answers ok for an intact log, to administrators only', async () => {
       const res = await server.api('/api/audit/verify', { token: admin });
       expect(res.status).to.equal(200);
-      expect(res.body).to.include({ ok: true, firstBrokenAt: null });
-      expect(res.body.events).to.be.greaterThan(0);
+      expect(res.body.data).to.include({ ok: true, firstBrokenAt: null });
+      expect(res.body.data.events).to.be.greaterThan(0);
       for (const role of ['participant', 'code_body', 'programme', 'sro'] as const) {
         const { token } = await server.signedIn(role);
         const denied = await server.api('/api/audit/verify', { token });
@@ -84,8 +84,8 @@ for (const dialect of testDialects()) {
       expect(health.status).to.equal(200);
       expect(verified, 'health answered only after the whole walk').to.equal(false);
       const res = await verifying;
-      expect(res.body).to.include({ ok: true, firstBrokenAt: null });
-      expect(res.body.events).to.be.greaterThan(30_000);
+      expect(res.body.data).to.include({ ok: true, firstBrokenAt: null });
+      expect(res.body.data.events).to.be.greaterThan(30_000);
     });
 
     it('reports the first event changed by direct SQL', async () => {
@@ -101,7 +101,9 @@ for (const dialect of testDialects()) {
       );
       const res = await server.api('/api/audit/verify', { token: admin });
       expect(res.status).to.equal(200);
-      expect(res.body).to.deep.equal({ ok: false, events: 3, firstBrokenAt: Number(target.id) });
+      expect(res.body).to.deep.equal({
+        data: { ok: false, events: 3, firstBrokenAt: Number(target.id) },
+      });
     });
   });
 }
