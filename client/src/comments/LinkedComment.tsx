@@ -3,8 +3,7 @@ import { useApi } from '../useApi';
 import { ClauseContext } from './ClauseContext';
 import { CommentCard } from './CommentCard';
 import { getComment, type CommentDetail } from './commentsApi';
-import { TriageForm } from './TriageForm';
-import { nextTriageStatuses } from './vocabulary';
+import { TriagePanel } from './TriagePanel';
 
 interface Props {
   /** The comment's id or ref (C-000012), from `?comment=`. */
@@ -42,13 +41,7 @@ export function LinkedComment({ idOrRef, canDecide, onChange, onClose }: Props) 
       {comment && (
         <CommentCard comment={comment} onChange={replace} showArtefact loadThread>
           <ClauseContext comment={comment} />
-          {canDecide(comment.artefact.code) && nextTriageStatuses(comment.status).length > 0 && (
-            <TriageForm
-              comment={comment}
-              onChange={replace}
-              onReload={async () => replace(await getComment(comment.id))}
-            />
-          )}
+          {canDecide(comment.artefact.code) && <TriagePanel comment={comment} onChange={replace} />}
         </CommentCard>
       )}
     </section>
