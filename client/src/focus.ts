@@ -13,6 +13,13 @@ export function focusElement(element: Element | null | undefined): void {
   element.focus();
 }
 
+/** Focuses the page's main heading, if it has one yet. */
+export function focusMainHeading(): boolean {
+  const heading = document.querySelector('#main h1');
+  focusElement(heading);
+  return heading !== null;
+}
+
 /** Focuses the first field of a form as it opens (on mount, or when `open` becomes true). */
 export function useFocusFirstField(form: RefObject<HTMLElement | null>, open = true): void {
   useEffect(() => {
@@ -49,12 +56,11 @@ export function useFocusHeadingOnNavigate(): void {
     const main = document.getElementById('main');
     if (!moved.current || !main) return;
     const tryFocus = (): boolean => {
-      const heading = main.querySelector('h1');
-      if (!heading) return false;
-      if (!main.contains(document.activeElement) || document.activeElement === main) {
-        focusElement(heading);
+      // Focus the page has already placed inside <main> stays where it is.
+      if (main.contains(document.activeElement) && document.activeElement !== main) {
+        return main.querySelector('h1') !== null;
       }
-      return true;
+      return focusMainHeading();
     };
     if (tryFocus()) return;
     // The heading comes with the page's data.

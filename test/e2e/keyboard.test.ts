@@ -208,6 +208,24 @@ for (const dialect of testDialects()) {
         status: 'accepted',
         response: 'Agreed: we will say when it starts.',
       });
+
+      // A comment opened from a link sits above the queue; Escape closes it, back to the heading.
+      const linked = await postComment(server, participant.token, artefactId, {
+        clauseRef: '1.1.2',
+        body: 'Which Suppliers?',
+      });
+      const linkedRef = (linked.body.data as { ref: string }).ref;
+      await page.goto(`/triage?comment=${linkedRef}`);
+      const panel = page.getByRole('region', { name: 'Linked comment' });
+      await tabTo(page, panel.getByLabel('Decision'));
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await expectFocused(
+        page,
+        page.getByRole('heading', { name: 'Triage queue', level: 1 }),
+        'focus on the heading once the linked comment closes',
+      );
+      expect(new URL(page.url()).searchParams.get('comment')).to.equal(null);
     });
   });
 }

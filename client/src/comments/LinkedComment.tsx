@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { focusMainHeading } from '../focus';
 import { useApi } from '../useApi';
 import { ClauseContext } from './ClauseContext';
 import { CommentCard } from './CommentCard';
@@ -24,11 +25,23 @@ export function LinkedComment({ idOrRef, canDecide, onChange, onClose }: Props) 
     onChange(c);
   };
 
+  // Closed by its button or by Escape from anywhere in it; focus goes to the page's heading.
+  function close() {
+    onClose();
+    focusMainHeading();
+  }
+
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  }
+
   return (
-    <section className="linked-comment" aria-labelledby="linked-comment">
+    <section className="linked-comment" aria-labelledby="linked-comment" onKeyDown={closeOnEscape}>
       <div className="actions">
         <h2 id="linked-comment">Linked comment</h2>
-        <button type="button" className="link-button" onClick={onClose}>
+        <button type="button" className="link-button" onClick={close}>
           Close
         </button>
       </div>
