@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
+import { useFocusHeadingOnNavigate } from './focus';
 import { roleLabel } from './format';
 import { NotificationBell } from './notifications/NotificationBell';
 import { HeaderSearch } from './search/HeaderSearch';
@@ -10,6 +11,7 @@ const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
 export function Layout() {
   const { state, signOut } = useAuth();
   const navigate = useNavigate();
+  useFocusHeadingOnNavigate();
 
   function handleSignOut() {
     void signOut().then(() => navigate('/login', { replace: true }));

@@ -83,7 +83,7 @@ describe('comments and triage in the browser', function () {
 
     // Nothing is sent until the form is complete.
     await form.getByRole('button', { name: 'Submit comment' }).click();
-    await form.getByText('Choose a category.').waitFor();
+    await form.getByRole('alert').getByText('Choose a category.').waitFor();
     await form.getByLabel('Category').selectOption('plain-english');
     await form.getByLabel('Severity').selectOption('high');
     await form.getByLabel('Comment', { exact: true }).fill('Say which Smart Data Service.');
@@ -113,7 +113,10 @@ describe('comments and triage in the browser', function () {
     const decision = queued.getByRole('form');
     await decision.getByLabel('Decision').selectOption('rejected');
     await decision.getByRole('button', { name: 'Save decision' }).click();
-    await decision.getByText('A written response is required').waitFor();
+    await decision
+      .getByRole('alert')
+      .getByText(/A written response is required/)
+      .waitFor();
 
     await decision.getByLabel('Decision').selectOption('accepted');
     await decision.getByLabel(/^Response/).fill('Agreed: it now names the service.');

@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Clause } from '../api';
+import { focusElement } from '../focus';
 import { CommentCard } from '../comments/CommentCard';
 import type { CommentDraft } from '../comments/CommentFields';
 import type { Comment, CommentDetail } from '../comments/commentsApi';
@@ -12,6 +13,8 @@ export interface ThreadState {
   /** The comment being written, when the form is open. */
   draft: CommentDraft | null;
   quoteNote?: string;
+  /** The comment just posted from the form, announced and focused. */
+  posted?: { id: string; ref: string };
 }
 
 interface Props {
@@ -38,11 +41,35 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
   const isOpen = thread?.ref === clause.ref;
   const threadId = `thread-${clause.anchor}`;
   const outstanding = comments.filter((c) => c.outstanding).length;
+  const countButton = useRef<HTMLButtonElement>(null);
+  // The button that opened the thread (its count or "Comment"), where focus returns as it closes.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const opened = (event: { currentTarget: HTMLButtonElement }) => {
+    opener.current = event.currentTarget;
+  };
+  const returnFocus = () => (opener.current ?? countButton.current)?.focus();
+
+  function close() {
+    props.onThreadChange(null);
+    returnFocus();
+  }
+
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  }
+
+  const posted = thread?.posted?.id;
+  useEffect(() => {
+    if (posted) focusElement(document.getElementById(`comment-${posted}`)?.closest('article'));
+  }, [posted]);
 
   return (
     <div className="clause-comments">
       <div className="clause-tools">
         <button
+          ref={countButton}
           type="button"
           className="comment-count"
           aria-expanded={isOpen}
@@ -50,7 +77,10 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
           data-testid={`clause-comments-${clause.ref}`}
           // Not "on clause X": the Comment button's name would then be part of this one.
           aria-label={`${plural(comments.length, 'comment')}, clause ${clause.ref}`}
-          onClick={() => props.onThreadChange(isOpen ? null : { ref: clause.ref, draft: null })}
+          onClick={(event) => {
+            opened(event);
+            props.onThreadChange(isOpen ? null : { ref: clause.ref, draft: null });
+          }}
         >
           {plural(comments.length, 'comment')}
         </button>
@@ -61,16 +91,29 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
           </a>
         )}
         {props.canComment && (
-          <button type="button" className="secondary" onClick={() => props.onCompose(clause.ref)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={(event) => {
+              opened(event);
+              props.onCompose(clause.ref);
+            }}
+          >
             Comment<span className="visually-hidden"> on clause {clause.ref}</span>
           </button>
         )}
       </div>
       {isOpen && (
-        <aside id={threadId} className="clause-thread" aria-labelledby={`${threadId}-heading`}>
+        // Escape anywhere in the thread closes it, as its Close button does.
+        <aside
+          id={threadId}
+          className="clause-thread"
+          aria-labelledby={`${threadId}-heading`}
+          onKeyDown={closeOnEscape}
+        >
           <div className="thread-header">
             <h3 id={`${threadId}-heading`}>Comments on clause {clause.ref}</h3>
-            <button type="button" className="secondary" onClick={() => props.onThreadChange(null)}>
+            <button type="button" className="secondary" onClick={close}>
               Close<span className="visually-hidden"> comments on clause {clause.ref}</span>
             </button>
           </div>
@@ -84,11 +127,17 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
               onDraftChange={(draft) => props.onThreadChange({ ...thread, draft })}
               onCreated={(created) => {
                 props.onCommentChange(created);
-                props.onThreadChange({ ref: clause.ref, draft: null });
+                props.onThreadChange({ ref: clause.ref, draft: null, posted: created });
               }}
-              onCancel={() => props.onThreadChange({ ref: clause.ref, draft: null })}
+              onCancel={() => {
+                props.onThreadChange({ ref: clause.ref, draft: null });
+                returnFocus();
+              }}
             />
           )}
+          <p role="status" className={thread.posted ? 'notice' : 'thread-status'}>
+            {thread.posted && `Comment ${thread.posted.ref} posted.`}
+          </p>
           {comments.length === 0 && !thread.draft && (
             <p className="muted">No comments on this clause yet.</p>
           )}

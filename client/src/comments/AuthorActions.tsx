@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError, type Clause } from '../api';
+import { focusElement, useFocusFirstField, useFocusFirstInvalid } from '../focus';
 import { editComment, withdrawComment, type Comment, type CommentDetail } from './commentsApi';
 import { CommentFields, draftProblems, type CommentDraft } from './CommentFields';
+import { ErrorSummary } from './ErrorSummary';
 
 interface Props {
   comment: Comment;
@@ -40,13 +42,19 @@ export function AuthorActions({ comment, clause, onChange, onReload }: Props) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const problems = attempted ? draftProblems(draft, clause) : {};
+  const root = useRef<HTMLFormElement & HTMLDivElement>(null);
+  useFocusFirstField(root, mode === 'editing');
+  const focusFirstInvalid = useFocusFirstInvalid(root);
 
   async function run(action: () => Promise<CommentDetail>) {
     setBusy(true);
     setError(null);
     try {
+      const card = root.current?.closest('article');
       onChange(await action());
       setMode('idle');
+      // The form (or, once withdrawn, these actions) goes: the comment itself keeps focus.
+      focusElement(card);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, 'client', String(caught)));
     } finally {
@@ -57,7 +65,7 @@ export function AuthorActions({ comment, clause, onChange, onReload }: Props) {
   function handleSave(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (Object.keys(draftProblems(draft, clause)).length > 0) return;
+    if (Object.keys(draftProblems(draft, clause)).length > 0) return focusFirstInvalid();
     const changed = changes(draftOf(comment), draft);
     if (Object.keys(changed).length === 0) return setMode('idle');
     void run(() => editComment(comment.id, { ...changed, revision: comment.revision }));
@@ -84,9 +92,15 @@ export function AuthorActions({ comment, clause, onChange, onReload }: Props) {
 
   if (mode === 'editing') {
     return (
-      <form className="comment-form" onSubmit={handleSave} aria-label={`Edit ${comment.ref}`}>
+      <form
+        ref={root}
+        className="comment-form"
+        onSubmit={handleSave}
+        aria-label={`Edit ${comment.ref}`}
+      >
         {conflict}
         {otherError}
+        <ErrorSummary problems={[problems.quote, problems.category, problems.body]} />
         <CommentFields
           idPrefix={`edit-${comment.id}`}
           draft={draft}
@@ -97,7 +111,14 @@ export function AuthorActions({ comment, clause, onChange, onReload }: Props) {
           <button type="submit" disabled={busy}>
             {busy ? 'Saving…' : 'Save changes'}
           </button>
-          <button type="button" className="secondary" onClick={() => setMode('idle')}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              focusElement(root.current?.closest('article'));
+              setMode('idle');
+            }}
+          >
             Cancel
           </button>
         </div>
@@ -106,7 +127,7 @@ export function AuthorActions({ comment, clause, onChange, onReload }: Props) {
   }
 
   return (
-    <div className="actions">
+    <div ref={root} className="actions">
       {conflict}
       {otherError}
       {mode === 'confirm-withdraw' ? (

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { focusMainHeading } from '../focus';
 import { useApi } from '../useApi';
 import { ClauseContext } from './ClauseContext';
 import { CommentCard } from './CommentCard';
 import { getComment, type CommentDetail } from './commentsApi';
-import { TriageForm } from './TriageForm';
-import { nextTriageStatuses } from './vocabulary';
+import { TriagePanel } from './TriagePanel';
 
 interface Props {
   /** The comment's id or ref (C-000012), from `?comment=`. */
@@ -25,11 +25,23 @@ export function LinkedComment({ idOrRef, canDecide, onChange, onClose }: Props) 
     onChange(c);
   };
 
+  // Closed by its button or by Escape from anywhere in it; focus goes to the page's heading.
+  function close() {
+    onClose();
+    focusMainHeading();
+  }
+
+  function closeOnEscape(event: KeyboardEvent) {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    close();
+  }
+
   return (
-    <section className="linked-comment" aria-labelledby="linked-comment">
+    <section className="linked-comment" aria-labelledby="linked-comment" onKeyDown={closeOnEscape}>
       <div className="actions">
         <h2 id="linked-comment">Linked comment</h2>
-        <button type="button" className="link-button" onClick={onClose}>
+        <button type="button" className="link-button" onClick={close}>
           Close
         </button>
       </div>
@@ -42,13 +54,7 @@ export function LinkedComment({ idOrRef, canDecide, onChange, onClose }: Props) 
       {comment && (
         <CommentCard comment={comment} onChange={replace} showArtefact loadThread>
           <ClauseContext comment={comment} />
-          {canDecide(comment.artefact.code) && nextTriageStatuses(comment.status).length > 0 && (
-            <TriageForm
-              comment={comment}
-              onChange={replace}
-              onReload={async () => replace(await getComment(comment.id))}
-            />
-          )}
+          {canDecide(comment.artefact.code) && <TriagePanel comment={comment} onChange={replace} />}
         </CommentCard>
       )}
     </section>

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Clause } from '../api';
+import { useFocusFirstField, useFocusFirstInvalid } from '../focus';
 import { createComment, type CommentDetail } from './commentsApi';
 import { CommentFields, draftProblems, type CommentDraft } from './CommentFields';
+import { ErrorSummary } from './ErrorSummary';
 
 interface Props {
   artefactId: string;
@@ -21,11 +23,17 @@ export function NewCommentForm(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const problems = attempted ? draftProblems(draft, clause) : {};
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstField(form);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (Object.keys(draftProblems(draft, clause)).length > 0 || !draft.category) return;
+    if (Object.keys(draftProblems(draft, clause)).length > 0 || !draft.category) {
+      focusFirstInvalid();
+      return;
+    }
     setSubmitting(true);
     setError(null);
     try {
@@ -49,7 +57,12 @@ export function NewCommentForm(props: Props) {
 
   const idPrefix = `new-comment-${clause.anchor}`;
   return (
-    <form className="comment-form" onSubmit={handleSubmit} aria-labelledby={`${idPrefix}-title`}>
+    <form
+      ref={form}
+      className="comment-form"
+      onSubmit={handleSubmit}
+      aria-labelledby={`${idPrefix}-title`}
+    >
       <h4 id={`${idPrefix}-title`}>New comment on clause {clause.ref}</h4>
       {props.quoteNote && <p className="hint">{props.quoteNote}</p>}
       {error && (
@@ -57,6 +70,7 @@ export function NewCommentForm(props: Props) {
           {error}
         </p>
       )}
+      <ErrorSummary problems={[problems.quote, problems.category, problems.body]} />
       <CommentFields
         idPrefix={idPrefix}
         draft={draft}

@@ -1,7 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
+import { useFocusFirstInvalid } from '../focus';
 import { humanise } from '../format';
 import { triageComment, type Comment, type CommentDetail } from './commentsApi';
+import { ErrorSummary } from './ErrorSummary';
 import {
   CHANGE_ID_PATTERN,
   MAX_COMMENT_LENGTH,
@@ -57,6 +59,8 @@ export function TriageForm({ comment, onChange, onReload }: Props) {
   const id = (name: string) => `triage-${comment.id}-${name}`;
   const statuses = nextTriageStatuses(comment.status);
   const conflict = error?.status === 409;
+  const form = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(form);
 
   const set = (name: keyof Fields, value: string) => setFields((f) => ({ ...f, [name]: value }));
   const blur = (name: keyof Fields) => () => setTouched((t) => ({ ...t, [name]: true }));
@@ -72,7 +76,7 @@ export function TriageForm({ comment, onChange, onReload }: Props) {
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     setAttempted(true);
-    if (Object.keys(allProblems).length > 0 || !fields.status) return;
+    if (Object.keys(allProblems).length > 0 || !fields.status) return focusFirstInvalid();
     setBusy(true);
     setError(null);
     try {
@@ -112,7 +116,12 @@ export function TriageForm({ comment, onChange, onReload }: Props) {
 
   if (statuses.length === 0) return null;
   return (
-    <form className="triage-form" onSubmit={handleSubmit} aria-label={`Decide on ${comment.ref}`}>
+    <form
+      ref={form}
+      className="triage-form"
+      onSubmit={handleSubmit}
+      aria-label={`Decide on ${comment.ref}`}
+    >
       {conflict && (
         <div className="error" role="alert">
           <p>
@@ -129,6 +138,16 @@ export function TriageForm({ comment, onChange, onReload }: Props) {
         <p className="error" role="alert">
           {error.message}
         </p>
+      )}
+      {attempted && (
+        <ErrorSummary
+          problems={[
+            allProblems.status,
+            allProblems.changeId,
+            allProblems.duplicateOf,
+            allProblems.response,
+          ]}
+        />
       )}
       <div className="field-row">
         <div className="field">

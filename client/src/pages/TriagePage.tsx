@@ -5,18 +5,13 @@ import { useAuth } from '../auth';
 import { ClauseContext } from '../comments/ClauseContext';
 import { CommentLogImport } from '../comments/CommentLogImport';
 import { CommentList } from '../comments/CommentList';
-import { getComment, type CommentFilters, type CommentSort } from '../comments/commentsApi';
+import { type CommentFilters, type CommentSort } from '../comments/commentsApi';
 import { ExportButtons } from '../comments/ExportButtons';
 import { LinkedComment } from '../comments/LinkedComment';
 import { StatusCounts } from '../comments/StatusCounts';
-import { TriageForm } from '../comments/TriageForm';
+import { TriagePanel } from '../comments/TriagePanel';
 import { useCommentPages } from '../comments/useCommentPages';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  SEVERITIES,
-  nextTriageStatuses,
-} from '../comments/vocabulary';
+import { CATEGORIES, CATEGORY_LABELS, SEVERITIES } from '../comments/vocabulary';
 import { ArtefactFilter, CODE_CHOICES, FilterSelect, choices } from '../Filters';
 import { humanise } from '../format';
 import { useApi } from '../useApi';
@@ -179,12 +174,8 @@ export function TriagePage() {
         extra={(comment, replace) => (
           <>
             <ClauseContext comment={comment} />
-            {canDecide(comment.artefact.code) && nextTriageStatuses(comment.status).length > 0 && (
-              <TriageForm
-                comment={comment}
-                onChange={replace}
-                onReload={async () => replace(await getComment(comment.id))}
-              />
+            {canDecide(comment.artefact.code) && (
+              <TriagePanel comment={comment} onChange={replace} />
             )}
           </>
         )}

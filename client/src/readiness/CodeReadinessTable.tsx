@@ -5,7 +5,8 @@ import { BRAG_ORDER, GATING, type CodeReadiness } from './readinessApi';
 /** Per code: ready or not, the BRAG counts and outstanding comments, and what holds it up. */
 export function CodeReadinessTable({ codes }: { codes: CodeReadiness[] }) {
   return (
-    <div className="table-wrap">
+    // Focusable, so that keyboard users can scroll it sideways on a narrow screen.
+    <div className="table-wrap" role="region" aria-label="Readiness per code" tabIndex={0}>
       <table className="code-readiness">
         <caption className="visually-hidden">Readiness and BRAG counts per code</caption>
         <thead>
