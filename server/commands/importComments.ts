@@ -411,15 +411,9 @@ export async function importComments(
   const resolveArtefact = artefactResolver(artefacts);
   const labels = new Map(artefacts.map((a) => [a.id, a.label]));
 
-  const fresh: FileRecord[] = [];
   const updates: { update: LogUpdate; comment: TriagedComment }[] = [];
   const updateProblems: RowProblem[] = [];
-  for (const r of records) {
-    const comment = known.get(r.record.ID);
-    if (!comment) {
-      fresh.push(r);
-      continue;
-    }
+  const readUpdate = (r: FileRecord, comment: TriagedComment) => {
     const read = readLogUpdate(
       r.row,
       r.record,
@@ -429,9 +423,15 @@ export async function importComments(
     );
     updateProblems.push(...read.problems);
     if (read.value) updates.push({ update: read.value, comment });
+  };
+  const fresh: FileRecord[] = [];
+  for (const r of records) {
+    const comment = known.get(r.record.ID);
+    if (comment) readUpdate(r, comment);
+    else fresh.push(r);
   }
 
-  const { rows: valid, problems: freshProblems } = validateLogRecords(fresh, {
+  const { rows: checked, problems: freshProblems } = validateLogRecords(fresh, {
     resolveArtefact,
     resolveOrganisation: organisationResolver(organisations),
     resolveChange,
@@ -446,6 +446,22 @@ export async function importComments(
     lastCommentNumber: lastNumber,
     now,
   });
+  // A row without an ID is the comment its derived ID names, once imported: a file imported
+  // again is read as rows on existing comments, never duplicated.
+  const byRow = new Map(fresh.map((r) => [r.row, r]));
+  const derived = await visibleCommentsByRef(
+    db,
+    actor,
+    checked.filter((r) => !byRow.get(r.row)?.record.ID).map((r) => r.ref),
+  );
+  const valid: ImportedRow[] = [];
+  for (const r of checked) {
+    const comment = derived.get(r.ref);
+    const record = byRow.get(r.row);
+    if (comment && record && !record.record.ID) readUpdate(record, comment);
+    else valid.push(r);
+  }
+
   // This system issued every number up to its counter: one the importer cannot see is answered as
   // an unknown comment whether or not it exists, so the answer says nothing of hidden comments.
   const unknownIssued = valid.flatMap((r): RowProblem[] => {
@@ -460,6 +476,7 @@ export async function importComments(
         ]
       : [];
   });
+  updates.sort((a, b) => a.update.row - b.update.row);
   const sorted = sortUpdates(actor, updates);
   if (sorted.conflicts.length) {
     const [first] = sorted.conflicts;
@@ -583,7 +600,8 @@ function toComment(
     authorId: null,
     organisationId: row.organisation?.id ?? null,
     status: row.status,
-    revision: 1,
+    // The revision the log was exported at, so that export, import and export again agree.
+    revision: row.revision ?? 1,
     response: decided ? row.response : null,
     changeId: decided ? row.changeId : null,
     action: decided ? row.action : null,

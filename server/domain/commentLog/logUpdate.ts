@@ -5,7 +5,13 @@ import { clauseMismatch } from './clauseRef.js';
 import type { LogColumn, LogRecord } from './columns.js';
 import type { ImportArtefact } from './importContext.js';
 import type { Resolved } from './resolved.js';
-import { controlCharacterProblems, oneOf, tooLong, type RowProblem } from './validateRow.js';
+import {
+  controlCharacterProblems,
+  oneOf,
+  readRevision,
+  tooLong,
+  type RowProblem,
+} from './validateRow.js';
 
 /** The existing comment as an import compares a row with it. */
 export interface LoggedState {
@@ -93,7 +99,7 @@ export function readLogUpdate(
 
   let revision: number | null = null;
   if (record.Revision) {
-    revision = /^\d{1,9}$/.test(record.Revision) ? Number(record.Revision) : null;
+    revision = readRevision(record.Revision);
     if (!revision) problem('Revision', `"${record.Revision}" is not a revision number`);
   }
 

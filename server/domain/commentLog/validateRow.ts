@@ -80,6 +80,8 @@ export interface ImportedRow {
   decidedByName: string | null;
   /** Null when blank: the import time is used. */
   decidedAt: string | null;
+  /** The Revision column: the revision an exported comment had; null when blank. */
+  revision: number | null;
 }
 
 export interface RowProblem {
@@ -87,6 +89,10 @@ export interface RowProblem {
   column: LogColumn;
   message: string;
 }
+
+/** A Revision cell: a positive whole number, else null. */
+export const readRevision = (text: string): number | null =>
+  /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 
 export const tooLong = (max: number) => `must be at most ${max.toLocaleString('en-GB')} characters`;
 
@@ -253,6 +259,12 @@ export function validateLogRecord(
     else problem('Decided at', read.message);
   }
 
+  let revision: number | null = null;
+  if (record.Revision) {
+    revision = readRevision(record.Revision);
+    if (!revision) problem('Revision', `"${record.Revision}" is not a revision number`);
+  }
+
   if (
     problems.length ||
     !artefact ||
@@ -294,6 +306,7 @@ export function validateLogRecord(
       action: decided ? action || null : null,
       decidedByName: decided ? decidedBy || null : null,
       decidedAt: decided ? decidedAt : null,
+      revision,
     },
   };
 }
