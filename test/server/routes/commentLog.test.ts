@@ -431,8 +431,8 @@ for (const dialect of testDialects()) {
         expect(notTheirs.map((r) => r.ref)).to.include.members(['EXT-1', 'EXT-2']);
         expect(notTheirs.map((r) => [r.code, r.changed])).to.deep.equal([
           ['BSC', false],
-          ['REC', false],
           ['BSC', false],
+          ['REC', false],
         ]);
         expect(await countAll()).to.equal(before);
       });
