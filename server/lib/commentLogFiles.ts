@@ -117,10 +117,11 @@ const MAX_ROW_HEIGHT = 409;
 
 /**
  * How many lines a wrapped cell takes: each paragraph's length over the characters a column of
- * this width holds (its width is in characters of the default font, less a little for padding).
+ * this width holds. A width counts the font's digits; prose runs a little narrower, and the
+ * estimate errs tall (LibreOffice's substitute fonts are wider than Calibri).
  */
 function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width - 1));
+  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
   return text
     .split(/\r\n|\r|\n/)
     .reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);

@@ -16,6 +16,7 @@ import { startTestServer, type TestServer, type TestUser } from '../../helpers/s
 import { crc32 } from 'node:zlib';
 import { exportsRunning } from '../../../server/routes/commentLog/index.js';
 import { lyingBomb, xlsxWith, zeros } from '../../helpers/zipArchive.js';
+import { readZipEntries, readZipEntry } from '../../../server/lib/zipReader.js';
 
 type Signed = TestUser & { token: string };
 type Row = Record<string, string>;
@@ -306,6 +307,41 @@ for (const dialect of testDialects()) {
         expect(decidedAt?.numFmt).to.equal('dd/mm/yyyy hh:mm');
         expect(cell(row, 'Raised on')?.value).to.be.instanceOf(Date);
         expect(cell(rows.get(refs.aliceSecret), 'Decided at')?.value).to.equal(null);
+        // Refs are text cells formatted as text; the revision is a number.
+        expect(cell(row, 'Clause')?.value).to.equal('1.1.1');
+        expect(cell(row, 'Clause')?.numFmt).to.equal('@');
+        expect(cell(row, 'Revision')?.value).to.equal(2);
+      });
+
+      it('writes XLSX that opens well outside Excel: row heights, named filter, named font, page setup', async () => {
+        const res = await download(server, programme.token, 'format=xlsx');
+        const workbook = await readXlsx(res.bytes);
+        const sheet = workbook.worksheets[0]!;
+        const font = sheet.getRow(1).getCell(1).font;
+        expect(font).to.include({ name: 'Calibri', size: 11, bold: true });
+        expect(sheet.getRow(2).getCell(8).font?.name).to.equal('Calibri');
+        // Every row as high as its wrapped text, so that no spreadsheet overprints it: the
+        // two-line response is two lines high at least, a one-line row one line.
+        const heights = new Map<string, number>();
+        sheet.eachRow((r, n) => {
+          if (n > 1) heights.set(String(r.getCell(1).value), r.height);
+        });
+        expect(heights.get(refs.formula)).to.be.at.least(30);
+        expect(heights.get(refs.aliceSecret)).to.be.within(15, 20);
+        expect(sheet.autoFilter).to.equal(`A1:T${sheet.rowCount}`);
+        expect(sheet.pageSetup).to.include({
+          orientation: 'landscape',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: '1:1',
+        });
+        // exceljs does not read _xlnm._FilterDatabase back: the workbook part is checked as written.
+        const entry = readZipEntries(res.bytes).get('xl/workbook.xml')!;
+        const part = readZipEntry(res.bytes, entry, 1_000_000).toString('utf8');
+        expect(part).to.include(
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Comment log&apos;!$A$1:$T$${sheet.rowCount}</definedName>`,
+        );
       });
     });
 
