@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
-import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
+import { refreshCommentTallies } from '../db/commentTallies.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { visibleTo, type CommentRow } from '../db/queries/comments.js';
 import type { Database, TriageDecisionTable } from '../db/schema.js';
@@ -9,7 +9,6 @@ import {
   checkTriage,
   RESPONSE_REQUIRED,
   SEVERITY_RANK,
-  TRIAGE_STATUSES,
   type CommentStatus,
   type TriageStatus,
 } from '../domain/commentLifecycle.js';
@@ -369,9 +368,6 @@ function sortUpdates(
   }
   return { decisions, unchanged, notTheirs, problems, conflicts };
 }
-
-const isTriageStatus = (s: CommentStatus): s is TriageStatus =>
-  (TRIAGE_STATUSES as readonly string[]).includes(s);
 
 /**
  * Imports an industry comment log received outside the system (no consultation needs to be open),
