@@ -5,13 +5,7 @@ import { refreshCommentTallies } from '../db/commentTallies.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { visibleTo, type CommentRow } from '../db/queries/comments.js';
 import type { Database, TriageDecisionTable } from '../db/schema.js';
-import {
-  checkTriage,
-  RESPONSE_REQUIRED,
-  SEVERITY_RANK,
-  type CommentStatus,
-  type TriageStatus,
-} from '../domain/commentLifecycle.js';
+import { SEVERITY_RANK, type CommentStatus } from '../domain/commentLifecycle.js';
 import {
   artefactLabels,
   artefactResolver,
@@ -21,6 +15,7 @@ import {
   logRecordFrom,
   organisationResolver,
   readLogUpdate,
+  sortLogUpdates,
   systemRefNumber,
   validateLogRecords,
   type ImportArtefact,
@@ -28,7 +23,9 @@ import {
   type ImportVersion,
   type LogColumn,
   type LogRecord,
+  type LogRowRef,
   type LogUpdate,
+  type NotTheirsRow,
   type Resolved,
   type RowProblem,
   labelKey as key,
@@ -42,24 +39,15 @@ import { commentVisibility } from '../policies/commentVisibility.js';
 import { can, type Actor } from '../policies/index.js';
 import { lockForTriage, recordTriage, type TriagedComment } from './triageComment.js';
 
-/** A data row of the file, numbered as the spreadsheet numbers it, and its comment's ID. */
-export interface ImportedRowRef {
-  row: number;
-  ref: string;
-}
-
 export interface ImportResult {
   /** Rows that became new comments. */
-  created: ImportedRowRef[];
+  created: LogRowRef[];
   /** Rows on existing comments whose decision was applied, as the triage screen applies it. */
-  updated: (ImportedRowRef & { status: CommentStatus })[];
+  updated: (LogRowRef & { status: CommentStatus })[];
   /** Rows on existing comments whose Status, response, Change and Action are as they are now. */
-  unchanged: ImportedRowRef[];
-  /**
-   * Rows on existing comments that only another code body may decide: nothing in them is applied.
-   * `changed` says whether the row differs from the comment as it is now.
-   */
-  notTheirs: (ImportedRowRef & { code: string; changed: boolean; reason: string })[];
+  unchanged: LogRowRef[];
+  /** Rows on existing comments that only another code body may decide: nothing in them is applied. */
+  notTheirs: NotTheirsRow[];
   /** Data rows in the file. */
   total: number;
 }
@@ -268,107 +256,6 @@ async function reserveSystemRefs(trx: Kysely<Database>, refs: string[]): Promise
     .execute();
 }
 
-/** A row's decision on an existing comment, checked and ready to record. */
-interface Decision {
-  row: number;
-  comment: TriagedComment;
-  status: TriageStatus;
-  response: string;
-  changeId: string | null;
-  action: string | null;
-  revision: number;
-}
-
-/**
- * Sorts the rows on existing comments: unchanged, not the importer's to decide, or a decision
- * checked by the triage screen's rules (row problems), at the revision the row was exported at
- * (conflicts, answered 409 as the triage screen answers a stale revision).
- */
-function sortUpdates(
-  actor: Actor,
-  updates: readonly { update: LogUpdate; comment: TriagedComment }[],
-): {
-  decisions: Decision[];
-  unchanged: ImportedRowRef[];
-  notTheirs: ImportResult['notTheirs'];
-  problems: RowProblem[];
-  conflicts: RowProblem[];
-} {
-  const decisions: Decision[] = [];
-  const unchanged: ImportedRowRef[] = [];
-  const notTheirs: ImportResult['notTheirs'] = [];
-  const problems: RowProblem[] = [];
-  const conflicts: RowProblem[] = [];
-  for (const { update, comment } of updates) {
-    const { row } = update;
-    const ref = { row, ref: comment.ref };
-    if (!can(actor, 'comment.triage', { code: comment.artefactCode })) {
-      notTheirs.push({
-        ...ref,
-        code: comment.artefactCode,
-        changed: update.changed,
-        reason: `only the ${comment.artefactCode} code body decides comments on ${comment.artefactCode} artefacts; nothing in this row was applied`,
-      });
-      continue;
-    }
-    if (!update.changed) {
-      unchanged.push(ref);
-      continue;
-    }
-    const problem = (column: LogColumn, message: string) =>
-      problems.push({ row, column, message: `comment ${comment.ref}: ${message}` });
-    if (update.revision === null) {
-      problem(
-        'Revision',
-        'is blank: a decision on an existing comment needs the Revision its export wrote, so that nobody else’s later decision is overwritten; export the log again and decide in that file',
-      );
-      continue;
-    }
-    if (update.revision !== comment.revision) {
-      conflicts.push({
-        row,
-        column: 'Revision',
-        message: `Comment ${comment.ref} was changed by someone else since the log was exported (the file has revision ${update.revision}, it is now at ${comment.revision}); export the log again and make this decision there`,
-      });
-      continue;
-    }
-    const status = update.status;
-    if (status === 'open' || status === 'withdrawn') {
-      problem(
-        'Status',
-        status === 'open'
-          ? `a ${comment.status} comment cannot be set back to open; give the status the decision leads to`
-          : 'only its author can withdraw a comment',
-      );
-      continue;
-    }
-    if (status === 'duplicate') {
-      problem(
-        'Status',
-        'mark a duplicate on the triage screen, which asks for the comment it duplicates (the log has no column for it)',
-      );
-      continue;
-    }
-    // The triage screen's own rule for this move.
-    const refused = checkTriage(comment.status, { status, response: update.response });
-    if (refused) {
-      const aboutResponse = RESPONSE_REQUIRED.includes(status) && !update.response.trim();
-      problem(aboutResponse ? 'Code body response' : 'Status', refused);
-      continue;
-    }
-    decisions.push({
-      row,
-      comment,
-      status,
-      response: update.response,
-      changeId: update.changeId,
-      action: update.action,
-      revision: update.revision,
-    });
-  }
-  return { decisions, unchanged, notTheirs, problems, conflicts };
-}
-
 /**
  * Imports an industry comment log received outside the system (no consultation needs to be open),
  * or brought back from a spreadsheet. A row whose ID names a comment the importer can see is a
@@ -409,7 +296,18 @@ export async function importComments(
 
   const updates: { update: LogUpdate; comment: TriagedComment }[] = [];
   const updateProblems: RowProblem[] = [];
+  const seen = new Map<string, number>();
   const readUpdate = (r: FileRecord, comment: TriagedComment) => {
+    const first = seen.get(comment.ref);
+    if (first !== undefined) {
+      updateProblems.push({
+        row: r.row,
+        column: 'ID',
+        message: `comment ${comment.ref} is already on row ${first}; give each comment one row`,
+      });
+      return;
+    }
+    seen.set(comment.ref, r.row);
     const read = readLogUpdate(
       r.row,
       r.record,
@@ -473,7 +371,7 @@ export async function importComments(
       : [];
   });
   updates.sort((a, b) => a.update.row - b.update.row);
-  const sorted = sortUpdates(actor, updates);
+  const sorted = sortLogUpdates(updates, (code) => can(actor, 'comment.triage', { code }));
   if (sorted.conflicts.length) {
     const [first] = sorted.conflicts;
     throw conflict(

@@ -39,3 +39,10 @@ export {
   type LogUpdate,
   type UpdateContext,
 } from './logUpdate.js';
+export {
+  sortLogUpdates,
+  type DecidedComment,
+  type LogDecision,
+  type LogRowRef,
+  type NotTheirsRow,
+} from './logDecisions.js';

@@ -360,6 +360,8 @@ for (const dialect of testDialects()) {
       // A rejection needs a written response.
       editCsv(cells, c.annex!.ref, { Status: 'Rejected', 'Code body response': '' });
       editCsv(cells, c.hundredth!.ref, { Status: 'Maybe' });
+      // The same comment twice: which row would win?
+      cells.push([...cells.find((r) => r[0] === open.ref)!]);
       const res = await upload(server, bsc.token, csvFile(cells), 'text/csv');
       expect(res.status, res.text).to.equal(400);
       const row = (ref: string) => cells.findIndex((r) => r[0] === ref) + 1;
@@ -371,6 +373,7 @@ for (const dialect of testDialects()) {
         `${row(c.tenth!.ref)} Status: comment ${c.tenth!.ref}: the comment is already accepted; a decided comment cannot be triaged again`,
         `${row(c.hundredth!.ref)} Status: "Maybe" is not one of open, triaged, accepted, partially-accepted, rejected, deferred, duplicate, withdrawn`,
         `${row(c.annex!.ref)} Code body response: comment ${c.annex!.ref}: a written response is required to mark a comment rejected`,
+        `${cells.length} ID: comment ${open.ref} is already on row ${row(open.ref)}; give each comment one row`,
       ]);
       expect(await comment(open.id)).to.include({ status: 'open', revision: 1 });
       expect(await counts()).to.deep.equal(before);
