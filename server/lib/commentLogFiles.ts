@@ -94,14 +94,14 @@ const WIDTHS: Record<(typeof COMMENT_LOG_COLUMNS)[number], number> = {
   'Proposed text': 40,
   Organisation: 28,
   'Raised by': 24,
-  'Raised on': 17,
+  'Raised on': 18,
   Confidential: 13,
   Status: 18,
   'Code body response': 50,
   Change: 12,
   Action: 40,
   'Decided by': 24,
-  'Decided at': 17,
+  'Decided at': 18,
   Revision: 10,
 };
 

@@ -521,6 +521,8 @@ describe('the comment log through LibreOffice, a spreadsheet nobody here wrote (
   let bsc: Signed;
   let dir: string;
   let refs: { tenth: string; annex: string };
+  const PRINTED_MORE = 40;
+  const rows = 3 + PRINTED_MORE;
 
   before(async function () {
     dir = await mkdtemp(join(tmpdir(), 'm6-libreoffice-'));
@@ -547,6 +549,12 @@ describe('the comment log through LibreOffice, a spreadsheet nobody here wrote (
       annex: await post('Annex X-1', '=SUM(1,1) is not a formula here.'),
     };
     await post('2.100', 'Clause 2.100 too.');
+    // Enough long rows for the printed log to run to more pages.
+    for (let i = 1; i <= PRINTED_MORE; i++)
+      await post(
+        `2.${i}`,
+        `Point ${i}: ${'The Supplier shall register each Metering System. '.repeat(6)}`,
+      );
   });
   after(async () => {
     await server?.close();
@@ -560,7 +568,7 @@ describe('the comment log through LibreOffice, a spreadsheet nobody here wrote (
     const res = await upload(server, bsc.token, resaved, 'text/csv');
     expect(res.status, res.text).to.equal(200);
     expect(res.body.data.updated).to.deep.equal([{ row: 2, ref: refs.tenth, status: 'accepted' }]);
-    expect(res.body.data.unchanged).to.have.length(2);
+    expect(res.body.data.unchanged).to.have.length(rows - 1);
   });
 
   it('imports an XLSX that LibreOffice opened and saved: every row as it was', async () => {
@@ -573,10 +581,10 @@ describe('the comment log through LibreOffice, a spreadsheet nobody here wrote (
     const res = await upload(server, bsc.token, resaved, XLSX);
     expect(res.status, res.text).to.equal(200);
     expect(res.body.data.updated).to.deep.equal([]);
-    expect(res.body.data.unchanged).to.have.length(3);
+    expect(res.body.data.unchanged).to.have.length(rows);
   });
 
-  it('prints the XLSX as landscape pages fitted to the width, header repeated', async () => {
+  it('prints the XLSX as A4 landscape pages fitted to the width, the header row on each', async () => {
     const pdf = await resaveWithLibreOffice(
       dir,
       'print.xlsx',
@@ -586,5 +594,17 @@ describe('the comment log through LibreOffice, a spreadsheet nobody here wrote (
     const text = pdf.toString('latin1');
     // A4 landscape: 842 x 595 points.
     expect(text).to.match(/\/MediaBox\s*\[\s*0 0 841\.\d+ 595\.\d+\s*\]/);
+    // Every column on the page (fitted to the width), and the header again on the second page.
+    await writeFile(join(dir, 'print.pdf'), pdf);
+    const run = promisify(execFile);
+    const pages = (await run('pdftotext', ['-layout', join(dir, 'print.pdf'), '-'])).stdout.split(
+      '\f',
+    );
+    expect(pages.length - 1).to.be.at.least(2);
+    for (const page of pages.slice(0, 2)) {
+      const [header = ''] = page.split('\n');
+      expect(header.trim().split(/\s+/)[0]).to.equal('ID');
+      expect(header.trim().split(/\s+/).at(-1)).to.equal('Revision');
+    }
   });
 });
