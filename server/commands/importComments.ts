@@ -1,25 +1,33 @@
 import type { Kysely } from 'kysely';
 import type { Db } from '../db/database.js';
 import { writeAudit } from '../db/audit.js';
-import { lockArtefactForComments, refreshCommentTallies } from '../db/commentTallies.js';
+import { refreshCommentTallies } from '../db/commentTallies.js';
 import { isUniqueViolation } from '../db/errors.js';
-import type { CommentRow } from '../db/queries/comments.js';
+import { visibleTo, type CommentRow } from '../db/queries/comments.js';
 import type { Database, TriageDecisionTable } from '../db/schema.js';
-import { SEVERITY_RANK } from '../domain/commentLifecycle.js';
+import { SEVERITY_RANK, type CommentStatus } from '../domain/commentLifecycle.js';
 import {
   artefactLabels,
   artefactResolver,
+  bareNumberColumns,
   isBlankRecord,
   locateLogHeader,
   logRecordFrom,
   organisationResolver,
+  readLogUpdate,
+  sortLogUpdates,
   systemRefNumber,
   validateLogRecords,
   type ImportArtefact,
   type ImportedRow,
   type ImportVersion,
+  type LogColumn,
   type LogRecord,
+  type LogRowRef,
+  type LogUpdate,
+  type NotTheirsRow,
   type Resolved,
+  type RowProblem,
   labelKey as key,
 } from '../domain/commentLog/index.js';
 import { baselinedTextProblem } from '../domain/baselinedText.js';
@@ -27,12 +35,19 @@ import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict } from '../errors.js';
 import type { SheetRow } from '../lib/commentLogFiles.js';
 import { newId } from '../lib/ids.js';
+import { commentVisibility } from '../policies/commentVisibility.js';
 import { can, type Actor } from '../policies/index.js';
+import { lockForTriage, recordTriage, type TriagedComment } from './triageComment.js';
 
 export interface ImportResult {
-  created: number;
-  /** Refs of rows whose comment already exists: skipped, never overwritten. */
-  skipped: string[];
+  /** Rows that became new comments. */
+  created: LogRowRef[];
+  /** Rows on existing comments whose decision was applied, as the triage screen applies it. */
+  updated: (LogRowRef & { status: CommentStatus })[];
+  /** Rows on existing comments whose Status, response, Change and Action are as they are now. */
+  unchanged: LogRowRef[];
+  /** Rows on existing comments that only another code body may decide: nothing in them is applied. */
+  notTheirs: NotTheirsRow[];
   /** Data rows in the file. */
   total: number;
 }
@@ -47,8 +62,15 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+interface FileRecord {
+  row: number;
+  record: LogRecord;
+  /** Columns holding a bare number, which a spreadsheet may have rewritten. */
+  bareNumbers: Set<LogColumn>;
+}
+
 /** The header row and the data rows under it, as log records. */
-function readRecords(rows: readonly SheetRow[]): { row: number; record: LogRecord }[] {
+function readRecords(rows: readonly SheetRow[]): FileRecord[] {
   const found = locateLogHeader(rows);
   const headerRow = found && rows[found.index];
   if (!found || !headerRow)
@@ -67,7 +89,11 @@ function readRecords(rows: readonly SheetRow[]): { row: number; record: LogRecor
   }
   const dataRows = rows.slice(found.index + 1);
   const records = dataRows
-    .map((r) => ({ row: r.row, record: logRecordFrom(r.cells, header) }))
+    .map((r) => ({
+      row: r.row,
+      record: logRecordFrom(r.cells, header),
+      bareNumbers: bareNumberColumns(r.cells, header),
+    }))
     .filter((r) => !isBlankRecord(r.record));
   if (!records.length) throw badRequest('The file has a header row but no comment rows');
   return records;
@@ -177,6 +203,30 @@ async function existingRefs(trx: Kysely<Database>, refs: string[]): Promise<Set<
   return found;
 }
 
+/**
+ * The comments the rows' IDs name, by ref, among those the importer can see: a comment they cannot
+ * see is no more known to an import than to any other read.
+ */
+async function visibleCommentsByRef(
+  db: Db,
+  actor: Actor,
+  refs: string[],
+): Promise<Map<string, TriagedComment>> {
+  const found = new Map<string, TriagedComment>();
+  for (const batch of chunks(refs, LOOKUP_BATCH)) {
+    const rows = await db.kysely
+      .selectFrom('comments as c')
+      .innerJoin('artefacts as a', 'a.id', 'c.artefactId')
+      .where('c.ref', 'in', batch)
+      .where(visibleTo(commentVisibility(actor), 'c'))
+      .selectAll('c')
+      .select('a.code as artefactCode')
+      .execute();
+    for (const r of rows) found.set(r.ref, r);
+  }
+  return found;
+}
+
 async function lastCommentNumber(db: Db): Promise<number> {
   const row = await db.kysely
     .selectFrom('counters')
@@ -207,10 +257,14 @@ async function reserveSystemRefs(trx: Kysely<Database>, refs: string[]): Promise
 }
 
 /**
- * Imports an industry comment log received outside the system (no consultation needs to be open).
- * Every row is checked first and any problem rejects the whole file; otherwise, in one transaction,
- * each new row becomes a comment (with its triage decision when it is already decided) and an audit
- * event. Rows whose comment already exists are skipped, so importing a file twice changes nothing.
+ * Imports an industry comment log received outside the system (no consultation needs to be open),
+ * or brought back from a spreadsheet. A row whose ID names a comment the importer can see is a
+ * decision on it: applied by the triage screen's rules when its triage columns changed and the
+ * importer's code body decides it, reported unchanged or not theirs otherwise. Every other row is
+ * a new comment (with its triage decision when it is already decided). Every row is checked first
+ * and any problem rejects the whole file (400; 409 when a decided comment changed since the
+ * export); otherwise everything is written in one transaction, with the audit events and
+ * notifications each comment and decision makes.
  */
 export async function importComments(
   db: Db,
@@ -218,7 +272,7 @@ export async function importComments(
   rows: readonly SheetRow[],
 ): Promise<ImportResult> {
   const records = readRecords(rows);
-  const [artefacts, organisations, importer, lastNumber, resolveChange, baseline] =
+  const [artefacts, organisations, importer, lastNumber, resolveChange, baseline, known] =
     await Promise.all([
       loadArtefacts(db, records),
       db.kysely.selectFrom('organisations').select(['id', 'name']).execute(),
@@ -230,10 +284,49 @@ export async function importComments(
       lastCommentNumber(db),
       changeResolver(db),
       db.kysely.selectFrom('baselines').select('createdAt').executeTakeFirst(),
+      visibleCommentsByRef(
+        db,
+        actor,
+        records.flatMap((r) => (r.record.ID ? [r.record.ID] : [])),
+      ),
     ]);
   const now = new Date();
-  const { rows: valid, problems } = validateLogRecords(records, {
-    resolveArtefact: artefactResolver(artefacts),
+  const resolveArtefact = artefactResolver(artefacts);
+  const labels = new Map(artefacts.map((a) => [a.id, a.label]));
+
+  const updates: { update: LogUpdate; comment: TriagedComment }[] = [];
+  const updateProblems: RowProblem[] = [];
+  const seen = new Map<string, number>();
+  const readUpdate = (r: FileRecord, comment: TriagedComment) => {
+    const first = seen.get(comment.ref);
+    if (first !== undefined) {
+      updateProblems.push({
+        row: r.row,
+        column: 'ID',
+        message: `comment ${comment.ref} is already on row ${first}; give each comment one row`,
+      });
+      return;
+    }
+    seen.set(comment.ref, r.row);
+    const read = readLogUpdate(
+      r.row,
+      r.record,
+      r.bareNumbers,
+      { ...comment, artefactLabel: labels.get(comment.artefactId) ?? comment.artefactId },
+      { resolveArtefact, resolveChange },
+    );
+    updateProblems.push(...read.problems);
+    if (read.value) updates.push({ update: read.value, comment });
+  };
+  const fresh: FileRecord[] = [];
+  for (const r of records) {
+    const comment = known.get(r.record.ID);
+    if (comment) readUpdate(r, comment);
+    else fresh.push(r);
+  }
+
+  const { rows: checked, problems: freshProblems } = validateLogRecords(fresh, {
+    resolveArtefact,
     resolveOrganisation: organisationResolver(organisations),
     resolveChange,
     textProblem: (artefact, version) =>
@@ -247,6 +340,50 @@ export async function importComments(
     lastCommentNumber: lastNumber,
     now,
   });
+  // A row without an ID is the comment its derived ID names, once imported: a file imported
+  // again is read as rows on existing comments, never duplicated.
+  const byRow = new Map(fresh.map((r) => [r.row, r]));
+  const derived = await visibleCommentsByRef(
+    db,
+    actor,
+    checked.filter((r) => !byRow.get(r.row)?.record.ID).map((r) => r.ref),
+  );
+  const valid: ImportedRow[] = [];
+  for (const r of checked) {
+    const comment = derived.get(r.ref);
+    const record = byRow.get(r.row);
+    if (comment && record && !record.record.ID) readUpdate(record, comment);
+    else valid.push(r);
+  }
+
+  // This system issued every number up to its counter: one the importer cannot see is answered as
+  // an unknown comment whether or not it exists, so the answer says nothing of hidden comments.
+  const unknownIssued = valid.flatMap((r): RowProblem[] => {
+    const number = systemRefNumber(r.ref);
+    return number !== null && number <= lastNumber
+      ? [
+          {
+            row: r.row,
+            column: 'ID',
+            message: `no comment "${r.ref}" that you can see: this system issued the IDs up to C-${String(lastNumber).padStart(6, '0')} itself. Leave the ID blank to import the row as a new comment`,
+          },
+        ]
+      : [];
+  });
+  updates.sort((a, b) => a.update.row - b.update.row);
+  const sorted = sortLogUpdates(updates, (code) => can(actor, 'comment.triage', { code }));
+  if (sorted.conflicts.length) {
+    const [first] = sorted.conflicts;
+    throw conflict(
+      sorted.conflicts.length === 1 && first
+        ? `Row ${first.row}: ${first.message}; nothing was imported`
+        : `${sorted.conflicts.length} comments were changed by someone else since the log was exported (rows ${sorted.conflicts.map((c) => c.row).join(', ')}); export the log again and make these decisions there. Nothing was imported`,
+      sorted.conflicts,
+    );
+  }
+  const problems = [...updateProblems, ...freshProblems, ...unknownIssued, ...sorted.problems].sort(
+    (a, b) => a.row - b.row,
+  );
   if (problems.length) {
     const rowCount = new Set(problems.map((p) => p.row)).size;
     throw badRequest(
@@ -257,28 +394,32 @@ export async function importComments(
 
   try {
     return await db.kysely.transaction().execute(async (trx) => {
-      // In id order, so two imports touching the same artefacts cannot deadlock.
-      const artefactIds = [...new Set(valid.map((r) => r.artefact.id))].sort();
-      for (const id of artefactIds) await lockArtefactForComments(trx, db.dialect, id);
-      const existing = await existingRefs(
+      // The M6 lock (for deferrals) and then each artefact in id order, as every writer takes
+      // them, so that two imports or an import and the triage screen cannot deadlock.
+      await lockForTriage(trx, db.dialect, [
+        ...valid.map((r) => ({ artefactId: r.artefact.id, status: 'triaged' as const })),
+        ...sorted.decisions.map((d) => ({ artefactId: d.comment.artefactId, status: d.status })),
+      ]);
+      const taken = await existingRefs(
         trx,
         valid.map((r) => r.ref),
       );
-      const fresh = valid.filter((r) => !existing.has(r.ref));
+      // Created since the file was read, or a comment the importer cannot see (whose ID is not told).
+      if (taken.size) throw duplicateRefs();
       await reserveSystemRefs(
         trx,
-        fresh.map((r) => r.ref),
+        valid.map((r) => r.ref),
       );
       const at = now.toISOString();
-      const created = fresh.map((r) => toComment(r, actor, importer.name, at));
+      const created = valid.map((r) => toComment(r, actor, importer.name, at));
       for (const batch of chunks(created, INSERT_BATCH)) {
         await trx
           .insertInto('comments')
           .values(batch.map((c) => c.comment))
           .execute();
       }
-      const decisions = created.flatMap((c) => (c.decision ? [c.decision] : []));
-      for (const batch of chunks(decisions, INSERT_BATCH)) {
+      const newDecisions = created.flatMap((c) => (c.decision ? [c.decision] : []));
+      for (const batch of chunks(newDecisions, INSERT_BATCH)) {
         await trx.insertInto('triageDecisions').values(batch).execute();
       }
       await refreshCommentTallies(
@@ -294,21 +435,38 @@ export async function importComments(
           after: { ...comment, row, decisionId: decision?.id ?? null },
         });
       }
+      // Each decision exactly as the triage screen records it (409 if the comment moved on).
+      for (const d of sorted.decisions) {
+        await recordTriage(trx, db.dialect, actor, d.comment, {
+          status: d.status,
+          response: d.response,
+          action: d.action,
+          changeId: d.changeId,
+          revision: d.revision,
+        });
+      }
       return {
-        created: created.length,
-        skipped: valid.filter((r) => existing.has(r.ref)).map((r) => r.ref),
+        created: created.map((c) => ({ row: c.row, ref: c.comment.ref })),
+        updated: sorted.decisions.map((d) => ({
+          row: d.row,
+          ref: d.comment.ref,
+          status: d.status,
+        })),
+        unchanged: sorted.unchanged,
+        notTheirs: sorted.notTheirs,
         total: records.length,
       };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw conflict(
-        'Some of these comments were created by someone else while this file was being imported; import it again to skip them',
-      );
-    }
+    if (isUniqueViolation(err)) throw duplicateRefs();
     throw err;
   }
 }
+
+const duplicateRefs = () =>
+  conflict(
+    'Some of the new rows have IDs that other comments already use, or that were created while this file was being imported; give those rows other IDs, or leave their IDs blank to have them derived',
+  );
 
 function toComment(
   row: ImportedRow,
@@ -336,7 +494,8 @@ function toComment(
     authorId: null,
     organisationId: row.organisation?.id ?? null,
     status: row.status,
-    revision: 1,
+    // The revision the log was exported at, so that export, import and export again agree.
+    revision: row.revision ?? 1,
     response: decided ? row.response : null,
     changeId: decided ? row.changeId : null,
     action: decided ? row.action : null,

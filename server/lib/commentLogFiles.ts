@@ -9,9 +9,13 @@ import iconv from 'iconv-lite';
 import {
   COMMENT_LOG_COLUMNS,
   DATE_COLUMNS,
+  NUMBER_COLUMNS,
   cellDateFromLogText,
   guardCell,
+  guardTextCell,
   logTextFromCellDate,
+  looksLikeNumber,
+  type LogColumn,
   type LogRecord,
 } from '../domain/commentLog/index.js';
 import { AppError, badRequest, payloadTooLarge } from '../errors.js';
@@ -56,11 +60,23 @@ function write(out: Writable, chunk: string): Promise<void> {
   });
 }
 
+/**
+ * A CSV cell as a spreadsheet will keep it. Text a spreadsheet would run as a formula or read as a
+ * number (clause "2.10" saved back as 2.1) gets a leading apostrophe, which Excel and LibreOffice
+ * keep as part of the text and write back unchanged; the import takes it off (cellGuard.ts). Dates
+ * and revisions are meant to be read as what they are.
+ */
+function csvCell(column: LogColumn, value: string): string {
+  return DATE_COLUMNS.includes(column) || NUMBER_COLUMNS.includes(column)
+    ? guardCell(value)
+    : guardTextCell(value);
+}
+
 /** UTF-8 with a byte-order mark (so Excel reads it as UTF-8), CRLF rows, RFC 4180 quoting. */
 export async function writeCommentLogCsv(batches: RecordBatches, out: Writable): Promise<void> {
   await write(out, UTF8_BOM + stringify([[...COMMENT_LOG_COLUMNS]], CSV_OPTIONS));
   for await (const records of batches) {
-    const rows = records.map((r) => COMMENT_LOG_COLUMNS.map((c) => guardCell(r[c])));
+    const rows = records.map((r) => COMMENT_LOG_COLUMNS.map((c) => csvCell(c, r[c])));
     await write(out, stringify(rows, CSV_OPTIONS));
   }
   out.end();
@@ -78,20 +94,58 @@ const WIDTHS: Record<(typeof COMMENT_LOG_COLUMNS)[number], number> = {
   'Proposed text': 40,
   Organisation: 28,
   'Raised by': 24,
-  'Raised on': 17,
+  'Raised on': 18,
   Confidential: 13,
   Status: 18,
   'Code body response': 50,
   Change: 12,
   Action: 40,
   'Decided by': 24,
-  'Decided at': 17,
+  'Decided at': 18,
+  Revision: 10,
 };
 
+/** Reference columns typed as text ("@"), so that a ref typed into them in Excel stays text too. */
+const TEXT_FORMAT_COLUMNS: readonly LogColumn[] = ['ID', 'Version', 'Clause', 'Change'];
+
+const FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+/** Points per line of 11 pt Calibri, and the padding a wrapped cell needs. */
+const LINE_HEIGHT = 15;
+const ROW_PADDING = 2;
+/** Rows taller than this are left for the reader to scroll; Excel's own limit is 409 points. */
+const MAX_ROW_HEIGHT = 409;
+
 /**
- * One worksheet "Comment log": bold, frozen, filterable header; wrapped text. Cells are typed strings
- * (never formulas), and the date columns are real dates shown dd/mm/yyyy hh:mm, London time. exceljs's streaming writer zips each batch of
- * rows into `out` as it comes.
+ * How many lines a wrapped cell takes: each paragraph's length over the characters a column of
+ * this width holds. A width counts the font's digits; prose runs a little narrower, and the
+ * estimate errs tall (LibreOffice's substitute fonts are wider than Calibri).
+ */
+function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 1.1) - 1);
+  return text
+    .split(/\r\n|\r|\n/)
+    .reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+}
+
+/**
+ * The height of a row, estimated from its longest cell. A workbook's rows are shown as high as
+ * the file says: Excel autofits a row without a height on opening, but LibreOffice and others keep
+ * the default single line, so wrapped text would overprint the rows below.
+ */
+export function rowHeight(record: LogRecord): number {
+  const lines = Math.max(
+    1,
+    ...COMMENT_LOG_COLUMNS.map((c) => (record[c] ? wrappedLines(record[c], WIDTHS[c]) : 1)),
+  );
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + ROW_PADDING);
+}
+
+/**
+ * One worksheet "Comment log": a bold, frozen header row with an autofilter over the whole log;
+ * wrapped text in rows as high as their text; landscape pages fitted to the width, the header row
+ * repeated on each. Cells are typed strings (never formulas), reference columns formatted as text,
+ * the date columns real dates shown dd/mm/yyyy hh:mm, London time, and the revision a number.
+ * exceljs's streaming writer zips each batch of rows into `out` as it comes.
  */
 export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -102,35 +156,58 @@ export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable)
   workbook.creator = 'MHHS M6 code artefact review';
   const sheet = workbook.addWorksheet(WORKSHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as it takes
+      printTitlesRow: '1:1',
+    },
   });
   sheet.columns = COMMENT_LOG_COLUMNS.map((column) => ({
     header: column,
     key: column,
     width: WIDTHS[column],
     style: {
+      font: FONT,
       alignment: { wrapText: true, vertical: 'top' },
       ...(DATE_COLUMNS.includes(column) ? { numFmt: 'dd/mm/yyyy hh:mm' } : {}),
+      ...(TEXT_FORMAT_COLUMNS.includes(column) ? { numFmt: '@' } : {}),
     },
   }));
-  sheet.autoFilter = {
-    from: { row: 1, column: 1 },
-    to: { row: 1, column: COMMENT_LOG_COLUMNS.length },
-  };
   const header = sheet.getRow(1);
-  header.font = { bold: true };
+  header.font = { ...FONT, bold: true };
   header.commit();
+  let lastRow = 1;
   for await (const records of batches) {
     if (out.destroyed) throw new ClosedError('the response was closed');
     for (const record of records) {
-      sheet
-        .addRow(
-          COMMENT_LOG_COLUMNS.map((c) =>
-            DATE_COLUMNS.includes(c) ? (cellDateFromLogText(record[c]) ?? record[c]) : record[c],
-          ),
-        )
-        .commit();
+      const row = sheet.addRow(
+        COMMENT_LOG_COLUMNS.map((c) => {
+          if (DATE_COLUMNS.includes(c)) return cellDateFromLogText(record[c]) ?? record[c];
+          if (NUMBER_COLUMNS.includes(c) && /^\d+$/.test(record[c])) return Number(record[c]);
+          return record[c];
+        }),
+      );
+      row.height = rowHeight(record);
+      row.commit();
+      lastRow = row.number;
     }
   }
+  // The filter covers every row, and is named as Excel names it, which other spreadsheets need
+  // to show it (the range is only known now; exceljs writes the workbook part last).
+  const lastColumn = sheet.getColumn(COMMENT_LOG_COLUMNS.length).letter;
+  sheet.autoFilter = `A1:${lastColumn}${lastRow}`;
+  Object.defineProperty(workbook.definedNames, 'model', {
+    value: [
+      {
+        name: '_xlnm._FilterDatabase',
+        localSheetId: 0,
+        ranges: [`'${WORKSHEET}'!$A$1:$${lastColumn}$${lastRow}`],
+      },
+    ],
+  });
   sheet.commit();
   // The commit waits for the response to finish, which a client gone away never lets happen.
   await Promise.race([workbook.commit(), closedEarly(out)]);
@@ -247,8 +324,11 @@ async function verifyWorkbook(buffer: Buffer): Promise<Buffer> {
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return logTextFromCellDate(value);
+  // Text that looks like a number is marked as text, as the CSV export marks it, so that the
+  // import can tell it from a number cell a spreadsheet may have rewritten (see bareNumberColumns).
+  if (typeof value === 'string') return looksLikeNumber(value) ? `'${value}` : value;
   if (typeof value !== 'object') return String(value);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('richText' in value) return cellText(value.richText.map((part) => part.text).join(''));
   if ('formula' in value || 'sharedFormula' in value)
     return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);

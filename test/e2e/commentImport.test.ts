@@ -18,16 +18,24 @@ const FIRST = 'Imported: name the Smart Data Service in full.';
 const SECOND = 'Imported: say who runs the service.';
 const NEVER = 'Imported: this row must not be stored.';
 
+interface LogRow {
+  clause: string;
+  comment: string;
+  /** Other columns, e.g. a decision: Status, Code body response, Revision. */
+  more?: Record<string, string>;
+}
+
 /** A comment log as the export writes it: one open comment per row, IDs left for the server. */
-function commentLog(rows: { clause: string; comment: string }[]): string {
+function commentLog(rows: LogRow[]): string {
   const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  const cells = (r: { clause: string; comment: string }): Record<string, string> => ({
+  const cells = (r: LogRow): Record<string, string> => ({
     Artefact: 'BSCP701',
     Clause: r.clause,
     Category: 'Drafting',
     Severity: 'High',
     Comment: r.comment,
     Organisation: ORGANISATION,
+    ...r.more,
   });
   const lines = [
     COMMENT_LOG_COLUMNS,
@@ -89,7 +97,7 @@ describe('importing a comment log in the browser', function () {
     return (listed.body.data as { body: string }[]).map((c) => c.body);
   }
 
-  it('imports two rows, shows them in the queue, and skips them on a second import', async () => {
+  it('imports two rows, shows them in the queue, reports them unchanged on a second import, and applies a decision made in the file', async () => {
     const log = await file(
       'comment-log.csv',
       commentLog([
@@ -106,7 +114,7 @@ describe('importing a comment log in the browser', function () {
     await choose(page, log);
     await panel(page).getByRole('button', { name: 'Import' }).click();
     const status = panel(page).getByRole('status');
-    await status.getByText('Imported 2 comments.').waitFor();
+    await status.getByText('2 new comments imported, 0 decisions applied.').waitFor();
 
     for (const text of [FIRST, SECOND]) {
       await page.getByRole('article').filter({ hasText: text }).waitFor();
@@ -116,14 +124,35 @@ describe('importing a comment log in the browser', function () {
     expect(refs).to.have.length(2);
     for (const ref of refs) expect(ref).to.match(/^IMP-[0-9a-f]{10}$/);
 
-    // The same file again: nothing new, both rows reported as already present.
+    // The same file again: nothing new, both rows reported as already as the file says.
     await choose(page, log);
     await panel(page).getByRole('button', { name: 'Import' }).click();
-    await status.getByText('Imported 0 comments; 2 already present (skipped):').waitFor();
+    await status
+      .getByText('0 new comments imported, 0 decisions applied, 2 rows unchanged.')
+      .waitFor();
+    await status.getByText('Already as the file says:').waitFor();
     const text = (await status.textContent()) ?? '';
     for (const ref of refs) expect(text).to.contain(ref);
     expect(await imported.count()).to.equal(2);
     expect((await storedBodies()).sort()).to.deep.equal([FIRST, SECOND].sort());
+
+    // A decision made in the spreadsheet on the first row: applied as the code body's, and said so.
+    const decided = await file(
+      'decided.csv',
+      commentLog([
+        {
+          clause: '1.1.1',
+          comment: FIRST,
+          more: { Status: 'Accepted', 'Code body response': 'Agreed.', Revision: '1' },
+        },
+      ]),
+    );
+    await choose(page, decided);
+    await panel(page).getByRole('button', { name: 'Import' }).click();
+    await status.getByText('0 new comments imported, 1 decision applied.').waitFor();
+    expect(await status.textContent()).to.match(
+      /Decisions applied: IMP-[0-9a-f]{10} \(row 2, now accepted\)/,
+    );
   });
 
   it('rejects a file with an invalid row whole and shows the row problems', async () => {

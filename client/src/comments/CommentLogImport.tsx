@@ -5,9 +5,11 @@ import {
   commentLogFormat,
   importCommentLog,
   importProblems,
+  type ImportedRowRef,
   type ImportProblem,
   type ImportResult,
 } from './commentsApi';
+import { STATUS_LABELS } from './vocabulary';
 
 type Outcome =
   | { kind: 'imported'; result: ImportResult }
@@ -15,16 +17,54 @@ type Outcome =
 
 // A rejected 50,000-row file can have many problems; the first few are enough to start fixing it.
 const SHOWN_PROBLEMS = 200;
-const SHOWN_SKIPPED = 20;
+const SHOWN_REFS = 20;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function importedText({ created, skipped }: ImportResult): string {
-  const imported = `Imported ${plural(created, 'comment')}`;
-  if (!skipped.length) return `${imported}.`;
-  const more = skipped.length - SHOWN_SKIPPED;
-  const refs = skipped.slice(0, SHOWN_SKIPPED).join(', ') + (more > 0 ? ` and ${more} more` : '');
-  return `${imported}; ${skipped.length} already present (skipped): ${refs}.`;
+function importedText({ created, updated, unchanged, notTheirs }: ImportResult): string {
+  const parts = [
+    `${plural(created.length, 'new comment')} imported`,
+    `${plural(updated.length, 'decision')} applied`,
+  ];
+  if (unchanged.length) parts.push(`${plural(unchanged.length, 'row')} unchanged`);
+  if (notTheirs.length) parts.push(`${plural(notTheirs.length, 'row')} not yours to decide`);
+  return `${parts.join(', ')}.`;
+}
+
+/** "C-000001 (row 2), C-000002 (row 3) and 5 more", each row as `describe` words it. */
+function refList<R extends ImportedRowRef>(rows: R[], describe = (r: R) => `row ${r.row}`): string {
+  const more = rows.length - SHOWN_REFS;
+  return (
+    rows
+      .slice(0, SHOWN_REFS)
+      .map((r) => `${r.ref} (${describe(r)})`)
+      .join(', ') + (more > 0 ? ` and ${more} more` : '')
+  );
+}
+
+/** Which rows did what, for each kind of row the import had. */
+function ImportedRows({ result }: { result: ImportResult }) {
+  const { updated, unchanged, notTheirs } = result;
+  const changedNotTheirs = notTheirs.filter((r) => r.changed);
+  const codes = [...new Set(notTheirs.map((r) => r.code))].join(', ');
+  return (
+    <ul>
+      {updated.length > 0 && (
+        <li>
+          Decisions applied:{' '}
+          {refList(updated, (r) => `row ${r.row}, now ${STATUS_LABELS[r.status].toLowerCase()}`)}.
+        </li>
+      )}
+      {unchanged.length > 0 && <li>Already as the file says: {refList(unchanged)}.</li>}
+      {notTheirs.length > 0 && (
+        <li>
+          Not yours to decide ({codes} comments), left as they are: {refList(notTheirs)}.
+          {changedNotTheirs.length > 0 &&
+            ` ${plural(changedNotTheirs.length, 'row')} had changes that were not applied: ${refList(changedNotTheirs)}.`}
+        </li>
+      )}
+    </ul>
+  );
 }
 
 function wrongTypeText(fileName: string): string {
@@ -92,7 +132,10 @@ export function CommentLogImport({ code, onImported }: Props) {
             Use the export&apos;s columns ({COMMENT_LOG_COLUMNS.join(', ')}); words or codes
             (&ldquo;Partially accepted&rdquo;), dates as 21/08/2024 14:05 (UK time) or ISO 8601; a
             file with any invalid row is rejected whole, and importing the same file again never
-            duplicates a comment.{code && ` You can import comments on ${code} artefacts only.`}
+            duplicates a comment.
+            {code
+              ? ` On rows of an exported log, the Status, Code body response, Change and Action you changed are applied as your decisions on ${code} comments, unless the comment changed since the export. You can import comments on ${code} artefacts only.`
+              : ' Rows of comments already here are left as they are: only their code body decides them.'}
           </p>
         </div>
         <button type="submit" disabled={busy}>
@@ -100,9 +143,10 @@ export function CommentLogImport({ code, onImported }: Props) {
         </button>
       </form>
       {outcome?.kind === 'imported' && (
-        <p className="notice" role="status">
-          {importedText(outcome.result)}
-        </p>
+        <div className="notice" role="status">
+          <p>{importedText(outcome.result)}</p>
+          <ImportedRows result={outcome.result} />
+        </div>
       )}
       {outcome?.kind === 'failed' && (
         <>

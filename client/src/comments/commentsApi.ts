@@ -182,10 +182,21 @@ export function exportComments(filters: CommentFilters, format: 'csv' | 'xlsx'):
   );
 }
 
-/** What an import did: comments created, refs of rows already present (never overwritten), rows read. */
+/** A data row of an imported file, numbered as the spreadsheet numbers it, and its comment's ID. */
+export interface ImportedRowRef {
+  row: number;
+  ref: string;
+}
+
+/**
+ * What an import did: rows that became comments, decisions applied to existing comments, rows on
+ * existing comments as they already were, and rows only another code body may decide.
+ */
 export interface ImportResult {
-  created: number;
-  skipped: string[];
+  created: ImportedRowRef[];
+  updated: (ImportedRowRef & { status: CommentStatus })[];
+  unchanged: ImportedRowRef[];
+  notTheirs: (ImportedRowRef & { code: string; changed: boolean; reason: string })[];
   total: number;
 }
 
@@ -219,9 +230,16 @@ export const importCommentLog = (file: Blob, format: CommentLogFormat) =>
     raw: { body: file, contentType: COMMENT_LOG_TYPES[format] },
   }).then((r) => r.data);
 
-/** The row problems of a rejected import (a 400 whose details list them), else an empty list. */
+/**
+ * The row problems of a rejected import (a 400, or a 409 for decisions on comments changed since
+ * the export, whose details list them), else an empty list.
+ */
 export function importProblems(error: unknown): ImportProblem[] {
-  if (!(error instanceof ApiError) || error.status !== 400 || !Array.isArray(error.details))
+  if (
+    !(error instanceof ApiError) ||
+    (error.status !== 400 && error.status !== 409) ||
+    !Array.isArray(error.details)
+  )
     return [];
   return error.details.filter(
     (d): d is ImportProblem =>

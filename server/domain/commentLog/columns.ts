@@ -20,11 +20,18 @@ export const COMMENT_LOG_COLUMNS = [
   'Action',
   'Decided by',
   'Decided at',
+  'Revision',
 ] as const;
 export type LogColumn = (typeof COMMENT_LOG_COLUMNS)[number];
 
 /** Columns holding a date and time: real date cells in a workbook, "dd/mm/yyyy hh:mm" in CSV. */
 export const DATE_COLUMNS: readonly LogColumn[] = ['Raised on', 'Decided at'];
+
+/**
+ * The comment's revision when it was exported: an import applies a row's decision only if the
+ * comment is still at that revision, as the triage screen does (409 otherwise).
+ */
+export const NUMBER_COLUMNS: readonly LogColumn[] = ['Revision'];
 
 /** One row of a comment log, every cell as text (blank = ''). */
 export type LogRecord = Record<LogColumn, string>;

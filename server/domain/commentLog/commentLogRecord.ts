@@ -26,6 +26,7 @@ export interface LoggedComment {
   action: string | null;
   decidedByName: string | null;
   decidedAt: string | null;
+  revision: number;
 }
 
 /** The log row of one comment, in words and London times: what an export lets leave the server. */
@@ -50,5 +51,6 @@ export function commentLogRecord(comment: LoggedComment, artefactLabel: string):
     Action: comment.action ?? '',
     'Decided by': comment.decidedByName ?? '',
     'Decided at': comment.decidedAt ? logDateTime(comment.decidedAt) : '',
+    Revision: String(comment.revision),
   };
 }

@@ -3,10 +3,11 @@
 // pass. Pure: callers load the registry and hand it in.
 
 export { artefactLabels, artefactResolver, type LogArtefact } from './artefactLabels.js';
-export { guardCell, unguardCell } from './cellGuard.js';
+export { guardCell, guardTextCell, looksLikeNumber, unguardCell } from './cellGuard.js';
 export {
   COMMENT_LOG_COLUMNS,
   DATE_COLUMNS,
+  NUMBER_COLUMNS,
   REQUIRED_IMPORT_COLUMNS,
   type LogColumn,
   type LogRecord,
@@ -20,7 +21,7 @@ export {
   systemRefNumber,
 } from './importedCommentRef.js';
 export { cellDateFromLogText, logTextFromCellDate, parseLogDate, readLogDate } from './logDate.js';
-export { isBlankRecord, logRecordFrom } from './logRecord.js';
+export { bareNumberColumns, isBlankRecord, logRecordFrom } from './logRecord.js';
 export { organisationResolver, type ImportOrganisation } from './organisations.js';
 export type { Resolved } from './resolved.js';
 export { key as labelKey } from './text.js';
@@ -31,3 +32,17 @@ export {
   type RowProblem,
 } from './validateRow.js';
 export { validateLogRecords } from './validateRows.js';
+export { ambiguousClause, clauseMismatch, clauseRefsMeant } from './clauseRef.js';
+export {
+  readLogUpdate,
+  type LoggedState,
+  type LogUpdate,
+  type UpdateContext,
+} from './logUpdate.js';
+export {
+  sortLogUpdates,
+  type DecidedComment,
+  type LogDecision,
+  type LogRowRef,
+  type NotTheirsRow,
+} from './logDecisions.js';

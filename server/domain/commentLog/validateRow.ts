@@ -12,6 +12,7 @@ import {
 } from '../commentLifecycle.js';
 import { quoteOccursIn } from '../commentAnchor.js';
 import { findControlCharacter } from '../controlCharacters.js';
+import { ambiguousClause } from './clauseRef.js';
 import { COMMENT_LOG_COLUMNS, type LogColumn, type LogRecord } from './columns.js';
 import type { ImportArtefact, ImportContext, ImportVersion } from './importContext.js';
 import {
@@ -31,13 +32,13 @@ const MAX_NAME = 200;
 export const IMPORTABLE_STATUSES = COMMENT_STATUSES.filter((s) => s !== 'withdrawn');
 
 /** Vocabulary words as people type them: "Partially accepted", "Plain English", " HIGH ". */
-const token = (text: string) =>
+export const token = (text: string) =>
   text
     .trim()
     .toLowerCase()
     .replace(/[\s_]+/g, '-');
 
-function oneOf<T extends string>(values: readonly T[], text: string): T | undefined {
+export function oneOf<T extends string>(values: readonly T[], text: string): T | undefined {
   const t = token(text);
   return values.find((v) => v === t);
 }
@@ -79,6 +80,8 @@ export interface ImportedRow {
   decidedByName: string | null;
   /** Null when blank: the import time is used. */
   decidedAt: string | null;
+  /** The Revision column: the revision an exported comment had; null when blank. */
+  revision: number | null;
 }
 
 export interface RowProblem {
@@ -87,28 +90,45 @@ export interface RowProblem {
   message: string;
 }
 
-const tooLong = (max: number) => `must be at most ${max.toLocaleString('en-GB')} characters`;
+/** A Revision cell: a positive whole number, else null. */
+export const readRevision = (text: string): number | null =>
+  /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null;
 
-/** Every problem with one data row, and the comment it becomes when there are none. */
+export const tooLong = (max: number) => `must be at most ${max.toLocaleString('en-GB')} characters`;
+
+/**
+ * Text a mis-decoded file carries (C1 controls for Windows-1252 punctuation) or that no view
+ * shows; the ID allows no control character at all (checked with the ID).
+ */
+export function controlCharacterProblems(row: number, record: LogRecord): RowProblem[] {
+  const problems: RowProblem[] = [];
+  for (const column of COMMENT_LOG_COLUMNS) {
+    const found = column === 'ID' ? null : findControlCharacter(record[column]);
+    if (found) {
+      problems.push({
+        row,
+        column,
+        message: `contains the control character ${found.codePoint} at position ${found.index + 1}; if the file was saved in another encoding, save it as UTF-8 CSV`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * Every problem with one data row, and the comment it becomes when there are none. `bareNumbers`
+ * are the row's columns holding a bare number, which a spreadsheet may have rewritten.
+ */
 export function validateLogRecord(
   row: number,
   record: LogRecord,
   ctx: ImportContext,
+  bareNumbers: ReadonlySet<LogColumn> = new Set(),
 ): { value?: ImportedRow; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const problem = (column: LogColumn, message: string) => problems.push({ row, column, message });
 
-  // Text a mis-decoded file carries (C1 controls for Windows-1252 punctuation) or that no view
-  // shows; the ID allows no control character at all, below.
-  for (const column of COMMENT_LOG_COLUMNS) {
-    const found = column === 'ID' ? null : findControlCharacter(record[column]);
-    if (found) {
-      problem(
-        column,
-        `contains the control character ${found.codePoint} at position ${found.index + 1}; if the file was saved in another encoding, save it as UTF-8 CSV`,
-      );
-    }
-  }
+  problems.push(...controlCharacterProblems(row, record));
 
   const id = record.ID;
   const number = systemRefNumber(id);
@@ -148,7 +168,10 @@ export function validateLogRecord(
 
   const clauseRef = record.Clause;
   const clause = version?.clauses.get(clauseRef);
+  const ambiguous =
+    version && ambiguousClause(clauseRef, bareNumbers.has('Clause'), version.clauses.keys());
   if (!clauseRef) problem('Clause', 'is required');
+  else if (ambiguous) problem('Clause', ambiguous);
   else if (artefact && version && !clause) {
     problem(
       'Clause',
@@ -236,6 +259,12 @@ export function validateLogRecord(
     else problem('Decided at', read.message);
   }
 
+  let revision: number | null = null;
+  if (record.Revision) {
+    revision = readRevision(record.Revision);
+    if (!revision) problem('Revision', `"${record.Revision}" is not a revision number`);
+  }
+
   if (
     problems.length ||
     !artefact ||
@@ -277,6 +306,7 @@ export function validateLogRecord(
       action: decided ? action || null : null,
       decidedByName: decided ? decidedBy || null : null,
       decidedAt: decided ? decidedAt : null,
+      revision,
     },
   };
 }

@@ -1,6 +1,6 @@
 // Import: every data row of a log validated, with rows that repeat a comment refused.
 
-import type { LogRecord } from './columns.js';
+import type { LogColumn, LogRecord } from './columns.js';
 import type { ImportContext } from './importContext.js';
 import { validateLogRecord, type ImportedRow, type RowProblem } from './validateRow.js';
 
@@ -9,14 +9,14 @@ import { validateLogRecord, type ImportedRow, type RowProblem } from './validate
  * without IDs the same artefact, clause, organisation and text).
  */
 export function validateLogRecords(
-  records: readonly { row: number; record: LogRecord }[],
+  records: readonly { row: number; record: LogRecord; bareNumbers?: ReadonlySet<LogColumn> }[],
   ctx: ImportContext,
 ): { rows: ImportedRow[]; problems: RowProblem[] } {
   const rows: ImportedRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, number>();
-  for (const { row, record } of records) {
-    const result = validateLogRecord(row, record, ctx);
+  for (const { row, record, bareNumbers } of records) {
+    const result = validateLogRecord(row, record, ctx, bareNumbers);
     problems.push(...result.problems);
     if (!result.value) continue;
     const first = seen.get(result.value.ref);

@@ -1,11 +1,15 @@
 import { MAX_COMMENT_LENGTH } from '../../../server/domain/commentLifecycle.js';
 import { expect } from 'chai';
 import {
+  ambiguousClause,
   artefactLabels,
   artefactResolver,
+  clauseMismatch,
+  clauseRefsMeant,
   COMMENT_LOG_COLUMNS,
   commentLogRecord,
   guardCell,
+  guardTextCell,
   importedCommentRef,
   logRecordFrom,
   organisationResolver,
@@ -100,6 +104,7 @@ const record = (cells: Partial<LogRecord> = {}): LogRecord => ({
   Action: '',
   'Decided by': '',
   'Decided at': '',
+  Revision: '',
   ...cells,
 });
 
@@ -128,6 +133,7 @@ describe('comment log', () => {
       'Action',
       'Decided by',
       'Decided at',
+      'Revision',
     ]);
   });
 
@@ -187,6 +193,7 @@ describe('comment log', () => {
           action: 'Redraft 2.10',
           decidedByName: 'Elexon',
           decidedAt: '2025-05-01T10:00:00.000Z',
+          revision: 3,
         },
         'Section S',
       );
@@ -211,7 +218,20 @@ describe('comment log', () => {
         Action: 'Redraft 2.10',
         'Decided by': 'Elexon',
         'Decided at': '01/05/2025 11:00',
+        Revision: '3',
       });
+    });
+
+    it('keeps number-like text as text behind an apostrophe, and undoes it on import', () => {
+      for (const ref of ['2.10', '2.100', '1000.2', '10.1.1', '1,000', '05/06', '1e5', '42']) {
+        expect(guardTextCell(ref), ref).to.equal(`'${ref}`);
+        expect(unguardCell(guardTextCell(ref)), ref).to.equal(ref);
+      }
+      for (const text of ['Annex X-1 paragraph 3', 'v1.10', 'CR053', 'Section 2.10']) {
+        expect(guardTextCell(text), text).to.equal(text);
+        expect(unguardCell(text), text).to.equal(text);
+      }
+      expect(guardTextCell('=1+1')).to.equal("'=1+1");
     });
 
     it('guards cells a spreadsheet would run as formulas, and undoes it on import', () => {
@@ -249,6 +269,42 @@ describe('comment log', () => {
       for (const safe of [' plain', 'a \uff1d b', ' 1 = 1', '\uff01']) {
         expect(guardCell(safe), JSON.stringify(safe)).to.equal(safe);
       }
+    });
+  });
+
+  describe('clause refs a spreadsheet may have made numbers of', () => {
+    const refs = ['2.1', '2.10', '2.100', '3.20', '10.1.1', '1000.2', 'Annex X-1 paragraph 3'];
+    it('trusts text, and a number only when no other clause becomes that number', () => {
+      expect(ambiguousClause('2.1', false, refs)).to.equal(null);
+      expect(ambiguousClause('2.10', false, refs)).to.equal(null);
+      expect(ambiguousClause('10.1.1', true, refs)).to.equal(null);
+      expect(ambiguousClause('1000.2', true, refs)).to.equal(null);
+      expect(ambiguousClause('Annex X-1 paragraph 3', false, refs)).to.equal(null);
+      expect(ambiguousClause('2.1', true, refs)).to.match(/may be clause 2\.1 or 2\.10 or 2\.100/);
+      expect(ambiguousClause('3.2', true, refs)).to.match(
+        /clause "3\.2" does not exist, but 3\.20 does/,
+      );
+      expect(ambiguousClause('9.9', true, refs)).to.equal(null); // left to "does not exist"
+      expect(clauseRefsMeant('2.1', true, refs)).to.deep.equal(['2.1', '2.10', '2.100']);
+    });
+
+    it("holds a row to its comment's own clause, naming a spreadsheet's rewrite", () => {
+      expect(clauseMismatch('2.10', false, '2.10')).to.equal(null);
+      expect(clauseMismatch('2.1', true, '2.10')).to.match(
+        /the number a spreadsheet makes of clause 2\.10/,
+      );
+      expect(clauseMismatch('2.1', false, '2.10')).to.match(/is on clause 2\.10, not "2\.1"/);
+      expect(clauseMismatch('10.1.2', false, '10.1.1')).to.match(/cannot move to another clause/);
+    });
+
+    it('refuses an ambiguous bare-number clause on a new row, naming the candidates', () => {
+      const registry = [artefact('x', 'BSC', 'Section X', 'Numbers', refs)];
+      const ctx = { ...context(), resolveArtefact: artefactResolver(registry) };
+      const rec = record({ Artefact: 'Section X', Clause: '2.1' });
+      const asNumber = validateLogRecord(7, rec, ctx, new Set(['Clause']));
+      expect(asNumber.problems.map((p) => p.column)).to.deep.equal(['Clause']);
+      expect(asNumber.problems[0]?.message).to.match(/may be clause 2\.1 or 2\.10 or 2\.100/);
+      expect(validateLogRecord(7, rec, ctx).value?.clauseRef).to.equal('2.1');
     });
   });
 

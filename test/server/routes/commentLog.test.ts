@@ -16,6 +16,7 @@ import { startTestServer, type TestServer, type TestUser } from '../../helpers/s
 import { crc32 } from 'node:zlib';
 import { exportsRunning } from '../../../server/routes/commentLog/index.js';
 import { lyingBomb, xlsxWith, zeros } from '../../helpers/zipArchive.js';
+import { readZipEntries, readZipEntry } from '../../../server/lib/zipReader.js';
 
 type Signed = TestUser & { token: string };
 type Row = Record<string, string>;
@@ -188,7 +189,8 @@ for (const dialect of testDialects()) {
           ID: refs.formula,
           Artefact: 'Section S',
           Version: 'v1',
-          Clause: '1.1.1',
+          // Behind an apostrophe, as spreadsheets keep text that looks like a number.
+          Clause: "'1.1.1",
           Quote: '',
           Category: 'Legal',
           Severity: 'High',
@@ -204,6 +206,7 @@ for (const dialect of testDialects()) {
           Action: '',
           'Decided by': row?.['Decided by'],
           'Decided at': row?.['Decided at'],
+          Revision: '2',
         });
         expect(row?.['Raised by']).to.match(/^Test participant/);
         // London wall-clock time, to the minute.
@@ -304,6 +307,41 @@ for (const dialect of testDialects()) {
         expect(decidedAt?.numFmt).to.equal('dd/mm/yyyy hh:mm');
         expect(cell(row, 'Raised on')?.value).to.be.instanceOf(Date);
         expect(cell(rows.get(refs.aliceSecret), 'Decided at')?.value).to.equal(null);
+        // Refs are text cells formatted as text; the revision is a number.
+        expect(cell(row, 'Clause')?.value).to.equal('1.1.1');
+        expect(cell(row, 'Clause')?.numFmt).to.equal('@');
+        expect(cell(row, 'Revision')?.value).to.equal(2);
+      });
+
+      it('writes XLSX that opens well outside Excel: row heights, named filter, named font, page setup', async () => {
+        const res = await download(server, programme.token, 'format=xlsx');
+        const workbook = await readXlsx(res.bytes);
+        const sheet = workbook.worksheets[0]!;
+        const font = sheet.getRow(1).getCell(1).font;
+        expect(font).to.include({ name: 'Calibri', size: 11, bold: true });
+        expect(sheet.getRow(2).getCell(8).font?.name).to.equal('Calibri');
+        // Every row as high as its wrapped text, so that no spreadsheet overprints it: the
+        // two-line response is two lines high at least, a one-line row one line.
+        const heights = new Map<string, number>();
+        sheet.eachRow((r, n) => {
+          if (n > 1) heights.set(String(r.getCell(1).value), r.height);
+        });
+        expect(heights.get(refs.formula)).to.be.at.least(30);
+        expect(heights.get(refs.aliceSecret)).to.be.within(15, 20);
+        expect(sheet.autoFilter).to.equal(`A1:T${sheet.rowCount}`);
+        expect(sheet.pageSetup).to.include({
+          orientation: 'landscape',
+          fitToPage: true,
+          fitToWidth: 1,
+          fitToHeight: 0,
+          printTitlesRow: '1:1',
+        });
+        // exceljs does not read _xlnm._FilterDatabase back: the workbook part is checked as written.
+        const entry = readZipEntries(res.bytes).get('xl/workbook.xml')!;
+        const part = readZipEntry(res.bytes, entry, 1_000_000).toString('utf8');
+        expect(part).to.include(
+          `<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Comment log&apos;!$A$1:$T$${sheet.rowCount}</definedName>`,
+        );
       });
     });
 
@@ -346,7 +384,14 @@ for (const dialect of testDialects()) {
         const before = await countAll();
         const res = await upload(server, programme.token, csvOf(validRows()), 'text/csv');
         expect(res.status, JSON.stringify(res.body)).to.equal(200);
-        expect(res.body.data).to.deep.equal({ created: 3, skipped: [], total: 3 });
+        expect(res.body.data).to.deep.include({
+          updated: [],
+          unchanged: [],
+          notTheirs: [],
+          total: 3,
+        });
+        expect(res.body.data.created.map((c: { row: number }) => c.row)).to.deep.equal([2, 3, 4]);
+        expect(res.body.data.created[0]).to.deep.equal({ row: 2, ref: 'EXT-1' });
         expect(await countAll()).to.equal(before + 3);
 
         const listed = await comments(programme.token, `artefactId=${s}&status=accepted,open`);
@@ -404,14 +449,27 @@ for (const dialect of testDialects()) {
         ]);
       });
 
-      it('skips every row when the same file is imported again', async () => {
+      it('creates nothing when the same file is imported again: the programme decides none of them', async () => {
         const before = await countAll();
         const res = await upload(server, programme.token, csvOf(validRows()), 'text/csv');
         expect(res.status).to.equal(200);
-        expect(res.body.data.created).to.equal(0);
-        expect(res.body.data.total).to.equal(3);
-        expect(res.body.data.skipped).to.have.length(3);
-        expect(res.body.data.skipped).to.include.members(['EXT-1', 'EXT-2']);
+        expect(res.body.data).to.deep.include({
+          created: [],
+          updated: [],
+          unchanged: [],
+          total: 3,
+        });
+        const notTheirs = res.body.data.notTheirs as {
+          ref: string;
+          code: string;
+          changed: boolean;
+        }[];
+        expect(notTheirs.map((r) => r.ref)).to.include.members(['EXT-1', 'EXT-2']);
+        expect(notTheirs.map((r) => [r.code, r.changed])).to.deep.equal([
+          ['BSC', false],
+          ['BSC', false],
+          ['REC', false],
+        ]);
         expect(await countAll()).to.equal(before);
       });
 
@@ -438,7 +496,16 @@ for (const dialect of testDialects()) {
         ]);
         const res = await upload(server, bsc.token, file, XLSX);
         expect(res.status, JSON.stringify(res.body)).to.equal(200);
-        expect(res.body.data).to.deep.equal({ created: 2, skipped: [], total: 2 });
+        expect(res.body.data).to.deep.equal({
+          created: [
+            { row: 3, ref: 'BSC-LOG-1' },
+            { row: 4, ref: 'BSC-LOG-2' },
+          ],
+          updated: [],
+          unchanged: [],
+          notTheirs: [],
+          total: 2,
+        });
         const listed = await comments(bsc.token, 'status=rejected');
         expect(listed.find((c) => c.ref === 'BSC-LOG-1')).to.include({
           clauseRef: '1.1',
@@ -446,8 +513,13 @@ for (const dialect of testDialects()) {
         });
         const again = await upload(server, bsc.token, file, XLSX);
         expect(again.body.data).to.deep.equal({
-          created: 0,
-          skipped: ['BSC-LOG-1', 'BSC-LOG-2'],
+          created: [],
+          updated: [],
+          unchanged: [
+            { row: 3, ref: 'BSC-LOG-1' },
+            { row: 4, ref: 'BSC-LOG-2' },
+          ],
+          notTheirs: [],
           total: 2,
         });
       });
@@ -752,8 +824,9 @@ for (const dialect of testDialects()) {
         const exported = await download(server, programme.token, 'format=xlsx');
         const res = await upload(server, programme.token, exported.bytes, XLSX);
         expect(res.status, JSON.stringify(res.body)).to.equal(200);
-        expect(res.body.data.created).to.equal(0);
-        expect(res.body.data.skipped).to.have.length(res.body.data.total);
+        expect(res.body.data.created).to.deep.equal([]);
+        expect(res.body.data.updated).to.deep.equal([]);
+        expect(res.body.data.notTheirs).to.have.length(res.body.data.total);
       });
 
       it('answers a file over 10 MB with 413', async () => {
@@ -793,11 +866,13 @@ for (const dialect of testDialects()) {
 
         const res = await upload(fresh, freshProgramme.token, exported.bytes, 'text/csv');
         expect(res.status, JSON.stringify(res.body)).to.equal(200);
-        expect(res.body.data).to.deep.equal({
-          created: original.length,
-          skipped: [],
+        expect(res.body.data).to.deep.include({
+          updated: [],
+          unchanged: [],
+          notTheirs: [],
           total: original.length,
         });
+        expect(res.body.data.created).to.have.length(original.length);
         const back = parseCsv(
           (await download(fresh, freshProgramme.token, 'format=csv')).bytes,
         ).rows;

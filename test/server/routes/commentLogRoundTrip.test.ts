@@ -120,7 +120,7 @@ for (const dialect of testDialects()) {
       const decided = rows.find((r) => r.Status === 'Partially accepted');
       expect(decided).to.include({
         Version: 'v1',
-        Clause: '1.1.2',
+        Clause: "'1.1.2",
         Quote: 'allocate volumes',
         Category: 'Design mismatch',
         Severity: 'High',
@@ -139,7 +139,8 @@ for (const dialect of testDialects()) {
 
       const imported = await importLog(b.server, b.bsc.token, first, 'text/csv');
       expect(imported.status, JSON.stringify(imported.body)).to.equal(200);
-      expect(imported.body.data).to.include({ created: 3, total: 3 });
+      expect(imported.body.data.created).to.have.length(3);
+      expect(imported.body.data.total).to.equal(3);
       expect(rowsOf(await exportLog(b.server, b.programme.token, 'csv'))).to.deep.equal(rows);
     });
 
