@@ -54,6 +54,10 @@ export const BRAG_LABELS: Record<Brag, string> = {
   green: 'Green',
 };
 
+/** A stored rating as a paper prints it; a value that is no rating stays as it is. */
+export const bragLabel = (value: string): string =>
+  (BRAG_LABELS as Record<string, string | undefined>)[value] ?? value;
+
 export const bragText = (a: { brag: Brag; bragSource: 'computed' | 'override' }): string =>
   `${BRAG_LABELS[a.brag]}${a.bragSource === 'override' ? ' (override)' : ''}`;
 
@@ -267,7 +271,9 @@ export function dueProcessCoverage(summary: DueProcessSummary): string[] {
   const d = summary as DueProcessSummary & DueProcessCoverage;
   const lines: string[] = [];
   if (typeof d.participants === 'number' && d.participants > 0)
-    lines.push(`Responded: ${d.responses} of ${d.participants} participant organisations`);
+    lines.push(
+      `Responded: ${d.responses} of ${plural(d.participants, 'participant organisation')}`,
+    );
   if (d.nonResponders)
     lines.push(
       `Not responded: ${d.nonResponders.length ? d.nonResponders.map((o) => o.name).join(', ') : 'none'}`,

@@ -24,7 +24,7 @@ import {
   artefactIssues,
   BASELINE_HEADER,
   baselineRow,
-  bragText,
+  BRAG_LABELS,
   codeStatus,
   codeTitle,
   dueProcessCoverage,
@@ -154,6 +154,19 @@ function columns(headers: string[], shares: number[]): { header: string; width: 
   const widths = shares.map((s) => Math.floor(CONTENT * s));
   widths[widths.length - 1] = CONTENT - widths.slice(0, -1).reduce((n, w) => n + w, 0);
   return headers.map((header, i) => ({ header, width: widths[i] ?? 0 }));
+}
+
+/** A BRAG cell: filled in the rating's colour, the word in it, and whether it was overridden. */
+function bragCell(a: { brag: Brag; bragSource: 'computed' | 'override' }): Cell {
+  const { fill, color } = BRAG_FILL[a.brag];
+  const override = a.bragSource === 'override';
+  return {
+    fill,
+    lines: [
+      [new TextRun({ text: BRAG_LABELS[a.brag], bold: true, size: 18, color })],
+      ...(override ? [[new TextRun({ text: '(override)', size: 16, color })]] : []),
+    ],
+  };
 }
 
 /** A document as the seed pack names it: "Section E – BSC Agents", the reference in bold. */
@@ -304,12 +317,12 @@ function codeSection(
     new Paragraph({ text: `${code.code} status:`, keepNext: true }),
     new Paragraph({ text: codeStatus(code), bullet: { level: 0 }, keepNext: true }),
     table(
-      columns(ARTEFACT_HEADER, [0.14, 0.38, 0.14, 0.1, 0.24]),
+      columns(ARTEFACT_HEADER, [0.12, 0.33, 0.13, 0.1, 0.32]),
       artefacts.map((a) => [
         cell(a.topicArea),
         documentCell(a),
         cell(a.status),
-        cell(bragText(a), { bold: true, ...BRAG_FILL[a.brag] }),
+        bragCell(a),
         cell(artefactIssues(a)),
       ]),
     ),
