@@ -44,8 +44,6 @@ const MAX_CHAIN = 20;
 /** How a style sheet formats runs; `format` gives a run's bold and italic. */
 export interface RunStyles {
   format(run: RunContext): Formatting;
-  /** The paragraph style a paragraph without `w:pStyle` has (Normal). */
-  defaultParagraphStyle: string | null;
 }
 
 const OFF = new Set(['0', 'false', 'off']);
@@ -64,6 +62,7 @@ export function readToggles(properties: XmlElement | undefined): Toggles {
 
 export function readRunStyles(stylesXml: string | null | undefined): RunStyles {
   const styles = new Map<string, Style>();
+  /** The paragraph style a paragraph without `w:pStyle` has (Normal). */
   let defaultParagraphStyle: string | null = null;
   if (stylesXml) {
     for (const element of childElements(parseXml(stylesXml), 'w:style')) {
@@ -102,13 +101,21 @@ export function readRunStyles(stylesXml: string | null | undefined): RunStyles {
     return { bold: found.bold === true, italic: found.italic === true };
   };
 
+  // A document has a few dozen styles and many thousands of runs: each chain is walked once.
+  const resolved = new Map<string, Formatting>();
+  const cached = (styleId: string | null, type: string, firstRow = false): Formatting => {
+    const key = `${type}\u0000${firstRow}\u0000${styleId ?? ''}`;
+    let formatting = resolved.get(key);
+    if (!formatting) resolved.set(key, (formatting = resolve(styleId, type, firstRow)));
+    return formatting;
+  };
+
   return {
-    defaultParagraphStyle,
     format(run: RunContext): Formatting {
       const levels = [
-        resolve(run.tableStyle, 'table', run.firstRow),
-        resolve(run.paragraphStyle ?? defaultParagraphStyle, 'paragraph'),
-        resolve(run.characterStyle, 'character'),
+        cached(run.tableStyle, 'table', run.firstRow),
+        cached(run.paragraphStyle ?? defaultParagraphStyle, 'paragraph'),
+        cached(run.characterStyle, 'character'),
       ];
       const toggled = (key: keyof Formatting) => levels.reduce((on, l) => on !== l[key], false);
       return {
