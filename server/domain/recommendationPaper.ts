@@ -460,10 +460,10 @@ export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): s
     '',
   );
   const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
-  lines.push('## Blockers', '');
+  lines.push('### Blockers', '');
   if (!blocking.length) lines.push('- None', '');
   for (const c of blocking) {
-    lines.push(`### ${c.id} ${CRITERIA[c.id]}`, '', ...c.blockers.map(blockerLine));
+    lines.push(`#### ${c.id} ${CRITERIA[c.id]}`, '', ...c.blockers.map(blockerLine));
     const more = unlistedBlockers(c);
     if (more > 0) lines.push(`- … and ${more} more`);
     lines.push('');
