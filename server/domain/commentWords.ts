@@ -2,6 +2,7 @@
 // in the app and written in comment logs, where codes would mean nothing to a reader.
 
 import type { CommentCategory, CommentStatus, Severity } from './commentLifecycle.js';
+import { plural } from './plural.js';
 
 export const CATEGORY_LABELS: Record<CommentCategory, string> = {
   drafting: 'Drafting',
@@ -28,3 +29,12 @@ export const STATUS_LABELS: Record<CommentStatus, string> = {
   duplicate: 'Duplicate',
   withdrawn: 'Withdrawn',
 };
+
+/**
+ * The seed pack's "Current status and issues" wording ("0 Industry comments outstanding"), with
+ * those of them that are confidential counted when there are any.
+ */
+export function outstandingCommentsText(outstanding: number, confidential = 0): string {
+  const text = `${plural(outstanding, 'Industry comment')} outstanding`;
+  return confidential ? `${text}, ${confidential} of them confidential` : text;
+}

@@ -1,5 +1,6 @@
 import { artefactLifecycle, type LifecycleStage } from './artefactLifecycle.js';
 import { computeBrag, effectiveBrag } from './brag.js';
+import { outstandingCommentsText } from './commentWords.js';
 import type { Brag } from './vocabulary.js';
 
 // The M6 success criteria and key dependencies of DESIGN section 3, evaluated from facts alone.
@@ -458,7 +459,7 @@ export function computeReadiness(input: ReadinessInput): Readiness {
         label: a.currentVersion.label,
       },
       baselined: a.baselined,
-      statusText: `${a.outstandingComments} Industry comments outstanding`,
+      statusText: outstandingCommentsText(a.outstandingComments),
       criteria: evaluated.criteria,
     };
   });

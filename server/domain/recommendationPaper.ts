@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { outstandingCommentsText } from './commentWords.js';
 import type { DueProcessSummary } from './dueProcess.js';
+import { plural } from './plural.js';
 import {
   CRITERIA,
   type ArtefactReadiness,
@@ -10,6 +12,7 @@ import {
   type Readiness,
 } from './readiness.js';
 import { ukDateTime } from './ukDateTime.js';
+import { BRAG_VALUES, type Brag } from './vocabulary.js';
 import { WORK_OFF_PAPER_HEADER, paperWorkOffRow, type PaperWorkOffItem } from './paperWorkOff.js';
 
 /** The seed pack's recommendation, word for word, used only when everything holds. */
@@ -33,8 +36,49 @@ export function codeStatus(code: PaperReadiness['byCode'][number]): string {
   const all = allOutstanding(code);
   if (all === 0) return 'No outstanding queries';
   const confidential = code.commentsNotShown?.outstanding ?? 0;
-  return `${all} outstanding industry comments${confidential ? `, ${confidential} of them confidential` : ''}`;
+  return `${plural(all, 'outstanding industry comment')}${confidential ? `, ${confidential} of them confidential` : ''}`;
 }
+
+/**
+ * An artefact's "Current status and issues", worded from its counts rather than taken as stored,
+ * so that papers made before the wording was mended read correctly too.
+ */
+export const artefactIssues = (a: PaperReadiness['artefacts'][number]): string =>
+  outstandingCommentsText(allOutstanding(a), a.commentsNotShown?.outstanding ?? 0);
+
+/** BRAG as a paper prints it: the word, kept in colour and in black and white alike. */
+export const BRAG_LABELS: Record<Brag, string> = {
+  blue: 'Blue',
+  red: 'Red',
+  amber: 'Amber',
+  green: 'Green',
+};
+
+/** A stored rating as a paper prints it; a value that is no rating stays as it is. */
+export const bragLabel = (value: string): string =>
+  (BRAG_LABELS as Record<string, string | undefined>)[value] ?? value;
+
+export const bragText = (a: { brag: Brag; bragSource: 'computed' | 'override' }): string =>
+  `${BRAG_LABELS[a.brag]}${a.bragSource === 'override' ? ' (override)' : ''}`;
+
+/** A code's artefacts by BRAG, in BRAG order, leaving out the ratings none has: "3 Blue, 1 Red". */
+export const bragCounts = (counts: Record<Brag, number>): string =>
+  BRAG_VALUES.filter((b) => counts[b] > 0)
+    .map((b) => `${counts[b]} ${BRAG_LABELS[b]}`)
+    .join(', ') || 'None';
+
+/** The "at a glance" table under the verdict: one row per code. */
+export const GLANCE_HEADER = ['Code', 'Documents', 'BRAG', 'Outstanding industry comments'];
+
+export function glanceRows(r: PaperReadiness): string[][] {
+  return r.byCode.map((code) => {
+    const documents = r.artefacts.filter((a) => a.code === code.code).length;
+    return [code.code, String(documents), bragCounts(code.brag), codeStatus(code)];
+  });
+}
+
+export const dueProcessTitle = (summary: DueProcessSummary): string =>
+  plural(summary.responses, 'Due Process response');
 
 type PaperCriterion = CriterionResult & { blockerCount: number };
 
@@ -104,6 +148,11 @@ export const shortHash = (hash: string): string => hash.slice(0, 12);
 /** Evidence keys in words, for every format of the paper. */
 export const EVIDENCE_LABELS: Record<string, string> = {
   artefacts: 'Artefacts',
+  noRequirementsStatements: 'Artefacts stating no design requirements apply',
+  withoutEvidence: 'Artefacts without evidence',
+  participantOrganisations: 'Participant organisations',
+  nonResponders: 'Organisations not responded',
+  unloggedDecisions: 'Comments closed with no decision logged',
   artefactsMeeting: 'Artefacts meeting it',
   requirements: 'Design requirements',
   untraced: 'Untraced requirements',
@@ -130,14 +179,17 @@ export function evidenceLabel(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A criterion's evidence as one line of words. */
-export function evidenceText(evidence: Record<string, number | string | string[]>): string {
-  return Object.entries(evidence)
-    .map(
-      ([key, value]) => `${evidenceLabel(key)}: ${Array.isArray(value) ? value.join(', ') : value}`,
-    )
-    .join('; ');
+/** A criterion's evidence in words, one fact a line. */
+export function evidenceLines(evidence: Record<string, number | string | string[]>): string[] {
+  return Object.entries(evidence).map(
+    ([key, value]) =>
+      `${evidenceLabel(key)}: ${Array.isArray(value) ? value.join(', ') || 'none' : value}`,
+  );
 }
+
+/** A criterion's evidence as one line of words. */
+export const evidenceText = (evidence: Record<string, number | string | string[]>): string =>
+  evidenceLines(evidence).join('; ');
 
 const WAIVER_KINDS: Record<PaperWaiver['kind'], string> = {
   'waived-finding': 'Plain-English finding waived',
@@ -154,8 +206,39 @@ export function versionText(a: BaselinedArtefact): string {
     : 'No version published';
 }
 
+export const BASELINE_HEADER = ['Document', 'Version', 'Content hash (SHA-256)', 'Incorporates'];
+
+/** One baselined artefact as the cells of the paper's table, in plain text. */
+export const baselineRow = (a: BaselinedArtefact): string[] => [
+  `${a.reference} – ${a.title}`,
+  versionText(a),
+  a.version ? shortHash(a.version.contentHash) : '–',
+  incorporatesText(a),
+];
+
+export const WAIVER_HEADER = ['Document', 'Kind', 'Subject', 'Reason', 'Recorded'];
+
+/** One waiver or override as the cells of the paper's table, in plain text. */
+export const waiverRow = (w: PaperWaiver): string[] => [
+  w.reference,
+  waiverKind(w),
+  w.subject,
+  w.reason,
+  w.decidedAt ? ukDateTime(w.decidedAt) : '–',
+];
+
 export const incorporatesText = (a: BaselinedArtefact): string =>
   a.version?.incorporates.length ? a.version.incorporates.join(', ') : 'None';
+
+/**
+ * A paper's reference: the day it was made and the start of its id, e.g. CDWG-M6-20240821-1A2B3C4D.
+ * Papers carry no other number, and two made on one day still differ.
+ */
+export const paperReference = (paper: { id: string; createdAt: string }): string =>
+  `CDWG-M6-${paper.createdAt.slice(0, 10).replace(/-/g, '')}-${paper.id
+    .replace(/[^0-9a-z]/gi, '')
+    .slice(0, 8)
+    .toUpperCase()}`;
 
 /** The paper's opening line: who made it, when, on what evaluation, and the snapshot's hash. */
 export function generatedLine(
@@ -188,7 +271,9 @@ export function dueProcessCoverage(summary: DueProcessSummary): string[] {
   const d = summary as DueProcessSummary & DueProcessCoverage;
   const lines: string[] = [];
   if (typeof d.participants === 'number' && d.participants > 0)
-    lines.push(`Responded: ${d.responses} of ${d.participants} participant organisations`);
+    lines.push(
+      `Responded: ${d.responses} of ${plural(d.participants, 'participant organisation')}`,
+    );
   if (d.nonResponders)
     lines.push(
       `Not responded: ${d.nonResponders.length ? d.nonResponders.map((o) => o.name).join(', ') : 'none'}`,
@@ -205,6 +290,8 @@ export function dueProcessCoverage(summary: DueProcessSummary): string[] {
 }
 
 export interface PaperMeta {
+  /** What a reader cites the paper by (`paperReference`), in every page's header. */
+  reference: string;
   generatedAt: string;
   generatedBy: string;
   /** SHA-256 of the snapshot as stored, so a copy of the paper can be matched to its record. */
@@ -308,41 +395,81 @@ export function notReadyReasons(r: PaperReadiness): string[] {
   return reasons;
 }
 
-/** The CDWG recommendation paper in Markdown, mirroring the seed pack's "CDWG Escalations". */
+/** A Markdown table row; cells are escaped by the caller. */
+const mdRow = (cells: string[]): string => `| ${cells.join(' | ')} |`;
+const mdTable = (header: string[], rows: string[][]): string[] => [
+  mdRow(header),
+  `|${header.map(() => '---').join('|')}|`,
+  ...rows.map(mdRow),
+];
+
+/**
+ * The CDWG recommendation paper in Markdown (and, rendered, in HTML), mirroring the seed pack's
+ * "CDWG Escalations" in the order the Word paper has: the verdict first, then what it rests on.
+ */
 export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): string {
   const r = snapshot.readiness;
   const opening = generatedLine(r, { ...meta, generatedBy: esc(meta.generatedBy) });
+  const criteriaRows = (ids: CriterionId[]) =>
+    ids.map((id) => {
+      const c = r.criteria.find((x) => x.id === id);
+      return [`${id} ${CRITERIA[id]}`, status(Boolean(c?.met)), c ? evidenceText(c.evidence) : ''];
+    });
   const lines: string[] = [
     '# CDWG Recommendation for Code Artefacts Approval (M6)',
+    '',
+    `Paper reference: ${esc(meta.reference)}`,
     '',
     opening.generated,
     '',
     ...(opening.hash ? [opening.hash, ''] : []),
+    '## CDWG Recommendation',
+    '',
+    '### The recommendation is –',
+    '',
+  ];
+  if (r.ready) lines.push(`*${STANDARD_RECOMMENDATION}*`, '');
+  else
+    lines.push(
+      '**Not ready.** The Code Artefacts cannot yet be recommended for baselining at M6:',
+      '',
+      ...notReadyReasons(r).map((reason) => `- ${esc(reason)}`),
+      '',
+    );
+  lines.push(
+    '### At a glance',
+    '',
+    ...mdTable(
+      GLANCE_HEADER,
+      glanceRows(r).map((row) => row.map(esc)),
+    ),
+    '',
     '## M6 - Success Criteria',
     '',
     '### Code Baseline Success Criteria',
     '',
-    '| Criterion | Status | Evidence |',
-    '|---|---|---|',
-    ...SUCCESS_CRITERIA.map((id) => {
-      const c = r.criteria.find((x) => x.id === id);
-      return `| ${id} ${CRITERIA[id]} | ${status(Boolean(c?.met))} | ${c ? evidenceText(c.evidence) : ''} |`;
-    }),
+    ...mdTable(['Criterion', 'Status', 'Evidence'], criteriaRows(SUCCESS_CRITERIA)),
     '',
     '### Key Dependencies',
     '',
-    '| Dependency | Status | Evidence |',
-    '|---|---|---|',
-    ...KEY_DEPENDENCIES.map((id) => {
-      const c = r.criteria.find((x) => x.id === id);
-      return `| ${id} ${CRITERIA[id]} | ${status(Boolean(c?.met))} | ${c ? evidenceText(c.evidence) : ''} |`;
-    }),
+    ...mdTable(['Dependency', 'Status', 'Evidence'], criteriaRows(KEY_DEPENDENCIES)),
     '',
     '### Key Artefacts',
     '',
     `- ${KEY_ARTEFACTS}`,
     '',
-    `## ${snapshot.dueProcess.responses} Due Process response${snapshot.dueProcess.responses === 1 ? '' : 's'}`,
+  );
+  const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
+  lines.push('### Blockers', '');
+  if (!blocking.length) lines.push('- None', '');
+  for (const c of blocking) {
+    lines.push(`#### ${c.id} ${CRITERIA[c.id]}`, '', ...c.blockers.map(blockerLine));
+    const more = unlistedBlockers(c);
+    if (more > 0) lines.push(`- … and ${more} more`);
+    lines.push('');
+  }
+  lines.push(
+    `## ${dueProcessTitle(snapshot.dueProcess)}`,
     '',
     ...dueProcessCoverage(snapshot.dueProcess).map((line) => `- ${esc(line)}`),
     '',
@@ -359,7 +486,7 @@ export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): s
       ? snapshot.dueProcess.lessonsLearnt.map((l) => `- ${esc(l)}`)
       : ['- None recorded']),
     '',
-  ];
+  );
   for (const code of r.byCode) {
     const artefacts = r.artefacts.filter((a) => a.code === code.code);
     lines.push(
@@ -369,37 +496,31 @@ export function renderPaperMarkdown(snapshot: PaperSnapshot, meta: PaperMeta): s
       '',
       `- ${codeStatus(code)}`,
       '',
-      '| Topic Area | Document | Status | BRAG | Current status and issues |',
-      '|---|---|---|---|---|',
-      ...artefacts.map(
-        (a) =>
-          `| ${esc(a.topicArea)} | ${esc(`${a.reference} – ${a.title}`)} | ${esc(a.status)} | ${a.brag.toUpperCase()}${a.bragSource === 'override' ? ' (override)' : ''} | ${a.statusText} |`,
+      ...mdTable(
+        ARTEFACT_HEADER,
+        artefacts.map((a) => [
+          esc(a.topicArea),
+          esc(`${a.reference} – ${a.title}`),
+          esc(a.status),
+          bragText(a),
+          artefactIssues(a),
+        ]),
       ),
       '',
     );
   }
   lines.push(...baselineMarkdown(snapshot), ...workOffMarkdown(snapshot));
-  const blocking = r.criteria.filter((c) => c.id !== 'SC5' && c.blockers.length);
-  lines.push('## Blockers', '');
-  if (!blocking.length) lines.push('- None', '');
-  for (const c of blocking) {
-    lines.push(`### ${c.id} ${CRITERIA[c.id]}`, '', ...c.blockers.map(blockerLine));
-    const more = unlistedBlockers(c);
-    if (more > 0) lines.push(`- … and ${more} more`);
-    lines.push('');
-  }
-  lines.push('## CDWG Recommendation', '', '### The recommendation is –', '');
-  if (r.ready) {
-    lines.push(`*${STANDARD_RECOMMENDATION}*`);
-  } else {
-    lines.push(
-      '**Not ready.** The Code Artefacts cannot yet be recommended for baselining at M6:',
-      '',
-      ...notReadyReasons(r).map((reason) => `- ${esc(reason)}`),
-    );
-  }
   return lines.join('\n') + '\n';
 }
+
+/** The seed pack's per-code table. */
+export const ARTEFACT_HEADER = [
+  'Topic Area',
+  'Document',
+  'Status',
+  'BRAG',
+  'Current status and issues',
+];
 
 /** What is being baselined, and every waiver and override with its reason. */
 function baselineMarkdown(snapshot: PaperSnapshot): string[] {
@@ -408,11 +529,9 @@ function baselineMarkdown(snapshot: PaperSnapshot): string[] {
     lines.push(
       '## What is being baselined',
       '',
-      '| Document | Version | Content hash (SHA-256) | Incorporates |',
-      '|---|---|---|---|',
-      ...snapshot.baseline.map(
-        (a) =>
-          `| ${esc(`${a.reference} – ${a.title}`)} | ${esc(versionText(a))} | ${a.version ? shortHash(a.version.contentHash) : '–'} | ${esc(incorporatesText(a))} |`,
+      ...mdTable(
+        BASELINE_HEADER,
+        snapshot.baseline.map((a) => baselineRow(a).map(esc)),
       ),
       '',
     );
@@ -422,11 +541,9 @@ function baselineMarkdown(snapshot: PaperSnapshot): string[] {
     if (!snapshot.waivers.length) lines.push('- None', '');
     else
       lines.push(
-        '| Document | Kind | Subject | Reason | Recorded |',
-        '|---|---|---|---|---|',
-        ...snapshot.waivers.map(
-          (w) =>
-            `| ${esc(w.reference)} | ${waiverKind(w)} | ${esc(w.subject)} | ${esc(w.reason)} | ${w.decidedAt ? esc(ukDateTime(w.decidedAt)) : '–'} |`,
+        ...mdTable(
+          WAIVER_HEADER,
+          snapshot.waivers.map((w) => waiverRow(w).map(esc)),
         ),
         '',
       );
@@ -441,9 +558,10 @@ function workOffMarkdown(snapshot: PaperSnapshot): string[] {
   if (!snapshot.workOff.length) return [...lines, '- None', ''];
   return [
     ...lines,
-    `| ${WORK_OFF_PAPER_HEADER.join(' | ')} |`,
-    `|${WORK_OFF_PAPER_HEADER.map(() => '---').join('|')}|`,
-    ...snapshot.workOff.map((item) => `| ${paperWorkOffRow(item).map(esc).join(' | ')} |`),
+    ...mdTable(
+      WORK_OFF_PAPER_HEADER,
+      snapshot.workOff.map((item) => paperWorkOffRow(item).map(esc)),
+    ),
     '',
   ];
 }

@@ -289,7 +289,10 @@ interface MammothElement {
   type: string;
   children?: MammothElement[];
   value?: string;
+  styleId?: string | null;
   styleName?: string | null;
+  isBold?: boolean;
+  isItalic?: boolean;
   numbering?: { level: string; isOrdered: boolean } | null;
 }
 
@@ -333,6 +336,7 @@ function writeNumbers(document: MammothElement, paragraphs: WordParagraph[]): nu
         joining = element.children ?? [];
         return false;
       }
+      if (twin) formatRuns(element, twin);
       if (!numberParagraph(element, twin)) unmatched += 1;
     }
     if (element.children) element.children = element.children.filter(visit);
@@ -342,14 +346,46 @@ function writeNumbers(document: MammothElement, paragraphs: WordParagraph[]): nu
   return unmatched;
 }
 
+const isHeading = (element: MammothElement) =>
+  /^(heading [1-6]|title)$/i.test(element.styleName ?? '');
+
+/**
+ * Gives each of the paragraph's runs the bold and italic Word shows, its styles followed (mammoth
+ * reads only a run's own), when its runs pair one to one with its twin's by their text; otherwise
+ * the paragraph keeps mammoth's reading. A heading's bold is its style's, and stays unwritten.
+ */
+function formatRuns(paragraph: MammothElement, twin: WordParagraph): void {
+  if (isHeading(paragraph)) return;
+  const visible = (text: string) => text.replace(/\s+/g, '');
+  const runs = runsOf(paragraph).filter((run) => visible(paragraphText(run)) !== '');
+  const twins = twin.runs.filter((run) => visible(run.text) !== '');
+  if (runs.length !== twins.length) return;
+  if (runs.some((run, i) => visible(paragraphText(run)) !== visible(twins[i]?.text ?? ''))) return;
+  runs.forEach((run, i) => {
+    const formatting = twins[i];
+    if (!formatting) return;
+    run.isBold = formatting.bold;
+    run.isItalic = formatting.italic;
+    // The style is accounted for: mammoth's own mapping (Strong => strong) would add it again.
+    run.styleId = null;
+    run.styleName = null;
+  });
+}
+
+/** The paragraph's runs, in hyperlinks and the like too, in order. */
+function runsOf(element: MammothElement): MammothElement[] {
+  return (element.children ?? []).flatMap((child) =>
+    child.type === 'run' ? [child] : child.type === 'paragraph' ? [] : runsOf(child),
+  );
+}
+
 /** Starts the paragraph with its twin's number; false for a list item that has no twin. */
 function numberParagraph(element: MammothElement, twin: WordParagraph | undefined): boolean {
   const ordered = element.numbering?.isOrdered === true;
   if (ordered) element.numbering = null;
   if (twin?.label) {
     element.numbering = null;
-    const heading = /^(heading [1-6]|title)$/i.test(element.styleName ?? '');
-    const label = labelText(twin.label, heading);
+    const label = labelText(twin.label, isHeading(element));
     if (label) (element.children ??= []).unshift(textRun(`${label} `));
   }
   return !ordered || twin !== undefined;

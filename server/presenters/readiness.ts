@@ -6,6 +6,8 @@ import type {
   CriterionResult,
   Readiness,
 } from '../domain/readiness.js';
+import { outstandingCommentsText } from '../domain/commentWords.js';
+import { plural } from '../domain/plural.js';
 import type { PaperReadiness } from '../domain/recommendationPaper.js';
 import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
 
@@ -40,8 +42,6 @@ const HIDDEN_WORDING: Partial<Record<CriterionId, { what: string; state: string;
   SC4: { what: 'comment', state: 'not yet answered', key: 'outstandingComments' },
   KD3: { what: 'comment', state: 'decided with no decision logged', key: 'unloggedDecisions' },
 };
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function hiddenBlocker(
   audience: Audience,
@@ -133,10 +133,9 @@ const sum = (list: CommentsNotShown[]): CommentsNotShown => ({
 
 /** The seed pack's "Current status and issues" wording, with the confidential part as a count. */
 export function commentStatusText(audience: Audience, shown: number, notShown: number): string {
-  if (!notShown) return `${shown} Industry comments outstanding`;
-  return audience.kind === 'viewer'
-    ? `${shown} Industry comments outstanding, and ${plural(notShown, 'confidential comment')} not shown to you`
-    : `${shown + notShown} Industry comments outstanding, ${notShown} of them confidential`;
+  if (audience.kind === 'paper' || !notShown)
+    return outstandingCommentsText(shown + notShown, notShown);
+  return `${outstandingCommentsText(shown)}, and ${plural(notShown, 'confidential comment')} not shown to you`;
 }
 
 function presentArtefact(audience: Audience, a: ArtefactReadiness, limit: number) {

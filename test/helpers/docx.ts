@@ -84,9 +84,14 @@ export const table = (rows: string[][]) =>
     ),
   });
 
-/** A real .docx file with the given body. */
-export function buildDocx(children: FileChild[]): Promise<Buffer> {
-  return Packer.toBuffer(new Document({ numbering: NUMBERING, sections: [{ children }] }));
+/** A real .docx file with the given body, and the given styles besides Word's own. */
+export function buildDocx(
+  children: FileChild[],
+  styles?: ConstructorParameters<typeof Document>[0]['styles'],
+): Promise<Buffer> {
+  return Packer.toBuffer(
+    new Document({ numbering: NUMBERING, ...(styles && { styles }), sections: [{ children }] }),
+  );
 }
 
 /** A short BSC-style section: title, legal numbering, lettered items and a table. */
@@ -142,17 +147,22 @@ export const trackedNumbered = (
     children: [change === 'insertion' ? inserted(textId, text) : deleted(textId, text)],
   });
 
-/** Rewrites word/document.xml inside a .docx (for markup the docx package cannot write). */
-export async function rewriteDocumentXml(
+/** Rewrites a part inside a .docx (for markup the docx package cannot write). */
+export async function rewritePart(
   docx: Buffer,
+  name: string,
   rewrite: (xml: string) => string,
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
-  const part = zip.file('word/document.xml');
-  if (!part) throw new Error('the package has no word/document.xml');
-  zip.file('word/document.xml', rewrite(await part.async('string')));
+  const part = zip.file(name);
+  if (!part) throw new Error(`the package has no ${name}`);
+  zip.file(name, rewrite(await part.async('string')));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
+
+/** Rewrites word/document.xml inside a .docx. */
+export const rewriteDocumentXml = (docx: Buffer, rewrite: (xml: string) => string) =>
+  rewritePart(docx, 'word/document.xml', rewrite);
 
 export interface TrackedMove {
   /** Word names each move; its source and destination ranges share the name. */

@@ -1,4 +1,5 @@
 import {
+  bragLabel,
   sha256,
   type BaselinedArtefact,
   type PaperWaiver,
@@ -78,7 +79,7 @@ export async function loadPaperBaseline(
       .map((a) => ({
         kind: 'brag-override' as const,
         reference: a.reference,
-        subject: `BRAG set to ${String(a.bragOverride).toUpperCase()}`,
+        subject: `BRAG set to ${bragLabel(String(a.bragOverride))}`,
         reason: a.bragOverrideReason ?? '',
         decidedAt: null,
       })),

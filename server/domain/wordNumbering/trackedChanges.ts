@@ -2,6 +2,7 @@
 // accepts, as mammoth reads the document) and comments (which it leaves out). The uploader is
 // told about both, counted the way Word's Reviewing pane counts them.
 
+import { plural } from '../plural.js';
 import { childElements, parseXml, type XmlElement } from '../wordXml.js';
 
 export interface TrackedChanges {
@@ -105,10 +106,6 @@ export function describeTrackedChanges(changes: TrackedChanges): string[] {
     );
   }
   return messages;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function listOf(items: string[]): string {

@@ -10,6 +10,7 @@ import {
   listRecommendations,
 } from '../../db/queries/recommendations.js';
 import {
+  paperReference,
   renderPaperMarkdown,
   sha256,
   type PaperSnapshot,
@@ -107,6 +108,7 @@ export const recommendationEndpoints = [
       if (!format) return presentOne(services.db, id);
       const { row, snapshot } = await readPaper(services.db, id);
       const meta = {
+        reference: paperReference(row),
         generatedAt: row.createdAt,
         generatedBy: row.createdByName ?? 'unknown',
         snapshotHash: sha256(row.snapshot),
@@ -119,7 +121,9 @@ export const recommendationEndpoints = [
       );
       if (format === 'md') res.type('text/markdown; charset=utf-8').send(markdown);
       else if (format === 'html')
-        res.type('text/html; charset=utf-8').send(paperHtml(markdown, 'CDWG Recommendation (M6)'));
+        res
+          .type('text/html; charset=utf-8')
+          .send(paperHtml(markdown, `CDWG Recommendation (M6) – ${meta.reference}`));
       else {
         res
           .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')

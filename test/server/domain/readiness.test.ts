@@ -330,7 +330,7 @@ describe('computeReadiness', () => {
     );
     expect(amber.artefacts[0]).to.include({
       brag: 'amber',
-      statusText: '1 Industry comments outstanding',
+      statusText: '1 Industry comment outstanding',
     });
     const overdue = computeReadiness(
       input(

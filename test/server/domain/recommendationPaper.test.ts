@@ -7,6 +7,7 @@ import {
   dueProcessCoverage,
   markdownText,
   renderPaperMarkdown,
+  type PaperMeta,
   type PaperSnapshot,
 } from '../../../server/domain/recommendationPaper.js';
 import { renderPaperDocx } from '../../../server/lib/paperDocx.js';
@@ -99,10 +100,13 @@ function paper(corpus: string[]): { snapshot: PaperSnapshot; meta: PaperMeta } {
         decidedAt: i % 2 ? '2026-05-01T00:00:00.000Z' : null,
       })),
     },
-    meta: { generatedAt: '2026-06-30T12:00:00.000Z', generatedBy: text(7) },
+    meta: {
+      reference: 'CDWG-M6-20260630-0A1B2C3D',
+      generatedAt: '2026-06-30T12:00:00.000Z',
+      generatedBy: text(7),
+    },
   };
 }
-type PaperMeta = { generatedAt: string; generatedBy: string };
 
 /** How many of each element an HTML document has: its structure, whatever its text. */
 function structure(html: string): Record<string, number> {

@@ -62,7 +62,7 @@ for (const dialect of testDialects()) {
       expect(one.body.data).to.include({
         brag: 'green',
         outstandingComments: 1,
-        statusText: '1 Industry comments outstanding',
+        statusText: '1 Industry comment outstanding',
       });
       const sc3 = one.body.data.criteria.find((c: { id: string }) => c.id === 'SC3');
       expect(sc3.met).to.equal(false);

@@ -165,7 +165,10 @@ for (const dialect of testDialects()) {
 
     it('gives due-process coverage over the participant organisations, naming non-responders', () => {
       for (const [format, text] of Object.entries(formats)) {
-        expect(text, format).to.match(/Responded: 0 of \d+ participant organisations/);
+        const responded = /Responded: 0 of (\d+) participant (organisations?)\b/.exec(text);
+        expect(responded?.[2], format).to.equal(
+          responded?.[1] === '1' ? 'organisation' : 'organisations',
+        );
         expect(text, format).to.match(/Not responded: \S/);
       }
     });

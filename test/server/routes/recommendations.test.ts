@@ -122,7 +122,7 @@ for (const dialect of testDialects()) {
         '| Topic Area | Document | Status | BRAG | Current status and issues |',
       );
       expect(md.body).to.include(
-        '| Finalisation | BSCP701 – Smart Data Service | Consultation | GREEN | 0 Industry comments outstanding |',
+        '| Finalisation | BSCP701 – Smart Data Service | Consultation | Green | 0 Industry comments outstanding |',
       );
       expect(md.body).to.include(`*${STANDARD}*`);
       expect(md.body).to.include('Better redlining of text');
