@@ -149,6 +149,28 @@ for (const dialect of testDialects()) {
       await expectFocused(page, count, 'focus back on the comment count');
       expect(await count.getAttribute('aria-expanded')).to.equal('false');
 
+      // Escape with a comment half written closes the thread but keeps what was typed: opening
+      // the form again brings it back, and only Cancel discards it.
+      await tabTo(page, commentButton);
+      await page.keyboard.press('Enter');
+      await form.waitFor();
+      await tabTo(page, body);
+      await page.keyboard.type('Half a thought about the Smart Data Service');
+      await page.keyboard.press('Escape');
+      await thread.waitFor({ state: 'detached' });
+      await expectFocused(page, commentButton, 'focus back on the Comment button');
+      await page.keyboard.press('Enter');
+      await form.waitFor();
+      expect(await body.inputValue()).to.equal('Half a thought about the Smart Data Service');
+      await thread.getByText('Your unsent comment was kept.').waitFor();
+      await tabTo(page, form.getByRole('button', { name: 'Cancel' }));
+      await page.keyboard.press('Enter');
+      await form.waitFor({ state: 'detached' });
+      await expectFocused(page, commentButton, 'Cancel returns focus to the Comment button');
+      await page.keyboard.press('Enter');
+      await form.waitFor();
+      expect(await body.inputValue()).to.equal('');
+
       // Moving to another page focuses its heading too.
       await tabTo(
         page,

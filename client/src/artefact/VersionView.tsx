@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type SyntheticEvent 
 import { getVersion, type Artefact, type Clause } from '../api';
 import { useAuth } from '../auth';
 import { ClauseOutline } from '../ClauseOutline';
-import { emptyDraft } from '../comments/CommentFields';
+import { draftHasContent, emptyDraft, type CommentDraft } from '../comments/CommentFields';
 import { getComment, type Comment } from '../comments/commentsApi';
 import { quoteFromSelection } from '../comments/quote';
 import { listConsultations } from '../consultations/consultationsApi';
@@ -24,6 +24,7 @@ import { anchoredRef, useVersionComments } from './useVersionComments';
 const COMMENTER_ROLES = ['participant', 'code_body', 'programme'];
 const NO_COMMENTS: Comment[] = [];
 const NO_REFERENCES: CrossReference[] = [];
+const KEPT_NOTE = 'Your unsent comment was kept.';
 
 interface Props {
   artefact: Artefact;
@@ -91,6 +92,26 @@ export function VersionView({
   const [thread, setThread] = useState<ThreadState | null>(
     initialClause ? { ref: initialClause, draft: null } : null,
   );
+  // Unsent comments of threads closed without Cancel (Close, Escape, another clause's thread):
+  // nothing typed is lost, and reopening the clause's thread brings the form back as it was.
+  const setAside = useRef(new Map<string, CommentDraft>());
+  const changeThread = useCallback((next: ThreadState | null) => {
+    setThread((previous) => {
+      const aside = setAside.current;
+      if (previous?.draft && next?.ref !== previous.ref && draftHasContent(previous.draft)) {
+        aside.set(previous.ref, previous.draft);
+      }
+      if (next && next.ref === previous?.ref && !next.draft) aside.delete(next.ref);
+      if (next && next.ref !== previous?.ref && !next.draft && !next.posted) {
+        const kept = aside.get(next.ref);
+        if (kept) {
+          aside.delete(next.ref);
+          return { ...next, draft: kept, quoteNote: KEPT_NOTE };
+        }
+      }
+      return next;
+    });
+  }, []);
 
   const commentWindow =
     consultations.data && describeCommentWindow(artefact.reference, consultations.data);
@@ -161,11 +182,18 @@ export function VersionView({
         selected !== undefined && quote === null
           ? 'The selection could not be matched word for word to the clause text, so it was not quoted.'
           : undefined;
-      setThread((previous) =>
-        previous?.ref === ref && previous.draft
-          ? { ref, quoteNote, draft: { ...previous.draft, quote: quote ?? previous.draft.quote } }
-          : { ref, quoteNote, draft: emptyDraft(quote ?? '') },
-      );
+      setThread((previous) => {
+        const open = previous?.ref === ref ? previous.draft : null;
+        const kept = open ?? setAside.current.get(ref);
+        const note = quoteNote ?? (kept && !open ? KEPT_NOTE : undefined);
+        if (previous?.ref !== ref && previous?.draft && draftHasContent(previous.draft)) {
+          setAside.current.set(previous.ref, previous.draft);
+        }
+        setAside.current.delete(ref);
+        return kept
+          ? { ref, quoteNote: note, draft: { ...kept, quote: quote ?? kept.quote } }
+          : { ref, quoteNote, draft: emptyDraft(quote ?? '') };
+      });
     },
     [clauses],
   );
@@ -257,7 +285,7 @@ export function VersionView({
                       openFindings={openFindings.get(ref) ?? 0}
                       thread={thread?.ref === ref ? thread : null}
                       canComment={canComment}
-                      onThreadChange={setThread}
+                      onThreadChange={changeThread}
                       onCompose={composeFromButton}
                       onCommentChange={upsert}
                     />

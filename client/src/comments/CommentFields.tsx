@@ -28,6 +28,10 @@ export const emptyDraft = (quote = ''): CommentDraft => ({
   confidential: false,
 });
 
+/** Whether anything has been typed or chosen: such a draft is kept when its thread closes. */
+export const draftHasContent = (draft: CommentDraft): boolean =>
+  Boolean(draft.body.trim() || draft.proposedText.trim() || draft.quote.trim() || draft.category);
+
 /** What is wrong with a draft, field by field, checked the way the server checks it. */
 export function draftProblems(
   draft: CommentDraft,
