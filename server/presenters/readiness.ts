@@ -1,13 +1,96 @@
-import type {
-  ArtefactReadiness,
-  Blocker,
-  CommentRef,
-  CriterionId,
-  CriterionResult,
-  Readiness,
+import { z } from 'zod';
+import { LIFECYCLE_STAGES } from '../domain/artefactLifecycle.js';
+import {
+  CRITERION_IDS,
+  type ArtefactReadiness,
+  type Blocker,
+  type CommentRef,
+  type CriterionId,
+  type CriterionResult,
+  type Readiness,
 } from '../domain/readiness.js';
 import type { PaperReadiness } from '../domain/recommendationPaper.js';
+import { BRAG_VALUES } from '../domain/vocabulary.js';
 import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
+import { bragSourceSchema } from './artefact.js';
+
+const count = z.number().int();
+
+export const blockerSchema = z.object({
+  kind: z.enum([
+    'comment',
+    'change',
+    'requirement',
+    'clause',
+    'finding',
+    'artefact',
+    'consultation',
+    'due-process',
+    'decision',
+    'confidential',
+  ]),
+  id: z.string().describe('What blocks: a comment, change, requirement, clause… id'),
+  artefactId: z.string().optional(),
+  clauseRef: z.string().optional(),
+  count: count
+    .optional()
+    .describe('How many blockers this one stands for, when it counts comments not shown'),
+  message: z.string(),
+});
+
+export const criterionSchema = z.object({
+  id: z.enum(CRITERION_IDS),
+  text: z.string(),
+  met: z.boolean(),
+  evidence: z
+    .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
+    .describe('Counts and facts the verdict rests on, by key'),
+  blockers: z.array(blockerSchema).describe('The first blockers; the rest only counted'),
+  blockerCount: count.describe('Every blocker, listed or not'),
+});
+
+export const commentsNotShownSchema = z
+  .object({ outstanding: count, total: count })
+  .describe('Confidential comments counted but not shown to this reader');
+
+export const artefactReadinessSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  code: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  topicArea: z.string(),
+  status: z.enum(LIFECYCLE_STAGES),
+  brag: z.enum(BRAG_VALUES),
+  bragSource: bragSourceSchema,
+  bragOverrideReason: z.string().nullable(),
+  outstandingComments: count.describe('Outstanding comments shown to this reader'),
+  totalComments: count,
+  commentsNotShown: commentsNotShownSchema,
+  currentVersion: z.object({ id: z.string(), label: z.string() }).nullable(),
+  baselined: z.boolean(),
+  statusText: z.string().describe('The seed pack\'s "Current status and issues" wording'),
+  criteria: z.array(criterionSchema),
+});
+
+export const codeReadinessSchema = z.object({
+  code: z.string(),
+  ready: z.boolean(),
+  brag: z
+    .record(z.enum(BRAG_VALUES), count)
+    .describe("How many of the code's artefacts have each BRAG"),
+  outstandingComments: count,
+  commentsNotShown: commentsNotShownSchema,
+  criteria: z.array(criterionSchema),
+});
+
+export const readinessSchema = z.object({
+  ready: z.boolean().describe('Every gating criterion is met and no artefact is red'),
+  evaluatedAt: z.string(),
+  criteria: z.array(criterionSchema).describe('SC1-SC5 and KD1-KD3 over every artefact'),
+  byCode: z.array(codeReadinessSchema),
+  artefacts: z.array(artefactReadinessSchema),
+});
 
 /**
  * Blockers beyond these many per criterion are counted, not listed (20,000 comments would be
@@ -139,7 +222,11 @@ export function commentStatusText(audience: Audience, shown: number, notShown: n
     : `${shown + notShown} Industry comments outstanding, ${notShown} of them confidential`;
 }
 
-function presentArtefact(audience: Audience, a: ArtefactReadiness, limit: number) {
+function presentArtefact(
+  audience: Audience,
+  a: ArtefactReadiness,
+  limit: number,
+): z.infer<typeof artefactReadinessSchema> {
   const { confidentialComments: _tallies, ...rest } = a;
   const notShown = commentsNotShown(audience, a);
   const outstanding = a.outstandingComments - notShown.outstanding;
@@ -153,7 +240,10 @@ function presentArtefact(audience: Audience, a: ArtefactReadiness, limit: number
   };
 }
 
-export function presentReadiness(r: Readiness, audience: Audience) {
+export function presentReadiness(
+  r: Readiness,
+  audience: Audience,
+): z.infer<typeof readinessSchema> {
   const notShown = r.artefacts.map((a) => ({ code: a.code, ...commentsNotShown(audience, a) }));
   const within = (code?: string) => sum(notShown.filter((n) => !code || n.code === code));
   return {
@@ -173,11 +263,14 @@ export function presentReadiness(r: Readiness, audience: Audience) {
   };
 }
 
-export function presentArtefactReadiness(a: ArtefactReadiness, audience: Audience) {
+export function presentArtefactReadiness(
+  a: ArtefactReadiness,
+  audience: Audience,
+): z.infer<typeof artefactReadinessSchema> {
   return presentArtefact(audience, a, BLOCKER_LIMITS.singleArtefact);
 }
 
-export type PresentedReadiness = ReturnType<typeof presentReadiness>;
+export type PresentedReadiness = z.infer<typeof readinessSchema>;
 
 /**
  * A stored paper as it may be read now: blockers naming a comment that is confidential today

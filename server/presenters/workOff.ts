@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { WorkOffRow } from '../db/queries/workOff.js';
 import { WORK_OFF_STATUS_LABELS } from '../domain/workOff.js';
 import { ukDateTime } from '../domain/ukDateTime.js';
@@ -161,3 +162,17 @@ export function presentBaselineWorkOff(
         response: null,
       };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Added by the API-description helper (part A) for GET /api/baseline: presentBaselineWorkOff's
+// output. A confidential comment the reader may not see keeps only its id and document.
+// ---------------------------------------------------------------------------------------------
+
+export const baselineWorkOffSchema = z.object({
+  id: z.string(),
+  commentId: z.string().nullable(),
+  ref: z.string().nullable(),
+  reference: z.string().describe('The artefact the comment is on'),
+  clauseRef: z.string().nullable(),
+  response: z.string().nullable(),
+});
