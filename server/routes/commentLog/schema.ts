@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { CSV_TYPE, XLSX_TYPE, type CommentLogFormat } from '../../lib/commentLogFiles.js';
 
 /** The export takes the comment queue's filters plus `format=csv|xlsx`. */
@@ -19,3 +20,12 @@ export const EXPORT_RETRY_AFTER_SECONDS = 10;
 /** Exports the server writes at once, and how many more may wait their turn (then 429). */
 export const EXPORTS_AT_ONCE = 2;
 export const EXPORTS_WAITING = 50;
+
+/** What an import answers (commands/importComments.ts ImportResult). */
+export const importResultSchema = z.object({
+  created: z.number().int(),
+  skipped: z
+    .array(z.string())
+    .describe('Refs of rows whose comment already exists: skipped, never overwritten'),
+  total: z.number().int().describe('Data rows in the file'),
+});
