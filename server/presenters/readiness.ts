@@ -316,3 +316,35 @@ export function paperCommentIds(readiness: PaperReadiness): string[] {
   ];
   return [...new Set(lists.flatMap((c) => c.blockers.filter(isCommentBlocker).map((b) => b.id)))];
 }
+
+/** The M6 baseline, once the SRO has approved a paper. */
+export const m6BaselineSchema = z.object({
+  id: z.string(),
+  createdAt: z.string().describe('When the SRO approved it'),
+  recommendationId: z.string().describe('The paper the SRO approved'),
+});
+
+/** Readiness now, as GET /api/readiness answers: with the M6 baseline once there is one. */
+export const currentReadinessSchema = readinessSchema.extend({
+  baseline: m6BaselineSchema
+    .nullable()
+    .describe('Once set, the verdict to show is "baselined", not the evaluation\'s'),
+});
+
+export const outstandingHistorySchema = z.object({
+  from: z
+    .string()
+    .nullable()
+    .describe('First London day of the series (YYYY-MM-DD); null when no comment has been made'),
+  to: z.string(),
+  capped: z.boolean().describe('Comments were made before `from`: the series is capped at a year'),
+  days: z.array(
+    z.object({
+      day: z.string().describe('YYYY-MM-DD, a London calendar day'),
+      outstanding: count.describe('Outstanding at the end of the day (now, for today)'),
+      peak: count.describe('The most outstanding at any moment of the day'),
+      raised: count.describe('Comments that became outstanding that day'),
+      closed: count.describe('Comments that stopped being outstanding that day'),
+    }),
+  ),
+});
