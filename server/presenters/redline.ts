@@ -94,3 +94,15 @@ export function presentRedline(redline: Redline): z.infer<typeof redlineSchema> 
 export function redlineJson(from: Clause[], to: Clause[]): Buffer {
   return Buffer.from(JSON.stringify(presentRedline(computeRedline(from, to))));
 }
+
+const comparedVersionSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  createdAt: z.string(),
+});
+
+/** GET /api/artefacts/:id/redline: the redline, and the two versions it compares beside it. */
+export const redlineResponseSchema = redlineSchema.extend({
+  from: comparedVersionSchema,
+  to: comparedVersionSchema,
+});
