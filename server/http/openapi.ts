@@ -206,7 +206,7 @@ export function buildOpenApi(endpoints: Endpoint[]): Record<string, unknown> {
       version: '1',
       description: [
         'Every operation but the health probes, sign-in and this document needs `Authorization: Bearer <token>` from `POST /api/auth/login`.',
-        'JSON responses carry their result in `data` (lists add paging fields beside it). The exceptions, kept for the tools that already read them: the health probes (`status`, `db`), sign-in (`token`, `expiresIn`, `user`), `GET /api/me` (`user`) and this document.',
+        'JSON responses carry their result in `data` (lists add paging fields beside it). The exceptions, kept for the tools that already read them: the health probes (`status`, `db`), sign-in (`token`, `expiresIn`, `user`), `GET /api/me` (`user`), `GET /api/readiness` (the evaluation itself: `ready`, `criteria`, `byCode`, `artefacts`, `baseline`), `GET /api/artefacts/{id}/redline` (the redline itself: `from`, `to`, `stats`, `clauses`, `mapping`…) and this document.',
         'Errors are `{ "error": { "code", "message", "details"? } }`; a 400 lists each field at fault in `details`.',
       ].join('\n\n'),
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },

@@ -10,7 +10,7 @@ import {
   type Readiness,
 } from '../domain/readiness.js';
 import type { PaperReadiness } from '../domain/recommendationPaper.js';
-import { BRAG_VALUES } from '../domain/vocabulary.js';
+import { BRAG_VALUES, type Brag } from '../domain/vocabulary.js';
 import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
 import { bragSourceSchema } from './artefact.js';
 
@@ -76,8 +76,9 @@ export const artefactReadinessSchema = z.object({
 export const codeReadinessSchema = z.object({
   code: z.string(),
   ready: z.boolean(),
+  // An object rather than a record, so that the description names every BRAG as a property.
   brag: z
-    .record(z.enum(BRAG_VALUES), count)
+    .object(Object.fromEntries(BRAG_VALUES.map((b) => [b, count])) as Record<Brag, typeof count>)
     .describe("How many of the code's artefacts have each BRAG"),
   outstandingComments: count,
   commentsNotShown: commentsNotShownSchema,
