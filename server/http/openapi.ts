@@ -74,7 +74,11 @@ function successResponse(ep: Endpoint): Record<string, unknown> {
       },
     ]),
   );
-  return { [String(ep.status)]: { description: spec.description, content } };
+  const json =
+    'json' in spec ? { 'application/json': { schema: jsonSchema(spec.json, 'output') } } : {};
+  return {
+    [String(ep.status)]: { description: spec.description, content: { ...json, ...content } },
+  };
 }
 
 const errorResponses = {

@@ -86,7 +86,7 @@ export const commentLogEndpoints = [
       description:
         'The comment log as an attachment: CSV (UTF-8; a cell that a spreadsheet would read as a formula starts with an apostrophe) or an XLSX workbook',
     },
-    errors: [429],
+    errors: [404, 429],
     tag: 'comments',
     policy: 'comment.export',
     query: exportCommentsQuery,

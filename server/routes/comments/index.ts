@@ -120,6 +120,7 @@ export const commentEndpoints = [
     path: '/comments',
     summary: 'The comment queue: filters, sort by age or severity, cursor pages, counts per status',
     operationId: 'listComments',
+    errors: [404],
     response: z.object({
       data: z.array(queuedCommentSchema),
       nextCursor: z.string().nullable().describe('Null on the last page'),

@@ -28,6 +28,7 @@ export const consultationEndpoints = [
     path: '/consultations',
     summary: 'Consultations with their state (open, upcoming, closed)',
     operationId: 'listConsultations',
+    errors: [404],
     response: dataOf(z.array(consultationSchema)),
     tag: 'consultations',
     policy: 'consultation.list',

@@ -17,6 +17,7 @@ import {
 import { paperWorkOffCommentIds, withoutConfidentialWorkOff } from '../../domain/paperWorkOff.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { DOCX_CONTENT_TYPE } from '../../lib/docxToMarkdown.js';
 import { renderPaperDocx } from '../../lib/paperDocx.js';
 import { paperCommentIds, withoutConfidentialComments } from '../../presenters/readiness.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
@@ -112,9 +113,12 @@ export const recommendationEndpoints = [
     path: '/recommendations/:id',
     summary: 'A recommendation paper as JSON, or the paper itself with .html, .md or .docx',
     operationId: 'getRecommendation',
-    response: dataOf(recommendationSchema).describe(
-      'The paper as JSON; with .html, .md or .docx after the id, the paper itself in that format',
-    ),
+    response: {
+      json: dataOf(recommendationSchema),
+      raw: ['text/html', 'text/markdown', DOCX_CONTENT_TYPE],
+      description:
+        'The paper as JSON; with .html, .md or .docx after the id, the paper itself: a print-ready page, Markdown or a Word document',
+    },
     tag: 'recommendations',
     policy: 'recommendation.read',
     params: paperParams,
@@ -137,9 +141,7 @@ export const recommendationEndpoints = [
       else if (format === 'html')
         res.type('text/html; charset=utf-8').send(paperHtml(markdown, 'CDWG Recommendation (M6)'));
       else {
-        res
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .send(await renderPaperDocx(snapshot, meta));
+        res.type(DOCX_CONTENT_TYPE).send(await renderPaperDocx(snapshot, meta));
       }
       return undefined;
     },
@@ -167,6 +169,7 @@ export const recommendationEndpoints = [
     path: '/baseline',
     summary: 'The M6 baseline: the frozen version of every artefact and the post-M6 work-off items',
     operationId: 'getBaseline',
+    errors: [404],
     response: dataOf(
       m6BaselineSchema.extend({
         versions: z
