@@ -24,16 +24,21 @@ const paperReadinessSchema = readinessSchema.extend({
   ),
 });
 
-const paperWorkOffItemSchema = z.discriminatedUnion('kind', [
+// A paper is read by everybody: a confidential comment is listed by its document only.
+const paperWorkOffItemSchema = z.union([
   z.object({
     kind: z.literal('comment'),
-    confidential: z
-      .boolean()
-      .describe('A confidential comment is not named: no id, reference or subject'),
-    id: z.string().optional(),
-    reference: z.string().optional(),
+    confidential: z.literal(false),
+    id: z.string(),
+    reference: z.string(),
     document: z.string(),
-    subject: z.string().optional(),
+    subject: z.string(),
+    owner: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('comment'),
+    confidential: z.literal(true),
+    document: z.string(),
     owner: z.string().nullable(),
   }),
   z.object({
