@@ -7,11 +7,17 @@ import type { Endpoint } from './endpoint.js';
  * generated client would never know it is there.
  */
 export function responseMismatch(ep: Endpoint, result: unknown): string | undefined {
-  const spec = ep.response;
   // Whether every endpoint documents one is the API description's test to check.
-  if (spec === undefined) return undefined;
-  if (spec === 'empty') return result === undefined ? undefined : 'documented as empty (204)';
-  if (!(spec instanceof z.ZodType)) return undefined;
+  if (ep.response === undefined) return undefined;
+  if (ep.response === 'empty')
+    return result === undefined ? undefined : 'documented as empty (204)';
+  const spec =
+    ep.response instanceof z.ZodType
+      ? ep.response
+      : 'json' in ep.response
+        ? ep.response.json
+        : undefined;
+  if (!spec) return undefined;
   if (result === undefined) return 'documented as JSON, but the handler returned nothing';
   // What goes over the wire: dates as strings, undefined fields gone.
   const sent: unknown = JSON.parse(JSON.stringify(result));

@@ -57,10 +57,18 @@ export interface RawResponse {
 }
 
 /**
- * What a successful response carries: JSON described by a zod schema (the presenters' own), a raw
- * body, or nothing (204).
+ * An endpoint that answers JSON, or (as the request asks, e.g. by a file extension) a file the
+ * handler writes itself: the JSON is checked like any other, the file is left to the handler.
  */
-export type ResponseSpec = z.ZodType | RawResponse | 'empty';
+export interface JsonOrRawResponse extends RawResponse {
+  json: z.ZodType;
+}
+
+/**
+ * What a successful response carries: JSON described by a zod schema (the presenters' own), a raw
+ * body, either, or nothing (204).
+ */
+export type ResponseSpec = z.ZodType | RawResponse | JsonOrRawResponse | 'empty';
 
 /** A request body the handler reads itself as a raw file (not JSON, not a form). */
 export interface RawRequestBody {

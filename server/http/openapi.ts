@@ -74,7 +74,11 @@ function successResponse(ep: Endpoint): Record<string, unknown> {
       },
     ]),
   );
-  return { [String(ep.status)]: { description: spec.description, content } };
+  const json =
+    'json' in spec ? { 'application/json': { schema: jsonSchema(spec.json, 'output') } } : {};
+  return {
+    [String(ep.status)]: { description: spec.description, content: { ...json, ...content } },
+  };
 }
 
 const errorResponses = {
@@ -126,9 +130,14 @@ const errorSchema = {
               type: 'array',
               items: {
                 type: 'object',
-                required: ['path', 'message'],
+                required: ['message'],
                 properties: {
-                  path: { type: 'string', description: 'e.g. body.clauseRef or query.limit' },
+                  path: {
+                    type: 'string',
+                    description: 'The request field at fault, e.g. body.clauseRef or query.limit',
+                  },
+                  row: { type: 'integer', description: 'In an imported file: the row at fault' },
+                  column: { type: 'string', description: 'In an imported file: the column' },
                   message: { type: 'string' },
                 },
               },
@@ -206,7 +215,7 @@ export function buildOpenApi(endpoints: Endpoint[]): Record<string, unknown> {
       version: '1',
       description: [
         'Every operation but the health probes, sign-in and this document needs `Authorization: Bearer <token>` from `POST /api/auth/login`.',
-        'JSON responses carry their result in `data` (lists add paging fields beside it). The exceptions, kept for the tools that already read them: the health probes (`status`, `db`), sign-in (`token`, `expiresIn`, `user`), `GET /api/me` (`user`) and this document.',
+        'JSON responses carry their result in `data` (lists add paging fields beside it). The exceptions, kept for the tools that already read them: the health probes (`status`, `db`), sign-in (`token`, `expiresIn`, `user`), `GET /api/me` (`user`), `GET /api/readiness` (the evaluation itself: `ready`, `criteria`, `byCode`, `artefacts`, `baseline`), `GET /api/artefacts/{id}/redline` (the redline itself: `from`, `to`, `stats`, `clauses`, `mapping`…) and this document.',
         'Errors are `{ "error": { "code", "message", "details"? } }`; a 400 lists each field at fault in `details`.',
       ].join('\n\n'),
       license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },

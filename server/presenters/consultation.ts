@@ -1,8 +1,32 @@
+import { z } from 'zod';
 import type { ConsultationHistoryRow, ConsultationRow } from '../db/queries/consultations.js';
 import { windowChangeKind } from '../domain/consultationControl.js';
 import { windowState } from '../domain/consultationWindow.js';
 
-function presentChange(row: ConsultationHistoryRow) {
+const windowChangeSchema = z.object({
+  kind: z.enum(['close', 'extend', 'shorten', 'reopen']),
+  by: z.string().nullable(),
+  at: z.string(),
+  fromClosesAt: z.string(),
+  toClosesAt: z.string(),
+  reason: z.string(),
+});
+
+export const consultationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  state: z.enum(['upcoming', 'open', 'closed']),
+  artefactIds: z.array(z.string()),
+  createdAt: z.string(),
+  revision: z.number().int().describe('Send it back with a change: a stale one is answered 409'),
+  history: z
+    .array(windowChangeSchema)
+    .describe('Closings, extensions and reopenings, oldest first'),
+});
+
+function presentChange(row: ConsultationHistoryRow): z.infer<typeof windowChangeSchema> {
   const before = JSON.parse(row.before ?? '{}') as { closesAt: string };
   const after = JSON.parse(row.after ?? '{}') as { closesAt: string; reason: string };
   return {
@@ -22,7 +46,7 @@ export function presentConsultation(
   row: ConsultationRow,
   now: string,
   history: readonly ConsultationHistoryRow[] = [],
-) {
+): z.infer<typeof consultationSchema> {
   return {
     id: row.id,
     title: row.title,

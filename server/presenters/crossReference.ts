@@ -1,4 +1,39 @@
+import { z } from 'zod';
 import type { CrossReferenceRow } from '../db/queries/crossReferences.js';
+
+const hrefSchema = z.string().nullable().describe('Link to the clause in the web client');
+
+export const crossReferenceSchema = z.object({
+  text: z.string().describe('The citation as written'),
+  resolved: z.boolean().describe('Whether the target was found in the registry'),
+  withinArtefact: z.boolean(),
+  source: z.object({
+    artefactId: z.string(),
+    reference: z.string(),
+    slug: z.string(),
+    code: z.string(),
+    clauseRef: z.string(),
+    href: hrefSchema,
+  }),
+  target: z.object({
+    artefactId: z.string().nullable(),
+    reference: z.string().nullable(),
+    slug: z.string().nullable(),
+    code: z.string().nullable(),
+    document: z
+      .string()
+      .nullable()
+      .describe("How the text names an artefact not in the registry ('bscp501')"),
+    clauseRef: z.string().nullable(),
+    href: hrefSchema,
+  }),
+});
+
+/** With `direction=in`: how many citations come from each code, and from within the artefact. */
+export const citationCountsSchema = z.object({
+  countsByCode: z.record(z.string(), z.number().int()),
+  withinArtefact: z.number().int(),
+});
 
 /** The anchor a clause ref takes when it is not a duplicate (see domain/parseClauses.ts). */
 export function clauseAnchor(ref: string): string {
@@ -14,7 +49,9 @@ function link(slug: string | null, clauseRef: string | null): string | null {
   return `/artefacts/${slug}${clauseRef === null ? '' : `#${clauseAnchor(clauseRef)}`}`;
 }
 
-export function presentCrossReference(row: CrossReferenceRow) {
+export function presentCrossReference(
+  row: CrossReferenceRow,
+): z.infer<typeof crossReferenceSchema> {
   return {
     text: row.raw,
     resolved: row.resolved === 1,
@@ -32,7 +69,6 @@ export function presentCrossReference(row: CrossReferenceRow) {
       reference: row.targetReference,
       slug: row.targetSlug,
       code: row.targetCode,
-      /** How the text names an artefact not in the registry ('bscp501'). */
       document: row.targetDocument,
       clauseRef: row.targetClauseRef,
       href: link(row.targetSlug, row.targetClauseRef),
@@ -40,16 +76,15 @@ export function presentCrossReference(row: CrossReferenceRow) {
   };
 }
 
-export type PresentedCrossReference = ReturnType<typeof presentCrossReference>;
+export type PresentedCrossReference = z.infer<typeof crossReferenceSchema>;
 
 /**
  * How many citations come from each code, for "Referenced by". An artefact citing its own clauses
  * is counted apart: "paragraph 2.1.3" within Section S says nothing about who else depends on it.
  */
-export function countsByCode(rows: readonly CrossReferenceRow[]): {
-  countsByCode: Record<string, number>;
-  withinArtefact: number;
-} {
+export function countsByCode(
+  rows: readonly CrossReferenceRow[],
+): z.infer<typeof citationCountsSchema> {
   const counts: Record<string, number> = {};
   let withinArtefact = 0;
   for (const row of rows) {

@@ -1,7 +1,39 @@
+import { z } from 'zod';
 import type { ClausePlace, GlossaryEntry } from '../domain/glossary/index.js';
 import { clauseAnchor } from './crossReference.js';
 
-function presentPlace(p: ClausePlace) {
+const placeSchema = z.object({
+  code: z.string(),
+  reference: z.string(),
+  slug: z.string(),
+  version: z.object({ id: z.string(), label: z.string() }),
+  clauseRef: z.string(),
+  anchor: z.string(),
+  href: z.string().describe('Link to the clause in the web client'),
+});
+
+export const glossaryEntrySchema = z.object({
+  term: z.string(),
+  conflicting: z.boolean().describe('Two of its definitions say different things'),
+  configured: z.boolean().describe('The term is on the configured list of defined terms'),
+  definitions: z.array(
+    z.object({
+      text: z.string().describe('Plain text, never markup'),
+      source: z.discriminatedUnion('kind', [
+        placeSchema.extend({ kind: z.literal('artefact') }),
+        z.object({
+          kind: z.literal('configured'),
+          definedAt: z.string().nullable(),
+          from: placeSchema
+            .nullable()
+            .describe('The clause whose finding the term was defined from'),
+        }),
+      ]),
+    }),
+  ),
+});
+
+function presentPlace(p: ClausePlace): z.infer<typeof placeSchema> {
   const anchor = p.anchor ?? clauseAnchor(p.clauseRef);
   return {
     code: p.code,
@@ -15,7 +47,7 @@ function presentPlace(p: ClausePlace) {
 }
 
 /** Definitions leave as plain text: the client renders them as text, never as markup. */
-export function presentGlossaryEntry(entry: GlossaryEntry) {
+export function presentGlossaryEntry(entry: GlossaryEntry): z.infer<typeof glossaryEntrySchema> {
   return {
     term: entry.term,
     conflicting: entry.conflicting,

@@ -1,15 +1,99 @@
-import type {
-  ArtefactReadiness,
-  Blocker,
-  CommentRef,
-  CriterionId,
-  CriterionResult,
-  Readiness,
+import { z } from 'zod';
+import { LIFECYCLE_STAGES } from '../domain/artefactLifecycle.js';
+import {
+  CRITERION_IDS,
+  type ArtefactReadiness,
+  type Blocker,
+  type CommentRef,
+  type CriterionId,
+  type CriterionResult,
+  type Readiness,
 } from '../domain/readiness.js';
 import { outstandingCommentsText } from '../domain/commentWords.js';
 import { plural } from '../domain/plural.js';
 import type { PaperReadiness } from '../domain/recommendationPaper.js';
+import { BRAG_VALUES, type Brag } from '../domain/vocabulary.js';
 import { canSeeComment, type CommentVisibility } from '../policies/commentVisibility.js';
+import { bragSourceSchema } from './artefact.js';
+
+const count = z.number().int();
+
+export const blockerSchema = z.object({
+  kind: z.enum([
+    'comment',
+    'change',
+    'requirement',
+    'clause',
+    'finding',
+    'artefact',
+    'consultation',
+    'due-process',
+    'decision',
+    'confidential',
+  ]),
+  id: z.string().describe('What blocks: a comment, change, requirement, clause… id'),
+  artefactId: z.string().optional(),
+  clauseRef: z.string().optional(),
+  count: count
+    .optional()
+    .describe('How many blockers this one stands for, when it counts comments not shown'),
+  message: z.string(),
+});
+
+export const criterionSchema = z.object({
+  id: z.enum(CRITERION_IDS),
+  text: z.string(),
+  met: z.boolean(),
+  evidence: z
+    .record(z.string(), z.union([z.number(), z.string(), z.array(z.string())]))
+    .describe('Counts and facts the verdict rests on, by key'),
+  blockers: z.array(blockerSchema).describe('The first blockers; the rest only counted'),
+  blockerCount: count.describe('Every blocker, listed or not'),
+});
+
+export const commentsNotShownSchema = z
+  .object({ outstanding: count, total: count })
+  .describe('Confidential comments counted but not shown to this reader');
+
+export const artefactReadinessSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  code: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  topicArea: z.string(),
+  status: z.enum(LIFECYCLE_STAGES),
+  brag: z.enum(BRAG_VALUES),
+  bragSource: bragSourceSchema,
+  bragOverrideReason: z.string().nullable(),
+  outstandingComments: count.describe('Outstanding comments shown to this reader'),
+  totalComments: count,
+  commentsNotShown: commentsNotShownSchema,
+  currentVersion: z.object({ id: z.string(), label: z.string() }).nullable(),
+  baselined: z.boolean(),
+  statusText: z.string().describe('The seed pack\'s "Current status and issues" wording'),
+  criteria: z.array(criterionSchema),
+});
+
+export const codeReadinessSchema = z.object({
+  code: z.string(),
+  ready: z.boolean(),
+  // An object rather than a record, so that the description names every BRAG as a property.
+  brag: z
+    .object(Object.fromEntries(BRAG_VALUES.map((b) => [b, count])) as Record<Brag, typeof count>)
+    .describe("How many of the code's artefacts have each BRAG"),
+  outstandingComments: count,
+  commentsNotShown: commentsNotShownSchema,
+  criteria: z.array(criterionSchema),
+});
+
+export const readinessSchema = z.object({
+  ready: z.boolean().describe('Every gating criterion is met and no artefact is red'),
+  evaluatedAt: z.string(),
+  criteria: z.array(criterionSchema).describe('SC1-SC5 and KD1-KD3 over every artefact'),
+  byCode: z.array(codeReadinessSchema),
+  artefacts: z.array(artefactReadinessSchema),
+});
 
 /**
  * Blockers beyond these many per criterion are counted, not listed (20,000 comments would be
@@ -138,7 +222,11 @@ export function commentStatusText(audience: Audience, shown: number, notShown: n
   return `${outstandingCommentsText(shown)}, and ${plural(notShown, 'confidential comment')} not shown to you`;
 }
 
-function presentArtefact(audience: Audience, a: ArtefactReadiness, limit: number) {
+function presentArtefact(
+  audience: Audience,
+  a: ArtefactReadiness,
+  limit: number,
+): z.infer<typeof artefactReadinessSchema> {
   const { confidentialComments: _tallies, ...rest } = a;
   const notShown = commentsNotShown(audience, a);
   const outstanding = a.outstandingComments - notShown.outstanding;
@@ -152,7 +240,10 @@ function presentArtefact(audience: Audience, a: ArtefactReadiness, limit: number
   };
 }
 
-export function presentReadiness(r: Readiness, audience: Audience) {
+export function presentReadiness(
+  r: Readiness,
+  audience: Audience,
+): z.infer<typeof readinessSchema> {
   const notShown = r.artefacts.map((a) => ({ code: a.code, ...commentsNotShown(audience, a) }));
   const within = (code?: string) => sum(notShown.filter((n) => !code || n.code === code));
   return {
@@ -172,11 +263,14 @@ export function presentReadiness(r: Readiness, audience: Audience) {
   };
 }
 
-export function presentArtefactReadiness(a: ArtefactReadiness, audience: Audience) {
+export function presentArtefactReadiness(
+  a: ArtefactReadiness,
+  audience: Audience,
+): z.infer<typeof artefactReadinessSchema> {
   return presentArtefact(audience, a, BLOCKER_LIMITS.singleArtefact);
 }
 
-export type PresentedReadiness = ReturnType<typeof presentReadiness>;
+export type PresentedReadiness = z.infer<typeof readinessSchema>;
 
 /**
  * A stored paper as it may be read now: blockers naming a comment that is confidential today
@@ -222,3 +316,35 @@ export function paperCommentIds(readiness: PaperReadiness): string[] {
   ];
   return [...new Set(lists.flatMap((c) => c.blockers.filter(isCommentBlocker).map((b) => b.id)))];
 }
+
+/** The M6 baseline, once the SRO has approved a paper. */
+export const m6BaselineSchema = z.object({
+  id: z.string(),
+  createdAt: z.string().describe('When the SRO approved it'),
+  recommendationId: z.string().describe('The paper the SRO approved'),
+});
+
+/** Readiness now, as GET /api/readiness answers: with the M6 baseline once there is one. */
+export const currentReadinessSchema = readinessSchema.extend({
+  baseline: m6BaselineSchema
+    .nullable()
+    .describe('Once set, the verdict to show is "baselined", not the evaluation\'s'),
+});
+
+export const outstandingHistorySchema = z.object({
+  from: z
+    .string()
+    .nullable()
+    .describe('First London day of the series (YYYY-MM-DD); null when no comment has been made'),
+  to: z.string(),
+  capped: z.boolean().describe('Comments were made before `from`: the series is capped at a year'),
+  days: z.array(
+    z.object({
+      day: z.string().describe('YYYY-MM-DD, a London calendar day'),
+      outstanding: count.describe('Outstanding at the end of the day (now, for today)'),
+      peak: count.describe('The most outstanding at any moment of the day'),
+      raised: count.describe('Comments that became outstanding that day'),
+      closed: count.describe('Comments that stopped being outstanding that day'),
+    }),
+  ),
+});

@@ -1,5 +1,121 @@
+import { z } from 'zod';
+import type { DecisionTable } from '../db/schema.js';
 import { renderMarkdown } from '../domain/markdown.js';
 import { sha256, type PaperSnapshot } from '../domain/recommendationPaper.js';
+import { dueProcessSummarySchema } from './dueProcess.js';
+import {
+  artefactReadinessSchema,
+  codeReadinessSchema,
+  commentsNotShownSchema,
+  readinessSchema,
+} from './readiness.js';
+import { userRefSchema } from './user.js';
+
+const verdictSchema = z.enum(['ready', 'not-ready']);
+
+// A paper holds what was true when it was generated; fields marked optional are absent from
+// papers generated before they were added.
+const paperReadinessSchema = readinessSchema.extend({
+  byCode: z.array(
+    codeReadinessSchema.extend({ commentsNotShown: commentsNotShownSchema.optional() }),
+  ),
+  artefacts: z.array(
+    artefactReadinessSchema.extend({ commentsNotShown: commentsNotShownSchema.optional() }),
+  ),
+});
+
+// A paper is read by everybody: a confidential comment is listed by its document only.
+const paperWorkOffItemSchema = z.union([
+  z.object({
+    kind: z.literal('comment'),
+    confidential: z.literal(false),
+    id: z.string(),
+    reference: z.string(),
+    document: z.string(),
+    subject: z.string(),
+    owner: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('comment'),
+    confidential: z.literal(true),
+    document: z.string(),
+    owner: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('change'),
+    reference: z.string(),
+    subject: z.string(),
+    owner: z.string().nullable(),
+  }),
+]);
+
+export const recommendationSchema = z.object({
+  id: z.string(),
+  verdict: verdictSchema,
+  createdAt: z.string(),
+  createdBy: userRefSchema.nullable(),
+  readiness: paperReadinessSchema.describe('The readiness the paper was generated from'),
+  dueProcess: dueProcessSummarySchema,
+  baseline: z
+    .array(
+      z.object({
+        code: z.string(),
+        reference: z.string(),
+        title: z.string(),
+        version: z
+          .object({
+            label: z.string(),
+            publishedAt: z.string(),
+            contentHash: z.string().describe("SHA-256 of the version's Markdown source"),
+            incorporates: z.array(z.string()),
+          })
+          .nullable(),
+      }),
+    )
+    .nullable()
+    .describe('The artefacts the paper proposes to baseline, at their current versions'),
+  waivers: z
+    .array(
+      z.object({
+        kind: z.enum(['waived-finding', 'brag-override', 'no-code-impact']),
+        reference: z.string(),
+        subject: z.string(),
+        reason: z.string(),
+        decidedAt: z.string().nullable(),
+      }),
+    )
+    .nullable()
+    .describe('Checks set aside by someone, with their reasons'),
+  workOff: z
+    .array(paperWorkOffItemSchema)
+    .nullable()
+    .describe('What becomes post-M6 work-off when the SRO approves'),
+  snapshotHash: z.string().describe('SHA-256 of the stored snapshot'),
+  decisions: z.array(
+    z.object({
+      id: z.string(),
+      body: z.enum(['CCAG', 'SRO']),
+      outcome: z.enum(['recommended', 'not-recommended', 'approved', 'rejected']),
+      notes: z.string(),
+      decidedBy: userRefSchema.nullable(),
+      decidedAt: z.string(),
+    }),
+  ),
+  baselineId: z.string().nullable().describe('The M6 baseline this paper led to, once approved'),
+  formats: z
+    .object({ html: z.string(), md: z.string(), docx: z.string() })
+    .describe('Where to fetch the paper itself'),
+});
+
+/** A paper as listed: the latest CCAG and SRO outcome beside it. */
+export const recommendationSummarySchema = z.object({
+  id: z.string(),
+  verdict: verdictSchema,
+  createdAt: z.string(),
+  createdBy: z.string().nullable().describe('Who generated it'),
+  ccag: z.enum(['recommended', 'not-recommended']).nullable(),
+  sro: z.enum(['approved', 'rejected']).nullable(),
+});
 
 export interface RecommendationRow {
   id: string;
@@ -13,8 +129,8 @@ export interface RecommendationRow {
 
 export interface DecisionRow {
   id: string;
-  body: string;
-  outcome: string;
+  body: DecisionTable['body'];
+  outcome: DecisionTable['outcome'];
   notes: string;
   decidedBy: string | null;
   decidedByName: string | null;
@@ -26,7 +142,7 @@ export function presentRecommendation(
   snapshot: PaperSnapshot,
   decisions: DecisionRow[],
   baselineId: string | null,
-) {
+): z.infer<typeof recommendationSchema> {
   return {
     id: row.id,
     verdict: row.verdict,

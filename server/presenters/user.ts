@@ -27,3 +27,6 @@ export function presentUser(user: UserRow): z.infer<typeof userSchema> {
     createdAt: user.createdAt,
   };
 }
+
+/** A user as named beside what they did (authored, decided): null once the account is gone. */
+export const userRefSchema = z.object({ id: z.string(), name: z.string() });

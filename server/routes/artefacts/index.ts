@@ -11,10 +11,17 @@ import { authorize, type Actor } from '../../policies/index.js';
 import { endpoint, type UploadedFile } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { runTask } from '../../lib/offThread.js';
-import { presentArtefact, type Rating } from '../../presenters/artefact.js';
+import { z } from 'zod';
+import { artefactSchema, presentArtefact, type Rating } from '../../presenters/artefact.js';
+import { dataOf } from '../../presenters/envelope.js';
 import type { Readiness } from '../../domain/readiness.js';
 import { currentReadiness } from '../../readiness.js';
-import { presentVersion, presentVersionSummary } from '../../presenters/version.js';
+import {
+  presentVersion,
+  presentVersionSummary,
+  versionSchema,
+  versionSummarySchema,
+} from '../../presenters/version.js';
 import {
   artefactParams,
   createArtefactBody,
@@ -92,6 +99,8 @@ export const artefactEndpoints = [
     method: 'get',
     path: '/artefacts',
     summary: 'List code artefacts with BRAG and comment counts',
+    operationId: 'listArtefacts',
+    response: dataOf(z.array(artefactSchema)),
     tag: 'artefacts',
     policy: 'artefact.list',
     query: listArtefactsQuery,
@@ -117,6 +126,8 @@ export const artefactEndpoints = [
     method: 'post',
     path: '/artefacts',
     summary: 'Add an artefact to the registry',
+    operationId: 'createArtefact',
+    response: dataOf(artefactSchema),
     tag: 'artefacts',
     policy: 'artefact.create',
     body: createArtefactBody,
@@ -130,6 +141,8 @@ export const artefactEndpoints = [
     method: 'get',
     path: '/artefacts/:id',
     summary: 'One artefact, by id or slug',
+    operationId: 'getArtefact',
+    response: dataOf(artefactSchema),
     tag: 'artefacts',
     policy: 'artefact.read',
     params: artefactParams,
@@ -141,6 +154,8 @@ export const artefactEndpoints = [
     method: 'patch',
     path: '/artefacts/:id',
     summary: "Edit an artefact's registry fields",
+    operationId: 'updateArtefact',
+    response: dataOf(artefactSchema),
     tag: 'artefacts',
     policy: 'artefact.update',
     params: artefactParams,
@@ -155,6 +170,8 @@ export const artefactEndpoints = [
     method: 'get',
     path: '/artefacts/:id/versions',
     summary: 'Versions of an artefact, newest first',
+    operationId: 'listVersions',
+    response: dataOf(z.array(versionSummarySchema)),
     tag: 'versions',
     policy: 'version.list',
     params: artefactParams,
@@ -168,6 +185,17 @@ export const artefactEndpoints = [
     path: '/artefacts/:id/versions',
     summary:
       'Publish a new immutable version of an artefact: Markdown as JSON, or a Word .docx as multipart/form-data',
+    operationId: 'publishVersion',
+    response: dataOf(
+      versionSchema.extend({
+        warnings: z
+          .array(z.string())
+          .describe(
+            'What the publisher should know, e.g. tracked changes accepted, lines kept as text',
+          ),
+      }),
+    ),
+    errors: [409],
     tag: 'versions',
     policy: 'version.publish',
     params: artefactParams,
@@ -196,6 +224,8 @@ export const artefactEndpoints = [
     method: 'get',
     path: '/artefacts/:id/versions/:versionId',
     summary: 'One version with its clauses and sanitised HTML',
+    operationId: 'getVersion',
+    response: dataOf(versionSchema),
     tag: 'versions',
     policy: 'version.read',
     params: versionParams,

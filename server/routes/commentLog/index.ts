@@ -1,4 +1,5 @@
 import express, { type Request, type Response } from 'express';
+import type { z } from 'zod';
 import { importComments } from '../../commands/importComments.js';
 import { listArtefacts } from '../../db/queries/artefacts.js';
 import { commentBatches } from '../../db/queries/commentBatches.js';
@@ -7,6 +8,7 @@ import { AppError, badRequest, payloadTooLarge, tooManyRequests } from '../../er
 import { endpoint } from '../../http/endpoint.js';
 import {
   CONTENT_TYPES,
+  CSV_TYPE,
   XLSX_TYPE,
   readCsv,
   readXlsx,
@@ -18,6 +20,7 @@ import { perKeyLimit } from '../../lib/perKeyLimit.js';
 import { turns } from '../../lib/turns.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import { raisedByName } from '../../presenters/comment.js';
+import { dataOf } from '../../presenters/envelope.js';
 import { resolveCommentFilters } from '../comments/index.js';
 import {
   EXPORTS_AT_ONCE,
@@ -27,6 +30,7 @@ import {
   UPLOAD_LIMIT,
   UPLOAD_TYPES,
   exportCommentsQuery,
+  importResultSchema,
 } from './schema.js';
 
 // The import's body is the file itself, so this route reads it with its own raw parser; the JSON
@@ -76,6 +80,13 @@ export const commentLogEndpoints = [
     path: '/comments/export',
     summary:
       'The comments you can see, filtered as the queue, as an industry comment log (CSV or XLSX)',
+    operationId: 'exportComments',
+    response: {
+      raw: [CSV_TYPE, XLSX_TYPE],
+      description:
+        'The comment log as an attachment: CSV (UTF-8; a cell that a spreadsheet would read as a formula starts with an apostrophe) or an XLSX workbook',
+    },
+    errors: [404, 429],
     tag: 'comments',
     policy: 'comment.export',
     query: exportCommentsQuery,
@@ -149,12 +160,24 @@ export const commentLogEndpoints = [
     path: '/comments/import',
     summary:
       'Import an industry comment log (the raw .csv or .xlsx file as the body); all rows or none',
+    operationId: 'importComments',
+    rawBody: {
+      contentTypes: Object.keys(UPLOAD_TYPES),
+      description: `The comment log file itself, at most ${UPLOAD_LIMIT.toUpperCase()}: CSV, or an XLSX workbook`,
+    },
+    response: dataOf(importResultSchema),
+    errors: [409],
     tag: 'comments',
     policy: 'comment.import',
     async handler({ actor, services, req, res }) {
       const { format, file } = await receiveUpload(req, res);
       const rows = format === 'xlsx' ? await readXlsx(file) : readCsv(file);
-      return { data: await importComments(services.db, actor, rows) };
+      const result: z.infer<typeof importResultSchema> = await importComments(
+        services.db,
+        actor,
+        rows,
+      );
+      return { data: result };
     },
   }),
 ];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { createComment } from '../../commands/createComment.js';
 import { editComment, withdrawComment } from '../../commands/editComment.js';
 import { replyToComment } from '../../commands/replyToComment.js';
@@ -20,7 +20,15 @@ import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
 import type { Actor } from '../../policies/index.js';
-import { presentComment, presentDecision, presentReply } from '../../presenters/comment.js';
+import {
+  commentThreadSchema,
+  presentComment,
+  presentDecision,
+  presentReply,
+  queuedCommentSchema,
+} from '../../presenters/comment.js';
+import { dataOf } from '../../presenters/envelope.js';
+import { COMMENT_STATUSES } from '../../domain/commentLifecycle.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
@@ -62,7 +70,13 @@ export async function resolveCommentFilters(
   };
 }
 
-async function commentWithThread(db: Db, actor: Actor, idOrRef: string) {
+const commentThread = dataOf(commentThreadSchema);
+
+async function commentWithThread(
+  db: Db,
+  actor: Actor,
+  idOrRef: string,
+): Promise<z.infer<typeof commentThread>> {
   const comment = await loadVisibleComment(db, actor, idOrRef);
   const [replies, decisions] = await Promise.all([
     listReplies(db, comment.id),
@@ -87,6 +101,9 @@ export const commentEndpoints = [
     method: 'post',
     path: '/artefacts/:id/comments',
     summary: 'Comment on a clause of an artefact while a consultation covering it is open',
+    operationId: 'createComment',
+    response: commentThread,
+    errors: [409],
     tag: 'comments',
     policy: 'comment.create',
     params: artefactParams,
@@ -102,6 +119,15 @@ export const commentEndpoints = [
     method: 'get',
     path: '/comments',
     summary: 'The comment queue: filters, sort by age or severity, cursor pages, counts per status',
+    operationId: 'listComments',
+    errors: [404],
+    response: z.object({
+      data: z.array(queuedCommentSchema),
+      nextCursor: z.string().nullable().describe('Null on the last page'),
+      counts: z
+        .partialRecord(z.enum(COMMENT_STATUSES), z.number().int())
+        .describe('Comments per status under the filters other than status (absent: none)'),
+    }),
     tag: 'comments',
     policy: 'comment.list',
     query: listCommentsQuery,
@@ -144,6 +170,8 @@ export const commentEndpoints = [
     method: 'get',
     path: '/comments/:id',
     summary: 'One comment with its replies and triage decisions',
+    operationId: 'getComment',
+    response: commentThread,
     tag: 'comments',
     policy: 'comment.read',
     params: commentParams,
@@ -155,6 +183,9 @@ export const commentEndpoints = [
     method: 'patch',
     path: '/comments/:id',
     summary: 'Edit your own comment while it is open',
+    operationId: 'editComment',
+    response: commentThread,
+    errors: [403, 409],
     tag: 'comments',
     policy: 'comment.edit',
     params: commentParams,
@@ -169,6 +200,9 @@ export const commentEndpoints = [
     method: 'post',
     path: '/comments/:id/withdraw',
     summary: 'Withdraw your own comment while it is open',
+    operationId: 'withdrawComment',
+    response: commentThread,
+    errors: [403, 409],
     tag: 'comments',
     policy: 'comment.withdraw',
     params: commentParams,
@@ -183,6 +217,9 @@ export const commentEndpoints = [
     method: 'post',
     path: '/comments/:id/replies',
     summary: "Reply in a comment's thread",
+    operationId: 'replyToComment',
+    response: commentThread,
+    errors: [409],
     tag: 'comments',
     policy: 'comment.reply',
     params: commentParams,
@@ -198,6 +235,9 @@ export const commentEndpoints = [
     method: 'post',
     path: '/comments/:id/triage',
     summary: "A code body's decision on a comment on its own code's artefact",
+    operationId: 'triageComment',
+    response: commentThread,
+    errors: [409],
     tag: 'comments',
     policy: 'comment.triage',
     params: commentParams,

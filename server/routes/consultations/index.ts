@@ -6,7 +6,9 @@ import { consultationHistory, listConsultations } from '../../db/queries/consult
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { nowIso } from '../../lib/ids.js';
-import { presentConsultation } from '../../presenters/consultation.js';
+import { z } from 'zod';
+import { consultationSchema, presentConsultation } from '../../presenters/consultation.js';
+import { dataOf } from '../../presenters/envelope.js';
 import {
   changeClosingBody,
   closeConsultationBody,
@@ -25,6 +27,9 @@ export const consultationEndpoints = [
     method: 'get',
     path: '/consultations',
     summary: 'Consultations with their state (open, upcoming, closed)',
+    operationId: 'listConsultations',
+    errors: [404],
+    response: dataOf(z.array(consultationSchema)),
     tag: 'consultations',
     policy: 'consultation.list',
     query: listConsultationsQuery,
@@ -48,6 +53,9 @@ export const consultationEndpoints = [
     method: 'post',
     path: '/consultations',
     summary: 'Open a consultation window over a set of artefacts',
+    operationId: 'createConsultation',
+    response: dataOf(consultationSchema),
+    errors: [409],
     tag: 'consultations',
     policy: 'consultation.create',
     body: createConsultationBody,
@@ -62,6 +70,9 @@ export const consultationEndpoints = [
     method: 'post',
     path: '/consultations/:id/close',
     summary: 'Close a consultation now, with a reason',
+    operationId: 'closeConsultation',
+    response: dataOf(consultationSchema),
+    errors: [409],
     tag: 'consultations',
     policy: 'consultation.control',
     params: consultationParams,
@@ -75,6 +86,9 @@ export const consultationEndpoints = [
     method: 'patch',
     path: '/consultations/:id',
     summary: 'Extend, shorten or reopen a consultation by a new closing time, with a reason',
+    operationId: 'changeConsultationClosing',
+    response: dataOf(consultationSchema),
+    errors: [409],
     tag: 'consultations',
     policy: 'consultation.control',
     params: consultationParams,

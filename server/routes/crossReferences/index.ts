@@ -1,6 +1,12 @@
 import { listCrossReferences } from '../../db/queries/crossReferences.js';
 import { endpoint } from '../../http/endpoint.js';
-import { countsByCode, presentCrossReference } from '../../presenters/crossReference.js';
+import { z } from 'zod';
+import {
+  citationCountsSchema,
+  countsByCode,
+  crossReferenceSchema,
+  presentCrossReference,
+} from '../../presenters/crossReference.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { crossReferencesQuery } from './schema.js';
@@ -12,6 +18,11 @@ export const crossReferenceEndpoints = [
     path: '/artefacts/:id/references',
     summary:
       "Cross-references out of the artefact's current version, or into it (in: with counts per citing code, citations within the artefact counted apart)",
+    operationId: 'listCrossReferences',
+    response: z
+      .object({ data: z.array(crossReferenceSchema) })
+      .extend(citationCountsSchema.partial().shape)
+      .describe('With direction=in, also counts of the citations by citing code'),
     tag: 'versions',
     policy: 'version.read',
     params: artefactParams,

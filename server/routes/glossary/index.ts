@@ -1,6 +1,8 @@
 import { loadGlossary } from '../../db/glossaryCache.js';
 import { endpoint } from '../../http/endpoint.js';
-import { presentGlossaryEntry } from '../../presenters/glossary.js';
+import { z } from 'zod';
+import { dataOf } from '../../presenters/envelope.js';
+import { glossaryEntrySchema, presentGlossaryEntry } from '../../presenters/glossary.js';
 import { glossaryQuery } from './schema.js';
 
 // Definitions are clause text, which every signed-in user may read; no comment is in them. Where a
@@ -11,6 +13,8 @@ export const glossaryEndpoints = [
     path: '/glossary',
     summary:
       'Every defined term with its definitions across the code glossaries and the configured list, A to Z',
+    operationId: 'listGlossary',
+    response: dataOf(z.array(glossaryEntrySchema)),
     tag: 'glossary',
     policy: 'glossary.read',
     query: glossaryQuery,

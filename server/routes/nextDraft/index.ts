@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import { loadNextDraftInput } from '../../db/queries/nextDraft.js';
 import { parseClauses } from '../../domain/parseClauses.js';
 import { sendDocx } from '../../http/sendDocx.js';
+import { DOCX_CONTENT_TYPE } from '../../lib/docxToMarkdown.js';
 import { runTask } from '../../lib/offThread.js';
 import { prepareNextDraft } from '../../domain/nextDraft.js';
 import { conflict } from '../../errors.js';
@@ -10,7 +11,8 @@ import { commentVisibility } from '../../policies/commentVisibility.js';
 import { authorize, type Actor } from '../../policies/index.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { requireArtefact } from '../requireArtefact.js';
-import { nextDraftQuery } from './schema.js';
+import type { z } from 'zod';
+import { nextDraftQuery, nextDraftResponse } from './schema.js';
 
 /** The current version, its proposals, and the draft the caller's choices make of them. */
 async function preparedDraft(
@@ -42,13 +44,19 @@ export const nextDraftEndpoints = [
     path: '/artefacts/:id/next-draft',
     summary:
       "The current version's text with every accepted comment's proposed text applied, for the code body to edit and publish",
+    operationId: 'getNextDraft',
+    response: nextDraftResponse,
+    errors: [409],
     tag: 'versions',
     policy: 'version.prepareDraft',
     params: artefactParams,
     query: nextDraftQuery,
     async handler({ params, query, actor, services }) {
       const { input, draft } = await preparedDraft(services.db, actor, params.id, query);
-      return { data: { ...draft, version: input.version, proposals: input.proposals } };
+      const answer: z.infer<typeof nextDraftResponse> = {
+        data: { ...draft, version: input.version, proposals: input.proposals },
+      };
+      return answer;
     },
   }),
   endpoint({
@@ -56,6 +64,12 @@ export const nextDraftEndpoints = [
     path: '/artefacts/:id/next-draft.docx',
     summary:
       'The prepared next draft as a Word document: each applied proposal a tracked change attributed to its comment',
+    operationId: 'getNextDraftDocx',
+    response: {
+      raw: [DOCX_CONTENT_TYPE],
+      description: 'The next draft as a Word document with tracked changes',
+    },
+    errors: [409],
     tag: 'versions',
     policy: 'version.prepareDraft',
     params: artefactParams,

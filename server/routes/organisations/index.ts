@@ -1,7 +1,9 @@
 import { createOrganisation } from '../../commands/createOrganisation.js';
 import { listOrganisations } from '../../db/queries/organisations.js';
 import { endpoint } from '../../http/endpoint.js';
-import { presentOrganisation } from '../../presenters/organisation.js';
+import { z } from 'zod';
+import { dataOf } from '../../presenters/envelope.js';
+import { organisationSchema, presentOrganisation } from '../../presenters/organisation.js';
 import { createOrganisationBody } from './schema.js';
 
 export const organisationEndpoints = [
@@ -9,6 +11,8 @@ export const organisationEndpoints = [
     method: 'get',
     path: '/organisations',
     summary: 'List organisations',
+    operationId: 'listOrganisations',
+    response: dataOf(z.array(organisationSchema)),
     tag: 'organisations',
     policy: 'organisation.list',
     async handler({ services }) {
@@ -19,6 +23,9 @@ export const organisationEndpoints = [
     method: 'post',
     path: '/organisations',
     summary: 'Create an organisation',
+    operationId: 'createOrganisation',
+    response: dataOf(organisationSchema),
+    errors: [409],
     tag: 'organisations',
     policy: 'organisation.create',
     body: createOrganisationBody,

@@ -3,7 +3,16 @@ import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
-import { presentArtefactReadiness } from '../../presenters/readiness.js';
+import { z } from 'zod';
+import { BRAG_VALUES } from '../../domain/vocabulary.js';
+import { bragSourceSchema } from '../../presenters/artefact.js';
+import { dataOf } from '../../presenters/envelope.js';
+import {
+  artefactReadinessSchema,
+  currentReadinessSchema,
+  outstandingHistorySchema,
+  presentArtefactReadiness,
+} from '../../presenters/readiness.js';
 import { currentReadiness, presentedReadiness } from '../../readiness.js';
 import { artefactParams } from '../artefacts/schema.js';
 import { outstandingHistory } from '../../db/queries/outstandingHistory.js';
@@ -15,6 +24,8 @@ export const readinessEndpoints = [
     path: '/readiness',
     summary:
       'M6 readiness: SC1-SC5 and KD1-KD3 overall, per code and per artefact, with evidence and blockers',
+    operationId: 'getReadiness',
+    response: currentReadinessSchema,
     tag: 'readiness',
     policy: 'readiness.read',
     async handler({ actor, services }) {
@@ -26,6 +37,8 @@ export const readinessEndpoints = [
     path: '/readiness/outstanding-history',
     summary:
       'Outstanding comments at the end of each London day and the most at once that day, from the audit log (counts only, confidential comments included; at most a year)',
+    operationId: 'getOutstandingHistory',
+    response: dataOf(outstandingHistorySchema),
     tag: 'readiness',
     policy: 'readiness.read',
     async handler({ services }) {
@@ -36,6 +49,8 @@ export const readinessEndpoints = [
     method: 'get',
     path: '/artefacts/:id/readiness',
     summary: "One artefact's readiness and BRAG",
+    operationId: 'getArtefactReadiness',
+    response: dataOf(artefactReadinessSchema),
     tag: 'readiness',
     policy: 'readiness.read',
     params: artefactParams,
@@ -52,6 +67,14 @@ export const readinessEndpoints = [
     method: 'post',
     path: '/artefacts/:id/brag',
     summary: "Override an artefact's computed BRAG with a reason (null to clear)",
+    operationId: 'overrideBrag',
+    response: dataOf(
+      z.object({
+        brag: z.enum(BRAG_VALUES),
+        bragSource: bragSourceSchema,
+        bragOverrideReason: z.string().nullable(),
+      }),
+    ),
     tag: 'readiness',
     policy: 'brag.override',
     params: artefactParams,

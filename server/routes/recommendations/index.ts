@@ -18,11 +18,20 @@ import {
 import { paperWorkOffCommentIds, withoutConfidentialWorkOff } from '../../domain/paperWorkOff.js';
 import { notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
+import { DOCX_CONTENT_TYPE } from '../../lib/docxToMarkdown.js';
 import { renderPaperDocx } from '../../lib/paperDocx.js';
 import { paperCommentIds, withoutConfidentialComments } from '../../presenters/readiness.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
-import { paperHtml, presentRecommendation } from '../../presenters/recommendation.js';
-import { presentBaselineWorkOff } from '../../presenters/workOff.js';
+import { z } from 'zod';
+import { dataOf } from '../../presenters/envelope.js';
+import { m6BaselineSchema } from '../../presenters/readiness.js';
+import {
+  paperHtml,
+  presentRecommendation,
+  recommendationSchema,
+  recommendationSummarySchema,
+} from '../../presenters/recommendation.js';
+import { baselineWorkOffSchema, presentBaselineWorkOff } from '../../presenters/workOff.js';
 import { decisionBody, paperParams, recommendationParams } from './schema.js';
 
 async function loadPaper(db: Db, id: string) {
@@ -62,6 +71,8 @@ export const recommendationEndpoints = [
     method: 'post',
     path: '/recommendations',
     summary: 'Generate the CDWG recommendation paper from the readiness of this moment',
+    operationId: 'createRecommendation',
+    response: dataOf(recommendationSchema),
     tag: 'recommendations',
     policy: 'recommendation.create',
     status: 201,
@@ -74,6 +85,8 @@ export const recommendationEndpoints = [
     method: 'get',
     path: '/recommendations',
     summary: 'Recommendation papers, newest first',
+    operationId: 'listRecommendations',
+    response: dataOf(z.array(recommendationSummarySchema)),
     tag: 'recommendations',
     policy: 'recommendation.read',
     async handler({ services }) {
@@ -100,6 +113,13 @@ export const recommendationEndpoints = [
     method: 'get',
     path: '/recommendations/:id',
     summary: 'A recommendation paper as JSON, or the paper itself with .html, .md or .docx',
+    operationId: 'getRecommendation',
+    response: {
+      json: dataOf(recommendationSchema),
+      raw: ['text/html', 'text/markdown', DOCX_CONTENT_TYPE],
+      description:
+        'The paper as JSON; with .html, .md or .docx after the id, the paper itself: a print-ready page, Markdown or a Word document',
+    },
     tag: 'recommendations',
     policy: 'recommendation.read',
     params: paperParams,
@@ -125,9 +145,7 @@ export const recommendationEndpoints = [
           .type('text/html; charset=utf-8')
           .send(paperHtml(markdown, `CDWG Recommendation (M6) – ${meta.reference}`));
       else {
-        res
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .send(await renderPaperDocx(snapshot, meta));
+        res.type(DOCX_CONTENT_TYPE).send(await renderPaperDocx(snapshot, meta));
       }
       return undefined;
     },
@@ -136,6 +154,9 @@ export const recommendationEndpoints = [
     method: 'post',
     path: '/recommendations/:id/decisions',
     summary: "Record CCAG's recommendation or the SRO's decision; SRO approval baselines M6",
+    operationId: 'recordDecision',
+    response: dataOf(recommendationSchema),
+    errors: [409],
     tag: 'recommendations',
     policy: 'decision.record',
     params: recommendationParams,
@@ -151,6 +172,26 @@ export const recommendationEndpoints = [
     method: 'get',
     path: '/baseline',
     summary: 'The M6 baseline: the frozen version of every artefact and the post-M6 work-off items',
+    operationId: 'getBaseline',
+    errors: [404],
+    response: dataOf(
+      m6BaselineSchema.extend({
+        versions: z
+          .array(
+            z.object({
+              artefactId: z.string(),
+              slug: z.string(),
+              code: z.string(),
+              reference: z.string(),
+              title: z.string(),
+              versionId: z.string(),
+              label: z.string(),
+            }),
+          )
+          .describe('The frozen version of every artefact'),
+        workOff: z.array(baselineWorkOffSchema).describe('Comments deferred to post-M6 work-off'),
+      }),
+    ),
     tag: 'recommendations',
     policy: 'recommendation.read',
     async handler({ actor, services }) {
@@ -158,7 +199,9 @@ export const recommendationEndpoints = [
       if (!baseline) throw notFound('M6 has not been baselined yet');
       const visibility = commentVisibility(actor);
       const workOff = baseline.workOff.map((w) => presentBaselineWorkOff(w, visibility));
-      return { data: { ...baseline, workOff } };
+      // `singleton` only keeps the table to one row.
+      const { singleton: _singleton, ...shown } = baseline;
+      return { data: { ...shown, workOff } };
     },
   }),
 ];

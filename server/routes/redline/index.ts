@@ -4,6 +4,8 @@ import { cachedRedlineJson, loadVersionClauses } from '../../db/versionCache.js'
 import { badRequest, notFound } from '../../errors.js';
 import { endpoint } from '../../http/endpoint.js';
 import { sendDocx } from '../../http/sendDocx.js';
+import { DOCX_CONTENT_TYPE } from '../../lib/docxToMarkdown.js';
+import { redlineResponseSchema } from '../../presenters/redline.js';
 import { runTask } from '../../lib/offThread.js';
 import { requireArtefact } from '../requireArtefact.js';
 import { artefactParams } from '../artefacts/schema.js';
@@ -49,6 +51,8 @@ export const redlineEndpoints = [
     path: '/artefacts/:id/redline',
     summary:
       'Clause-aware redline between two versions (default: the current version and the one before)',
+    operationId: 'getRedline',
+    response: redlineResponseSchema,
     tag: 'versions',
     policy: 'version.read',
     params: artefactParams,
@@ -79,6 +83,11 @@ export const redlineEndpoints = [
     path: '/artefacts/:id/redline.docx',
     summary:
       'The redline as a Word document: the `to` version with every change from `from` a tracked change by its author',
+    operationId: 'getRedlineDocx',
+    response: {
+      raw: [DOCX_CONTENT_TYPE],
+      description: 'The `to` version as a Word document, each change from `from` a tracked change',
+    },
     tag: 'versions',
     policy: 'version.read',
     params: artefactParams,

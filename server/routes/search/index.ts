@@ -5,7 +5,7 @@ import { badRequest } from '../../errors.js';
 import { jsonCursor } from '../../http/cursor.js';
 import { endpoint } from '../../http/endpoint.js';
 import { commentVisibility } from '../../policies/commentVisibility.js';
-import { presentClauseHit, presentCommentHit } from '../../presenters/search.js';
+import { presentClauseHit, presentCommentHit, searchHitSchema } from '../../presenters/search.js';
 import { searchQuery } from './schema.js';
 
 const offsetCursor = jsonCursor(z.object({ o: z.number().int().min(0).max(100_000) }));
@@ -18,6 +18,17 @@ export const searchEndpoints = [
     path: '/search',
     summary:
       'Full-text search over the clauses of every artefact, or over the comments you may see',
+    operationId: 'search',
+    response: z.object({
+      data: z.array(searchHitSchema).describe('Clause hits, or with scope=comments comment hits'),
+      nextCursor: z.string().nullable().describe('Null on the last page'),
+      broad: z
+        .boolean()
+        .describe(
+          'More clauses match than are ranked: only the first `rankedMatches` are in order of relevance',
+        ),
+      rankedMatches: z.number().int(),
+    }),
     tag: 'search',
     policy: 'search.read',
     query: searchQuery,

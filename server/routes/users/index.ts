@@ -3,7 +3,9 @@ import { createUser } from '../../commands/createUser.js';
 import { deactivateUser, resetPassword } from '../../commands/updateUserAccess.js';
 import { listUsers } from '../../db/queries/users.js';
 import { endpoint } from '../../http/endpoint.js';
-import { presentUser } from '../../presenters/user.js';
+import { z } from 'zod';
+import { dataOf } from '../../presenters/envelope.js';
+import { presentUser, userSchema } from '../../presenters/user.js';
 import { changeRoleBody, createUserBody, resetPasswordBody, userIdParams } from './schema.js';
 
 export const userEndpoints = [
@@ -11,6 +13,8 @@ export const userEndpoints = [
     method: 'get',
     path: '/users',
     summary: 'List users',
+    operationId: 'listUsers',
+    response: dataOf(z.array(userSchema)),
     tag: 'users',
     policy: 'user.list',
     async handler({ services }) {
@@ -21,6 +25,9 @@ export const userEndpoints = [
     method: 'post',
     path: '/users',
     summary: 'Create a user with one role',
+    operationId: 'createUser',
+    response: dataOf(userSchema),
+    errors: [409],
     tag: 'users',
     policy: 'user.create',
     body: createUserBody,
@@ -34,6 +41,9 @@ export const userEndpoints = [
     path: '/users/:id/deactivate',
     summary:
       'Deactivate a user; their tokens stop working at once. The last active admin cannot be deactivated (409)',
+    operationId: 'deactivateUser',
+    response: dataOf(userSchema),
+    errors: [409],
     tag: 'users',
     policy: 'user.deactivate',
     params: userIdParams,
@@ -45,6 +55,8 @@ export const userEndpoints = [
     method: 'post',
     path: '/users/:id/password',
     summary: "Reset a user's password; all their sessions end",
+    operationId: 'resetPassword',
+    response: dataOf(userSchema),
     tag: 'users',
     policy: 'user.resetPassword',
     params: userIdParams,
@@ -60,6 +72,9 @@ export const userEndpoints = [
     path: '/users/:id/role',
     summary:
       "Change a user's role (with the organisation or code it needs); all their sessions end. The last active admin cannot be demoted (409)",
+    operationId: 'changeUserRole',
+    response: dataOf(userSchema),
+    errors: [409],
     tag: 'users',
     policy: 'user.changeRole',
     params: userIdParams,

@@ -38,6 +38,19 @@ describe('responseMismatch', () => {
     expect(responseMismatch(documented('empty'), { data: 1 })).to.contain('204');
   });
 
+  it('checks the JSON of an endpoint that may also answer a file, and leaves the file alone', () => {
+    const either = documented({
+      json: z.object({ data: z.object({ id: z.string() }) }),
+      raw: ['text/html'],
+      description: 'JSON, or the page',
+    });
+    expect(responseMismatch(either, { data: { id: 'a' } })).to.equal(undefined);
+    expect(responseMismatch(either, { data: { id: 'a', secret: 1 } })).to.equal(
+      'undocumented fields: data.secret',
+    );
+    expect(responseMismatch(either, { data: {} })).to.contain('data.id');
+  });
+
   it('leaves raw bodies to their handler', () => {
     expect(
       responseMismatch(documented({ raw: ['text/csv'], description: 'CSV' }), undefined),

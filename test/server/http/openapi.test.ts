@@ -96,13 +96,26 @@ export function read(
   const commentId: string = created.data.id;
   const clauseRef: string | null = comments.data[0].clauseRef;
   const next: string | null | undefined = comments.nextCursor;
-  const verdict: string = readiness.data.verdict;
+  const ready: boolean = readiness.ready;
+  const criterion: string = readiness.criteria[0].id;
   const hitClause: string = hits.data[0].clauseRef;
+  const snippet: string = hits.data[0].snippet[0].text;
   // @ts-expect-error not a field of the sign-in response
   void login.notAField;
   // @ts-expect-error not a field of an artefact
   void artefacts.data[0].notAField;
-  return [token, role, reference, commentId, String(clauseRef), String(next), verdict, hitClause];
+  return [
+    token,
+    role,
+    reference,
+    commentId,
+    String(clauseRef),
+    String(next),
+    String(ready),
+    criterion,
+    hitClause,
+    snippet,
+  ];
 }
 `,
     );

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { responseMismatch } from '../../../server/http/checkResponse.js';
+import { apiEndpoints } from '../../../server/routes/index.js';
 import { testDialects } from '../../helpers/db.js';
 import { artefactId, openConsultation, postComment, publish } from '../../helpers/fixtures.js';
 import { startTestServer, type TestServer, type TestUser } from '../../helpers/server.js';
@@ -104,6 +106,9 @@ for (const dialect of testDialects()) {
           'unchanged',
         );
         expect(res.body.documentHtml).to.include('redline-unchanged').and.include('(was 1.1.2)');
+        // The handler writes this JSON itself, so the test server's response check does not see it.
+        const described = apiEndpoints.find((ep) => ep.operationId === 'getRedline');
+        expect(described && responseMismatch(described, res.body)).to.equal(undefined);
       });
 
       it('gives an empty redline for a version against itself', async () => {
