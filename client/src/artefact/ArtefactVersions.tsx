@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
+import { useQueryParams } from '../useQueryParams';
 import { listVersions, type Artefact } from '../api';
 import { useAuth } from '../auth';
 import { useApi } from '../useApi';
@@ -28,7 +29,7 @@ export function ArtefactVersions({ artefact, revision, onPublished, onCommentsCh
   const canPublish =
     user?.role === 'admin' || (user?.role === 'code_body' && user.code === artefact.code);
   const location = useLocation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const versions = useApi((signal) => listVersions(artefact.id, signal), [artefact.id, revision]);
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<{
@@ -45,12 +46,7 @@ export function ArtefactVersions({ artefact, revision, onPublished, onCommentsCh
   const mode: RedlineMode = params.get('view') === 'document' ? 'document' : 'changes';
 
   function go(change: Record<string, string | null>) {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(change)) {
-      if (value === null) next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { state: location.state });
+    updateParams(change, { state: location.state });
   }
   const compare = (id: string | null) =>
     go({ version: selectedId, compare: id, view: id ? mode : null, clause: null });

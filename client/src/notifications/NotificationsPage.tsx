@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useQueryParams } from '../useQueryParams';
 import { ApiError } from '../api';
 import { formatDateTime } from '../format';
 import { NotificationSettingsForm } from './NotificationSettingsForm';
@@ -23,7 +24,7 @@ const message = (error: unknown) => (error instanceof ApiError ? error.message :
 
 /** The inbox: newest first, filtered by category and unread (in the URL), marked read here. */
 export function NotificationsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const category = params.get('category') ?? '';
   const unreadOnly = params.get('unread') === 'true';
   const [state, setState] = useState<State>({
@@ -103,12 +104,7 @@ export function NotificationsPage() {
     }
   }, []);
 
-  function setFilter(key: 'category' | 'unread', value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  }
+  const setFilter = (key: 'category' | 'unread', value: string) => updateParams({ [key]: value });
 
   return (
     <>

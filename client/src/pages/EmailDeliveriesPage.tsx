@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router-dom';
+import { useQueryParams } from '../useQueryParams';
 import { useAuth } from '../auth';
 import { DELIVERY_STATUSES, type DeliveryStatus } from '../email/emailDeliveriesApi';
 import { EmailDeliveriesTable } from '../email/EmailDeliveriesTable';
@@ -14,7 +14,7 @@ export function EmailDeliveriesPage() {
   const { state } = useAuth();
   const user = state.status === 'signed-in' ? state.user : null;
   const allowed = user?.role === 'admin';
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const requested = params.get('status');
   const status: DeliveryStatus = isStatus(requested) ? requested : 'failed';
   const settings = useApi(allowed ? (signal) => getNotificationSettings(signal) : null, [allowed]);
@@ -31,10 +31,7 @@ export function EmailDeliveriesPage() {
   }
 
   function setStatus(next: DeliveryStatus) {
-    const search = new URLSearchParams(params);
-    if (next === 'failed') search.delete('status');
-    else search.set('status', next);
-    setParams(search, { replace: true });
+    updateParams({ status: next === 'failed' ? null : next });
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useQueryParams } from '../useQueryParams';
 import type { ApiError } from '../api';
 import { CODE_CHOICES, FilterSelect } from '../Filters';
 import { plural } from '../format';
@@ -26,7 +27,7 @@ interface LaterPages {
 
 /** Results of a full-text search over every clause, or the comments the reader may see. */
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const q = params.get('q') ?? '';
   const code = params.get('code') ?? '';
   const scope: SearchParams['scope'] = params.get('scope') === 'comments' ? 'comments' : 'clauses';
@@ -42,12 +43,7 @@ export function SearchPage() {
   const hits = [...(first.data?.data ?? []), ...(pages?.hits ?? [])];
   const cursor = pages ? pages.cursor : (first.data?.nextCursor ?? null);
 
-  function setParam(name: string, value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
+  const setParam = (name: string, value: string) => updateParams({ [name]: value });
 
   function submit(event: FormEvent) {
     event.preventDefault();
