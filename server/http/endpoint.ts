@@ -46,6 +46,14 @@ export interface EndpointContext<P, Q, B> {
   services: Services;
   req: Request;
   res: Response;
+  /** Answers with the endpoint's `alternative` status instead of its usual one. */
+  answerWith(status: number): void;
+}
+
+/** A second success status an endpoint may answer with, with the same body. */
+export interface AlternativeStatus {
+  status: number;
+  description: string;
 }
 
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -107,6 +115,8 @@ export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   upload?: UploadSpec;
   /** Status of a successful response. */
   status?: number;
+  /** Another success status, chosen by the handler with `answerWith` (e.g. 200 for a replacement). */
+  alternative?: AlternativeStatus;
   handler(ctx: EndpointContext<z.infer<P>, z.infer<Q>, z.infer<B>>): Promise<unknown>;
 }
 
@@ -127,6 +137,7 @@ export interface Endpoint {
   body: z.ZodType | undefined;
   upload: UploadSpec | undefined;
   status: number;
+  alternative: AlternativeStatus | undefined;
   handler(ctx: EndpointContext<unknown, unknown, unknown>): Promise<unknown>;
 }
 
@@ -151,6 +162,7 @@ export function endpoint<
     body: spec.body,
     upload: spec.upload,
     status: spec.status ?? 200,
+    alternative: spec.alternative,
     handler: spec.handler as Endpoint['handler'],
   };
 }

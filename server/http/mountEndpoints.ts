@@ -32,6 +32,7 @@ export function mountEndpoints(endpoints: Endpoint[], services: Services): Route
       const file =
         receiveUpload && req.is('multipart/form-data') ? await receiveUpload(req, res) : undefined;
       const body = ep.body ? validate(ep.body, req.body, 'body') : undefined;
+      let status = ep.status;
       const result = await ep.handler({
         params,
         query,
@@ -43,6 +44,11 @@ export function mountEndpoints(endpoints: Endpoint[], services: Services): Route
         services,
         req,
         res,
+        answerWith(alternative) {
+          if (alternative !== ep.alternative?.status)
+            throw new Error(`${ep.path} documents no ${alternative} answer`);
+          status = alternative;
+        },
       });
       if (res.headersSent) return;
       if (services.checkResponses) {
@@ -56,7 +62,7 @@ export function mountEndpoints(endpoints: Endpoint[], services: Services): Route
         }
       }
       if (result === undefined) res.status(204).end();
-      else res.status(ep.status).json(result);
+      else res.status(status).json(result);
     });
   }
   return router;

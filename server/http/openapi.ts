@@ -81,6 +81,18 @@ function successResponse(ep: Endpoint): Record<string, unknown> {
   };
 }
 
+/** The usual success response, and the alternative status with the same body if there is one. */
+function successResponses(ep: Endpoint): Record<string, unknown> {
+  const usual = successResponse(ep);
+  const alternative = ep.alternative;
+  if (!alternative) return usual;
+  const same = usual[String(ep.status)] as Record<string, unknown>;
+  return {
+    ...usual,
+    [String(alternative.status)]: { ...same, description: alternative.description },
+  };
+}
+
 const errorResponses = {
   '400': 'The request is invalid: `details` lists each field at fault',
   '401': 'Not signed in, or the session has ended',
@@ -182,7 +194,7 @@ export function buildOpenApi(endpoints: Endpoint[]): Record<string, unknown> {
   for (const ep of endpoints) {
     const path = '/api' + ep.path.replace(/:(\w+)/g, '{$1}');
     tags.add(ep.tag);
-    const responses: Record<string, unknown> = { ...successResponse(ep) };
+    const responses: Record<string, unknown> = { ...successResponses(ep) };
     for (const status of clientErrors(ep)) {
       responses[status] = { description: errorResponses[status], content: errorContent };
     }

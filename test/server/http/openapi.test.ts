@@ -33,6 +33,16 @@ describe('the OpenAPI document', function () {
     expect(repeated, 'repeated operationIds').to.deep.equal([]);
   });
 
+  it('documents a second success status where an operation has one, with the same body', () => {
+    const paths = document().paths as Record<
+      string,
+      Record<string, { responses: Record<string, { content?: unknown }> }>
+    >;
+    const responses = paths['/api/due-process/responses']!.post!.responses;
+    expect(responses['201']?.content).to.not.equal(undefined);
+    expect(responses['200']?.content).to.deep.equal(responses['201']?.content);
+  });
+
   it('passes redocly lint with the recommended rules', async () => {
     const file = path.join(dir, 'openapi.json');
     const env = {
