@@ -2,6 +2,7 @@
 import { benchComments } from './comments.js';
 import { benchEmailDrain } from './emailDrain.js';
 import { benchExportStall } from './exportStall.js';
+import { benchImportDecisions } from './importDecisions.js';
 import { benchReadiness } from './readiness.js';
 import { benchReadinessInstances } from './readinessInstances.js';
 import { benchRedline } from './redline.js';
@@ -27,6 +28,7 @@ const benches: Record<string, () => Promise<boolean>> = {
   search: () => benchSearch(),
   'notify-consultation': () => benchNotifyConsultation(),
   'email-drain': () => benchEmailDrain(),
+  'import-decisions': () => benchImportDecisions(),
 };
 
 const wanted = process.argv.slice(2);
