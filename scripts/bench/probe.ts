@@ -78,23 +78,28 @@ export async function probe<T>(
     }
   })();
   const started = performance.now();
+  let value: T;
+  let ms: number;
+  let peakKb: number;
   try {
-    const value = await work();
-    const ms = performance.now() - started;
-    const peakKb = Math.max(sampledPeakKb, exactPeak ? statusKb(pid, 'VmHWM') : 0);
-    return {
-      ms,
-      value,
-      health: summarise(latencies),
-      resets,
-      startMb: startKb / 1024,
-      peakMb: peakKb / 1024,
-    };
+    value = await work();
+    ms = performance.now() - started;
+    peakKb = Math.max(sampledPeakKb, exactPeak ? statusKb(pid, 'VmHWM') : 0);
   } finally {
     done = true;
     clearInterval(sampler);
+    // The poll in flight as the work ends counts: when the work blocked the server, it is the
+    // one that waited longest.
     await poller;
   }
+  return {
+    ms,
+    value,
+    health: summarise(latencies),
+    resets,
+    startMb: startKb / 1024,
+    peakMb: peakKb / 1024,
+  };
 }
 
 export const PROBE_COLUMNS =

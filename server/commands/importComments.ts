@@ -33,6 +33,7 @@ import {
 import { baselinedTextProblem } from '../domain/baselinedText.js';
 import type { Clause } from '../domain/parseClauses.js';
 import { badRequest, conflict } from '../errors.js';
+import { nextTurn, turnEvery } from '../lib/nextTurn.js';
 import type { SheetRow } from '../lib/commentLogFiles.js';
 import { newId } from '../lib/ids.js';
 import { commentVisibility } from '../policies/commentVisibility.js';
@@ -223,6 +224,7 @@ async function visibleCommentsByRef(
       .select('a.code as artefactCode')
       .execute();
     for (const r of rows) found.set(r.ref, r);
+    await nextTurn();
   }
   return found;
 }
@@ -271,7 +273,9 @@ export async function importComments(
   actor: Actor,
   rows: readonly SheetRow[],
 ): Promise<ImportResult> {
+  // Each step over a large file is tens of milliseconds: other requests are served in between.
   const records = readRecords(rows);
+  await nextTurn();
   const [artefacts, organisations, importer, lastNumber, resolveChange, baseline, known] =
     await Promise.all([
       loadArtefacts(db, records),
@@ -290,6 +294,7 @@ export async function importComments(
         records.flatMap((r) => (r.record.ID ? [r.record.ID] : [])),
       ),
     ]);
+  await nextTurn();
   const now = new Date();
   const resolveArtefact = artefactResolver(artefacts);
   const labels = new Map(artefacts.map((a) => [a.id, a.label]));
@@ -370,6 +375,7 @@ export async function importComments(
         ]
       : [];
   });
+  await nextTurn();
   updates.sort((a, b) => a.update.row - b.update.row);
   const sorted = sortLogUpdates(updates, (code) => can(actor, 'comment.triage', { code }));
   if (sorted.conflicts.length) {
@@ -426,7 +432,10 @@ export async function importComments(
         trx,
         created.map((c) => c.comment.artefactId),
       );
+      // Thousands of rows are seconds of work: other requests are served in between.
+      const letOthersIn = turnEvery();
       for (const { comment, decision, row } of created) {
+        await letOthersIn();
         await writeAudit(trx, {
           actorId: actor.id,
           action: 'comment.import',
@@ -437,6 +446,7 @@ export async function importComments(
       }
       // Each decision exactly as the triage screen records it (409 if the comment moved on).
       for (const d of sorted.decisions) {
+        await letOthersIn();
         await recordTriage(trx, db.dialect, actor, d.comment, {
           status: d.status,
           response: d.response,
