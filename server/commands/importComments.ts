@@ -416,9 +416,12 @@ export async function importComments(
         trx,
         valid.map((r) => r.ref),
       );
+      // Thousands of rows are seconds of work: other requests are served in between.
+      const letOthersIn = turnEvery();
       const at = now.toISOString();
       const created = valid.map((r) => toComment(r, actor, importer.name, at));
       for (const batch of chunks(created, INSERT_BATCH)) {
+        await letOthersIn();
         await trx
           .insertInto('comments')
           .values(batch.map((c) => c.comment))
@@ -426,14 +429,13 @@ export async function importComments(
       }
       const newDecisions = created.flatMap((c) => (c.decision ? [c.decision] : []));
       for (const batch of chunks(newDecisions, INSERT_BATCH)) {
+        await letOthersIn();
         await trx.insertInto('triageDecisions').values(batch).execute();
       }
       await refreshCommentTallies(
         trx,
         created.map((c) => c.comment.artefactId),
       );
-      // Thousands of rows are seconds of work: other requests are served in between.
-      const letOthersIn = turnEvery();
       for (const { comment, decision, row } of created) {
         await letOthersIn();
         await writeAudit(trx, {

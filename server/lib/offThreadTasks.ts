@@ -8,7 +8,6 @@ import { checkPlainEnglish, type PlainEnglishContext } from '../domain/plainEngl
 import { redlineJson } from '../presenters/redline.js';
 import { docxToMarkdown, type DocxConversion, type DocxUpload } from './docxToMarkdown.js';
 import { writeRedlineDocx, type RedlineFile } from './redlineDocx.js';
-import { readCsv, readXlsx, type CommentLogFormat, type SheetRow } from './commentLogFiles.js';
 import {
   clauseCitations,
   renumbering,
@@ -38,14 +37,6 @@ export const TASKS = {
   renumbering: (from: Clause[], to: Clause[]) => renumbering(from, to),
   plainEnglish: (clauses: Clause[], context: PlainEnglishContext) =>
     checkPlainEnglish(clauses, context),
-  /** An uploaded comment log's rows (its bytes arrive on the worker as a plain Uint8Array). */
-  readCommentLog: (
-    format: CommentLogFormat,
-    file: Uint8Array,
-  ): Promise<SheetRow[]> | SheetRow[] => {
-    const buffer = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
-    return format === 'xlsx' ? readXlsx(buffer) : readCsv(buffer);
-  },
   /** A Word upload as Markdown (its bytes arrive on the worker as a plain Uint8Array). */
   docxToMarkdown: (file: DocxUpload): Promise<DocxConversion> =>
     docxToMarkdown({
