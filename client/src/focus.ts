@@ -20,8 +20,14 @@ export function focusMainHeading(): boolean {
   return heading !== null;
 }
 
-/** Focuses the first field of a form as it opens (on mount, or when `open` becomes true). */
-export function useFocusFirstField(form: RefObject<HTMLElement | null>, open = true): void {
+/**
+ * Focuses the first field of a form as it opens (on mount, or when `open` becomes true), and again
+ * whenever `open` changes to another truthy value (a count of requests to return to the form).
+ */
+export function useFocusFirstField(
+  form: RefObject<HTMLElement | null>,
+  open: boolean | number = true,
+): void {
   useEffect(() => {
     if (open) form.current?.querySelector<HTMLElement>(FIELDS)?.focus();
   }, [form, open]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DecisionTable } from '../db/schema.js';
 import { renderMarkdown } from '../domain/markdown.js';
-import { sha256, type PaperSnapshot } from '../domain/recommendationPaper.js';
+import { paperReference, sha256, type PaperSnapshot } from '../domain/recommendationPaper.js';
 import { dueProcessSummarySchema } from './dueProcess.js';
 import {
   artefactReadinessSchema,
@@ -51,6 +51,7 @@ const paperWorkOffItemSchema = z.union([
 
 export const recommendationSchema = z.object({
   id: z.string(),
+  reference: z.string().describe('What readers cite the paper by, e.g. CDWG-M6-20261202-8D77DB40'),
   verdict: verdictSchema,
   createdAt: z.string(),
   createdBy: userRefSchema.nullable(),
@@ -145,6 +146,7 @@ export function presentRecommendation(
 ): z.infer<typeof recommendationSchema> {
   return {
     id: row.id,
+    reference: paperReference(row),
     verdict: row.verdict,
     createdAt: row.createdAt,
     createdBy: row.createdBy ? { id: row.createdBy, name: row.createdByName ?? '' } : null,

@@ -163,6 +163,16 @@ for (const dialect of testDialects()) {
       await form.waitFor();
       expect(await body.inputValue()).to.equal('Half a thought about the Smart Data Service');
       await thread.getByText('Your unsent comment was kept.').waitFor();
+      // Comment pressed again while its form is open takes focus back into the form.
+      for (let presses = 0; presses < 5 && !(await isFocused(commentButton)); presses += 1)
+        await page.keyboard.press('Shift+Tab');
+      await expectFocused(page, commentButton, 'Shift+Tab from the form reaches Comment');
+      await page.keyboard.press('Enter');
+      await expectFocused(
+        page,
+        form.getByLabel('Quoted text (optional)'),
+        'focus back in the form',
+      );
       await tabTo(page, form.getByRole('button', { name: 'Cancel' }));
       await page.keyboard.press('Enter');
       await form.waitFor({ state: 'detached' });

@@ -15,6 +15,8 @@ export interface ThreadState {
   quoteNote?: string;
   /** The comment just posted from the form, announced and focused. */
   posted?: { id: string; ref: string };
+  /** Counts presses of Comment while the form is open: each puts focus back in the form. */
+  refocus?: number;
 }
 
 interface Props {
@@ -124,6 +126,7 @@ export const ClauseComments = memo(function ClauseComments(props: Props) {
               clause={clause}
               draft={thread.draft}
               quoteNote={thread.quoteNote}
+              refocus={thread.refocus}
               onDraftChange={(draft) => props.onThreadChange({ ...thread, draft })}
               onCreated={(created) => {
                 props.onCommentChange(created);

@@ -191,7 +191,12 @@ export function VersionView({
         }
         setAside.current.delete(ref);
         return kept
-          ? { ref, quoteNote: note, draft: { ...kept, quote: quote ?? kept.quote } }
+          ? {
+              ref,
+              quoteNote: note,
+              draft: { ...kept, quote: quote ?? kept.quote },
+              refocus: open ? (previous?.refocus ?? 0) + 1 : undefined,
+            }
           : { ref, quoteNote, draft: emptyDraft(quote ?? '') };
       });
     },

@@ -13,6 +13,8 @@ interface Props {
   onDraftChange(draft: CommentDraft): void;
   /** A note about the quote, e.g. why a selection could not be quoted. */
   quoteNote?: string;
+  /** Changes each time Comment is pressed again while this form is open: focus returns to it. */
+  refocus?: number;
   onCreated(comment: CommentDetail): void;
   onCancel(): void;
 }
@@ -25,6 +27,7 @@ export function NewCommentForm(props: Props) {
   const problems = attempted ? draftProblems(draft, clause) : {};
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstField(form);
+  useFocusFirstField(form, props.refocus ?? 0);
   const focusFirstInvalid = useFocusFirstInvalid(form);
 
   async function handleSubmit(event: FormEvent) {

@@ -11,7 +11,6 @@ const FORMATS = [
 /** The paper as HTML, Markdown or Word, fetched with the token and saved as a file. */
 export function PaperDownloads({ paper }: { paper: Paper }) {
   const [error, setError] = useState<string | null>(null);
-  const stamp = paper.createdAt.slice(0, 10);
   return (
     <div className="actions" role="group" aria-label="Download the paper">
       <span className="label">Download:</span>
@@ -22,7 +21,7 @@ export function PaperDownloads({ paper }: { paper: Paper }) {
           className="secondary"
           onClick={() => {
             setError(null);
-            downloadFile(paper.formats[format], `cdwg-recommendation-${stamp}.${format}`).catch(
+            downloadFile(paper.formats[format], `${paper.reference}.${format}`).catch(
               (caught: unknown) => setError((caught as Error).message),
             );
           }}

@@ -48,6 +48,8 @@ export interface PaperDecision {
 
 export interface Paper {
   id: string;
+  /** What readers cite the paper by, in every page's header; also its files' names. */
+  reference: string;
   verdict: Verdict;
   createdAt: string;
   createdBy: Person | null;

@@ -134,7 +134,7 @@ export const recommendationEndpoints = [
         snapshotHash: sha256(row.snapshot),
       };
       const markdown = renderPaperMarkdown(snapshot, meta);
-      const filename = `cdwg-recommendation-${row.createdAt.slice(0, 10)}.${format}`;
+      const filename = `${meta.reference}.${format}`;
       res.setHeader(
         'Content-Disposition',
         `${format === 'html' ? 'inline' : 'attachment'}; filename="${filename}"`,

@@ -132,7 +132,13 @@ for (const dialect of testDialects()) {
       const docx = await fetch(`${server.url}/api/recommendations/${id}.docx`, {
         headers: { authorization: `Bearer ${alice.token}` },
       });
-      expect(docx.headers.get('content-disposition')).to.include('.docx');
+      // Saved under the reference the paper is cited by, as its JSON and its header give it.
+      const paper = await server.api(`/api/recommendations/${id}`, { token: alice.token });
+      const reference = paper.body.data.reference as string;
+      expect(reference).to.match(/^CDWG-M6-\d{8}-[0-9A-Z]{8}$/);
+      expect(docx.headers.get('content-disposition')).to.equal(
+        `attachment; filename="${reference}.docx"`,
+      );
       const text = (await mammoth.extractRawText({ buffer: Buffer.from(await docx.arrayBuffer()) }))
         .value;
       expect(text)
