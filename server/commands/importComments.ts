@@ -432,10 +432,6 @@ export async function importComments(
         await letOthersIn();
         await trx.insertInto('triageDecisions').values(batch).execute();
       }
-      await refreshCommentTallies(
-        trx,
-        created.map((c) => c.comment.artefactId),
-      );
       for (const { comment, decision, row } of created) {
         await letOthersIn();
         await writeAudit(trx, {
@@ -457,6 +453,11 @@ export async function importComments(
           revision: d.revision,
         });
       }
+      // Once for the whole file, not once a row.
+      await refreshCommentTallies(trx, [
+        ...created.map((c) => c.comment.artefactId),
+        ...sorted.decisions.map((d) => d.comment.artefactId),
+      ]);
       return {
         created: created.map((c) => ({ row: c.row, ref: c.comment.ref })),
         updated: sorted.decisions.map((d) => ({

@@ -60,8 +60,9 @@ export async function lockForTriage(
 
 /**
  * Records a checked decision inside the caller's transaction (after lockForTriage): the comment at
- * its next revision (409 if someone else changed it first), one TriageDecision, the tallies, a
- * work-off item for a deferral, the notifications and one AuditEvent.
+ * its next revision (409 if someone else changed it first), one TriageDecision, a work-off item
+ * for a deferral, the notifications and one AuditEvent. The caller then refreshes the artefacts'
+ * comment tallies, once for however many decisions it records.
  */
 export async function recordTriage(
   trx: Kysely<Database>,
@@ -127,7 +128,6 @@ export async function recordTriage(
     decidedAt,
   };
   await trx.insertInto('triageDecisions').values(decision).execute();
-  await refreshCommentTallies(trx, [comment.artefactId]);
   if (input.status === 'deferred')
     await addWorkOffItem(trx, dialect, actor.id, { commentId: comment.id });
   await commentDecided(trx, actor.id, decision);
@@ -154,6 +154,8 @@ export async function triageComment(
     await lockForTriage(trx, db.dialect, [
       { artefactId: comment.artefactId, status: input.status },
     ]);
-    return recordTriage(trx, db.dialect, actor, comment, input);
+    const recorded = await recordTriage(trx, db.dialect, actor, comment, input);
+    await refreshCommentTallies(trx, [comment.artefactId]);
+    return recorded;
   });
 }
