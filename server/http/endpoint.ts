@@ -95,12 +95,12 @@ export interface EndpointSpec<P extends z.ZodType, Q extends z.ZodType, B extend
   path: string;
   summary: string;
   /** Unique and stable: generated clients name their functions after it. */
-  operationId?: string;
+  operationId: string;
   tag: string;
   /** The policy action the caller must hold, or 'public' for health and sign-in. */
   policy: Action | 'public';
   /** The success response; in tests every JSON response is checked against it (mountEndpoints). */
-  response?: ResponseSpec;
+  response: ResponseSpec;
   /** Client errors the endpoint can give beyond those implied by its spec. */
   errors?: readonly ClientErrorStatus[];
   /** A raw-file request body read by the handler itself. */
@@ -124,10 +124,10 @@ export interface Endpoint {
   method: Method;
   path: string;
   summary: string;
-  operationId: string | undefined;
+  operationId: string;
   tag: string;
   policy: Action | 'public';
-  response: ResponseSpec | undefined;
+  response: ResponseSpec;
   errors: readonly ClientErrorStatus[];
   rawBody: RawRequestBody | undefined;
   /** Whether the spec declares params, query or body (so a 400 is possible). */

@@ -57,7 +57,7 @@ export function mountEndpoints(endpoints: Endpoint[], services: Services): Route
           // Said out loud: the test sees only a 500, and test loggers are silent.
           console.error(`Response check: ${ep.method} ${ep.path}: ${mismatch}`);
           throw new Error(
-            `${ep.method.toUpperCase()} ${ep.path} (${ep.operationId ?? 'no operationId'}) does not match its documented response: ${mismatch}`,
+            `${ep.method.toUpperCase()} ${ep.path} (${ep.operationId}) does not match its documented response: ${mismatch}`,
           );
         }
       }

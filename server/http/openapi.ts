@@ -53,9 +53,8 @@ function rawRequestBody(raw: RawRequestBody): Record<string, unknown> {
 const textual = (type: string) => type.startsWith('text/') || type.includes('json');
 
 function successResponse(ep: Endpoint): Record<string, unknown> {
-  const spec: ResponseSpec | undefined = ep.response;
+  const spec: ResponseSpec = ep.response;
   if (spec === 'empty') return { '204': { description: 'Done; no content' } };
-  if (spec === undefined) return { [String(ep.status)]: { description: 'Success' } };
   if (spec instanceof z.ZodType) {
     return {
       [String(ep.status)]: {
@@ -200,7 +199,7 @@ export function buildOpenApi(endpoints: Endpoint[]): Record<string, unknown> {
     }
     responses.default = { description: 'Any other error', content: errorContent };
     const operation: Record<string, unknown> = {
-      ...(ep.operationId ? { operationId: ep.operationId } : {}),
+      operationId: ep.operationId,
       summary: ep.summary,
       tags: [ep.tag],
       'x-policy': ep.policy,

@@ -197,7 +197,8 @@ export async function writeCommentLogXlsx(batches: RecordBatches, out: Writable)
     }
   }
   // The filter covers every row, and is named as Excel names it, which other spreadsheets need
-  // to show it (the range is only known now; exceljs writes the workbook part last).
+  // to show it (the range is only known now; exceljs writes the workbook part last). exceljs's
+  // streaming writer has no way to add a defined name, so its model is given the one name.
   const lastColumn = sheet.getColumn(COMMENT_LOG_COLUMNS.length).letter;
   sheet.autoFilter = `A1:${lastColumn}${lastRow}`;
   Object.defineProperty(workbook.definedNames, 'model', {

@@ -8,6 +8,7 @@ const documented = (response: ResponseSpec) =>
     method: 'get',
     path: '/things',
     summary: 'Things',
+    operationId: 'listThings',
     tag: 'system',
     policy: 'public',
     response,
