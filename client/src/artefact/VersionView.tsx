@@ -26,6 +26,16 @@ const NO_COMMENTS: Comment[] = [];
 const NO_REFERENCES: CrossReference[] = [];
 const KEPT_NOTE = 'Your unsent comment was kept.';
 
+/** Keeps the draft of a thread that is being left for another clause's, or closed. */
+function keepLeftDraft(
+  aside: Map<string, CommentDraft>,
+  previous: ThreadState | null,
+  nextRef: string | undefined,
+): void {
+  if (previous?.draft && nextRef !== previous.ref && draftHasContent(previous.draft))
+    aside.set(previous.ref, previous.draft);
+}
+
 interface Props {
   artefact: Artefact;
   versionId: string;
@@ -98,9 +108,7 @@ export function VersionView({
   const changeThread = useCallback((next: ThreadState | null) => {
     setThread((previous) => {
       const aside = setAside.current;
-      if (previous?.draft && next?.ref !== previous.ref && draftHasContent(previous.draft)) {
-        aside.set(previous.ref, previous.draft);
-      }
+      keepLeftDraft(aside, previous, next?.ref);
       if (next && next.ref === previous?.ref && !next.draft) aside.delete(next.ref);
       if (next && next.ref !== previous?.ref && !next.draft && !next.posted) {
         const kept = aside.get(next.ref);
@@ -186,9 +194,7 @@ export function VersionView({
         const open = previous?.ref === ref ? previous.draft : null;
         const kept = open ?? setAside.current.get(ref);
         const note = quoteNote ?? (kept && !open ? KEPT_NOTE : undefined);
-        if (previous?.ref !== ref && previous?.draft && draftHasContent(previous.draft)) {
-          setAside.current.set(previous.ref, previous.draft);
-        }
+        keepLeftDraft(setAside.current, previous, ref);
         setAside.current.delete(ref);
         return kept
           ? {

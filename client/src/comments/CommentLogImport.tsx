@@ -10,6 +10,7 @@ import {
   type ImportResult,
 } from './commentsApi';
 import { STATUS_LABELS } from './vocabulary';
+import { plural } from '../format';
 
 type Outcome =
   | { kind: 'imported'; result: ImportResult }
@@ -18,8 +19,6 @@ type Outcome =
 // A rejected 50,000-row file can have many problems; the first few are enough to start fixing it.
 const SHOWN_PROBLEMS = 200;
 const SHOWN_REFS = 20;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function importedText({ created, updated, unchanged, notTheirs }: ImportResult): string {
   const parts = [
