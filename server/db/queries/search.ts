@@ -113,6 +113,9 @@ function matchesOf(db: Db, terms: SearchTerm[], filters: SearchFilters): RawBuil
 /** How many of one code's current clauses a probe reads (see probeCodeRows). */
 const PROBE_ROWS = 5000;
 
+/** A match's text, all that ranking reads. */
+type CandidateRow = { id: number | string; heading: string | null; text: string };
+
 /**
  * PostgreSQL: the first matches of a common phrase in one code, by walking that code's current
  * clauses in id order and stopping at RANKED_MATCHES + 1. Its planner, taking the codes to be spread
@@ -124,18 +127,51 @@ async function probeCodeRows(
   db: Db,
   terms: SearchTerm[],
   filters: SearchFilters,
-): Promise<number[] | null> {
+): Promise<CandidateRow[] | null> {
   if (db.dialect !== 'postgres' || !filters.code || filters.kind || filters.version !== 'current')
     return null;
   // "offset 0" keeps each subquery as written: an ordered walk, and one lookup per clause.
-  const found = await sql<{ id: number | string }>`
-    select c.id
+  const found = await sql<CandidateRow>`
+    select c.id, x.heading, x.text
     from (select id from clause_search where is_current = 1 and code = ${filters.code}
       order by id limit ${PROBE_ROWS}) c
-    cross join lateral (select 1 from clause_search s
+    cross join lateral (select s.heading, s.text from clause_search s
       where s.id = c.id and s.document @@ to_tsquery('english', ${toTsquery(terms)}) offset 0) x
-    order by c.id limit ${RANKED_MATCHES + 1}`.execute(db.kysely);
-  return found.rows.length > RANKED_MATCHES ? found.rows.map((r) => Number(r.id)) : null;
+    order by c.id limit ${RANKED_MATCHES + 1}`.execute(rawRows(db));
+  return found.rows.length > RANKED_MATCHES ? found.rows : null;
+}
+
+/**
+ * Kysely without its plugins, for rows whose columns need no renaming: the camel-case plugin
+ * copies every row, which for a search's 301 candidates was a twentieth of its CPU.
+ */
+const rawRows = (db: Db) => db.kysely.withoutPlugins();
+
+/**
+ * The text of the first RANKED_MATCHES + 1 matches, in `order`. On PostgreSQL straight from the
+ * matching rows: reading the matches' ids and joining them back to their rows, as SQLite must
+ * (its index holds no text), read every candidate's row twice.
+ */
+function firstMatchesText(
+  db: Db,
+  terms: SearchTerm[],
+  filters: SearchFilters,
+  matching: RawBuilder<unknown>,
+  order: RawBuilder<unknown>,
+): RawBuilder<CandidateRow> {
+  if (db.dialect === 'sqlite') {
+    return sql<CandidateRow>`select s.id, s.heading, s.text
+      from (${matching} order by ${order} limit ${RANKED_MATCHES + 1}) m
+      join clause_search s on s.id = m.id order by m.id`;
+  }
+  const kind = filters.kind
+    ? sql`join artefacts a on a.id = s.artefact_id and a.kind = ${filters.kind}`
+    : sql``;
+  return sql<CandidateRow>`select s.id, s.heading, s.text from clause_search s ${kind}
+    where s.document @@ to_tsquery('english', ${toTsquery(terms)})
+    ${filters.version === 'current' ? sql`and s.is_current = 1` : sql``}
+    ${filters.code ? sql`and s.code = ${filters.code}` : sql``}
+    order by ${order} limit ${RANKED_MATCHES + 1}`;
 }
 
 /** A hit's columns, from clause_search `s` and its artefact `a` and version `v`. */
@@ -153,6 +189,15 @@ function hitsOf(matches: RawBuilder<unknown>): RawBuilder<HitRow> {
     join artefacts a on a.id = s.artefact_id
     join artefact_versions v on v.id = s.version_id
     order by s.id`;
+}
+
+/** The hits of clauses already found, by id: a plain join, as cheap to plan as to run. */
+function hitsById(ids: number[]): RawBuilder<HitRow> {
+  return sql<HitRow>`select ${hitColumns}
+    from clause_search s
+    join artefacts a on a.id = s.artefact_id
+    join artefact_versions v on v.id = s.version_id
+    where s.id in (${sql.join(ids)})`;
 }
 
 const present = (row: HitRow): ClauseHitRow => {
@@ -185,19 +230,15 @@ async function estimatedMatches(
 }
 
 /**
- * The order to read matches in. PostgreSQL walks the id index and checks each clause for the
- * words, which for a rare word means reading most of the index (138 ms for "unmetered", in 0.7%
- * of clauses): its cost model prices the check of a clause far below what it costs. Ordering by
- * `id + 0`, which no index gives, makes it read the word's matches from the GIN index and sort
- * them instead (3 ms), so that is done when few clauses are expected to match.
+ * Whether to read the matches sorted rather than in index order. PostgreSQL walks the id index and
+ * checks each clause for the words, which for a rare word means reading most of the index (138 ms
+ * for "unmetered", in 0.7% of clauses): its cost model prices the check of a clause far below what
+ * it costs. Ordering by `id + 0`, which no index gives, makes it read the word's matches from the
+ * GIN index and sort them instead (3 ms), so that is done when few clauses are expected to match.
  */
-async function matchOrder(
-  db: Db,
-  terms: SearchTerm[],
-  filters: SearchFilters,
-): Promise<RawBuilder<unknown>> {
-  if (db.dialect !== 'postgres') return sql`f.id`;
-  return (await estimatedMatches(db, terms, filters)) <= SORTED_MATCHES ? sql`f.id + 0` : sql`f.id`;
+async function sortMatches(db: Db, terms: SearchTerm[], filters: SearchFilters): Promise<boolean> {
+  if (db.dialect !== 'postgres') return false;
+  return (await estimatedMatches(db, terms, filters)) <= SORTED_MATCHES;
 }
 
 /**
@@ -214,56 +255,44 @@ export async function searchClauses(
   // SQLite's index matches the code's words; the row's code is checked exactly.
   const { join, where } = registryFilter(filters, db.dialect === 'postgres');
   const matching = sql`select f.id from ${matchesOf(db, terms, filters)} ${join} where true ${where}`;
-
-  const order = await matchOrder(db, terms, filters);
+  const sorted = await sortMatches(db, terms, filters);
+  const order = (id: string) => (sorted ? sql`${sql.ref(id)} + 0` : sql.ref(id));
 
   if (page.offset >= RANKED_MATCHES) {
     // Past the ranked matches: they are more than RANKED_MATCHES, if this page finds any.
     const rest = await hitsOf(
-      sql`(${matching} order by ${order} limit ${page.limit} offset ${page.offset})`,
+      sql`(${matching} order by ${order('f.id')} limit ${page.limit} offset ${page.offset})`,
     ).execute(db.kysely);
     return { rows: rest.rows.map(present), broad: rest.rows.length > 0 };
   }
-  // The first matches in index order, cheap to read as nothing is scored or sorted; ranked here.
-  const probed = await probeCodeRows(db, terms, filters);
-  const firstMatches = probed
-    ? sql`(select unnest(${probed}::bigint[]) as id)`
-    : sql`(${matching} order by ${order} limit ${RANKED_MATCHES + 1})`;
-  // On PostgreSQL the candidates come with their hits' columns, saving a round trip; on SQLite a
-  // second statement costs nothing, while joining every candidate to its artefact and version
-  // tripled the query (1.7 ms against 0.6 ms for "Data Collector").
-  const whole = db.dialect === 'postgres';
-  const first = await (
-    whole
-      ? hitsOf(firstMatches)
-      : sql<HitRow>`select s.id, s.heading, s.text from ${firstMatches} m
-          join clause_search s on s.id = m.id`
-  ).execute(db.kysely);
-  if (first.rows.length === 0) return { rows: [], broad: false };
-  const broad = first.rows.length > RANKED_MATCHES;
+  // The first matches in index order, cheap to read as nothing is scored or sorted; ranked here,
+  // and only the page's hits read in full after.
+  const first =
+    (await probeCodeRows(db, terms, filters)) ??
+    (
+      await firstMatchesText(
+        db,
+        terms,
+        filters,
+        matching,
+        order(db.dialect === 'sqlite' ? 'f.id' : 's.id'),
+      ).execute(rawRows(db))
+    ).rows;
+  if (first.length === 0) return { rows: [], broad: false };
+  const broad = first.length > RANKED_MATCHES;
   const { ranked, unranked } = segments(page, broad);
-  const candidates = first.rows.slice(0, RANKED_MATCHES).map((row) => ({
+  const candidates = first.slice(0, RANKED_MATCHES).map((row) => ({
     id: Number(row.id),
     heading: row.heading,
     text: row.text,
   }));
   const best = rankClauses(candidates, terms).slice(ranked!.offset, ranked!.offset + ranked!.limit);
-  const byId = new Map(
-    (whole
-      ? first.rows
-      : best.length
-        ? (
-            await hitsOf(
-              sql`(select id from clause_search where id in (${sql.join(best)}))`,
-            ).execute(db.kysely)
-          ).rows
-        : []
-    ).map((row) => [Number(row.id), row]),
-  );
+  const hits = best.length ? (await hitsById(best).execute(db.kysely)).rows : [];
+  const byId = new Map(hits.map((row) => [Number(row.id), row]));
   const rows = best.map((id) => present(byId.get(id)!));
   if (unranked) {
     const rest = await hitsOf(
-      sql`(${matching} order by ${order} limit ${unranked.limit} offset ${unranked.offset})`,
+      sql`(${matching} order by ${order('f.id')} limit ${unranked.limit} offset ${unranked.offset})`,
     ).execute(db.kysely);
     rows.push(...rest.rows.map(present));
   }

@@ -181,6 +181,10 @@ for (const dialect of testDialects()) {
       expect(rec.length).to.be.greaterThan(0);
       expect(rec.every((h) => h.artefact.code === 'REC')).to.equal(true);
       expect(await hits({ q: 'data', kind: 'bscp' })).to.deep.equal([]);
+      const sections = places(await hits({ q: '"Data Collector"', kind: 'section' }));
+      expect(sections).to.have.members(['Section S 1.1.1', 'Section S 1.1.2']);
+      const recSections = await hits({ q: '"Data Collector"', kind: 'section', code: 'REC' });
+      expect(recSections).to.deep.equal([]);
     });
 
     it('pages with an opaque cursor', async () => {
