@@ -83,15 +83,30 @@ export interface SnippetPart {
   hit: boolean;
 }
 
+// A page highlights each of its hits with the same terms: the pattern is built once per search.
+const highlightPatterns = new WeakMap<readonly SearchTerm[], RegExp | null>();
+
+/** Any term, as one pattern; null when there are none. */
+function highlightPattern(terms: readonly SearchTerm[]): RegExp | null {
+  let pattern = highlightPatterns.get(terms);
+  if (pattern === undefined) {
+    const patterns = termPatterns(terms);
+    pattern = patterns.length
+      ? new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'giu')
+      : null;
+    highlightPatterns.set(terms, pattern);
+  }
+  return pattern;
+}
+
 /**
  * Highlights terms in plain text: a window of about `width` characters around the first hit, with
  * every occurrence of a term marked (a phrase as a whole).
  */
 export function highlightPlain(text: string, terms: SearchTerm[], width = 200): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const patterns = termPatterns(terms);
-  if (!patterns.length) return [{ text: flat.slice(0, width), hit: false }];
-  const pattern = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'), 'giu');
+  const pattern = highlightPattern(terms);
+  if (!pattern) return [{ text: flat.slice(0, width), hit: false }];
   const first = flat.search(pattern);
   const start = first < 0 ? 0 : Math.max(0, first - Math.floor(width / 3));
   const window = flat.slice(start, start + width);

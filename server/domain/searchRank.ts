@@ -25,10 +25,11 @@ export function termPatterns(terms: readonly SearchTerm[]): RegExp[] {
   });
 }
 
+/** Occurrences of a global pattern; `test` rather than `exec`, which builds a match each time. */
 const count = (pattern: RegExp, text: string) => {
   pattern.lastIndex = 0;
   let n = 0;
-  while (pattern.exec(text)) n++;
+  while (pattern.test(text)) n++;
   return n;
 };
 
@@ -51,24 +52,38 @@ export function rankClauses(
   terms: readonly SearchTerm[],
 ): number[] {
   const patterns = termPatterns(terms);
-  if (candidates.length === 0) return [];
-  const lengths = candidates.map((c) => c.text.length + (c.heading?.length ?? 0));
-  const average = lengths.reduce((a, b) => a + b, 0) / candidates.length || 1;
-  const counts = candidates.map((c) =>
-    patterns.map((p) => HEADING_WEIGHT * (c.heading ? count(p, c.heading) : 0) + count(p, c.text)),
-  );
-  const idf = patterns.map((_, t) => {
-    const having = counts.filter((row) => (row[t] ?? 0) > 0).length;
-    return Math.log(1 + (candidates.length - having + 0.5) / (having + 0.5));
-  });
-  const scores = candidates.map((c, i) => {
-    const norm = K1 * (1 - B + (B * (lengths[i] ?? 0)) / average);
-    let score = 0;
-    for (const [t, tf] of (counts[i] ?? []).entries()) {
-      score += (idf[t] ?? 0) * ((tf * (K1 + 1)) / (tf + norm));
+  const n = candidates.length;
+  if (n === 0) return [];
+  // Flat arrays, filled in place: ranking runs on every search, over hundreds of candidates.
+  const t = patterns.length;
+  const counts = new Float64Array(n * t);
+  const having = new Float64Array(t);
+  const lengths = new Float64Array(n);
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const { heading, text } = candidates[i]!;
+    lengths[i] = text.length + (heading?.length ?? 0);
+    total += lengths[i]!;
+    for (let j = 0; j < t; j++) {
+      const pattern = patterns[j]!;
+      const tf = HEADING_WEIGHT * (heading ? count(pattern, heading) : 0) + count(pattern, text);
+      counts[i * t + j] = tf;
+      if (tf > 0) having[j]!++;
     }
-    return { id: c.id, score };
-  });
-  scores.sort((a, b) => b.score - a.score || a.id - b.id);
-  return scores.map((s) => s.id);
+  }
+  const average = total / n || 1;
+  const idf = having.map((h) => Math.log(1 + (n - h + 0.5) / (h + 0.5)));
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const norm = K1 * (1 - B + (B * lengths[i]!) / average);
+    let score = 0;
+    for (let j = 0; j < t; j++) {
+      const tf = counts[i * t + j]!;
+      score += idf[j]! * ((tf * (K1 + 1)) / (tf + norm));
+    }
+    scores[i] = score;
+  }
+  const order = Array.from({ length: n }, (_, i) => i);
+  order.sort((a, b) => scores[b]! - scores[a]! || candidates[a]!.id - candidates[b]!.id);
+  return order.map((i) => candidates[i]!.id);
 }
