@@ -68,6 +68,26 @@ describe('registry in the browser', function () {
     expect(await outlineLink.getAttribute('href')).to.match(/^#.+/);
   });
 
+  it('keeps a filter chosen while a typed search is still waiting to apply', async () => {
+    await signInFromHome(user.password);
+    await page.getByText('Showing 81 artefacts').waitFor();
+    // The search applies after a pause; the code is chosen inside it. Before the filters read the
+    // address as it is, the search's update started from the parameters it was typed under and
+    // undid the code.
+    await page.getByLabel('Search').fill('BSCP70');
+    await page.getByLabel('Code').selectOption('BSC');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'BSCP70');
+    expect(new URL(page.url()).searchParams.get('code')).to.equal('BSC');
+    await page
+      .getByRole('row', { name: /BSCP701/ })
+      .first()
+      .waitFor();
+    await page.getByText('Showing 81 artefacts').waitFor({ state: 'detached' });
+    const codes = await page.locator('tbody tr td:first-child').allTextContents();
+    expect(codes.length).to.be.greaterThan(0);
+    expect(new Set(codes)).to.deep.equal(new Set(['BSC']));
+  });
+
   it('shows the server message for a wrong password and stays on sign in', async () => {
     const rejected = await server.api('/api/auth/login', {
       method: 'POST',

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { useAuth } from '../auth';
 import { AffectedArtefacts } from '../changes/AffectedArtefacts';
@@ -8,6 +7,7 @@ import { CHANGE_STATUSES, listChanges, type Change } from '../changes/changesApi
 import { ArtefactFilter, FilterSelect, choices } from '../Filters';
 import { formatDate, humanise } from '../format';
 import { useApi } from '../useApi';
+import { useQueryParams } from '../useQueryParams';
 
 const EDITORS = ['programme', 'admin'];
 const STATUS_CHOICES = choices(CHANGE_STATUSES, humanise);
@@ -18,7 +18,7 @@ export function ChangesPage() {
   const user = state.status === 'signed-in' ? state.user : null;
   const canEdit = user !== null && EDITORS.includes(user.role);
   const canMark = (code: string) => canEdit || (user?.role === 'code_body' && user.code === code);
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const status = params.get('status') ?? '';
   const artefactId = params.get('artefactId') ?? '';
   const [reloads, setReloads] = useState(0);
@@ -36,15 +36,7 @@ export function ChangesPage() {
   const replace = (c: Change) => setEdits({ on: loaded.data, byId: { ...edited, [c.id]: c } });
 
   function setParam(name: string, value: string) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    updateParams({ [name]: value });
   }
 
   return (

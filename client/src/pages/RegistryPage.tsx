@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { listArtefacts, type Artefact } from '../api';
 import { BragBadge } from '../BragBadge';
 import { BragLegend } from '../BragLegend';
@@ -7,6 +7,7 @@ import { CODE_CHOICES, FilterSearch, FilterSelect, choices } from '../Filters';
 import { CODES, KIND_LABELS, formatDate, humanise, kindLabel, plural } from '../format';
 import { BRAG_ORDER } from '../readiness/readinessApi';
 import { useApi } from '../useApi';
+import { useQueryParams } from '../useQueryParams';
 
 const SEARCH_DELAY_MS = 300;
 const KIND_CHOICES = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }));
@@ -24,7 +25,7 @@ function countByCode(artefacts: Artefact[]): string {
 
 export function RegistryPage() {
   const location = useLocation();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const code = params.get('code') ?? '';
   const kind = params.get('kind') ?? '';
   const q = params.get('q') ?? '';
@@ -35,15 +36,7 @@ export function RegistryPage() {
   const writtenSearch = useRef(q);
 
   function setParam(name: string, value: string, replace = false) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace },
-    );
+    updateParams({ [name]: value }, { replace });
   }
 
   useEffect(() => {
@@ -64,7 +57,7 @@ export function RegistryPage() {
   function clearFilters() {
     writtenSearch.current = '';
     setSearch('');
-    setParams({});
+    updateParams({ code: null, kind: null, brag: null, q: null }, { replace: false });
   }
 
   const all = useApi((signal) => listArtefacts({}, signal), []);

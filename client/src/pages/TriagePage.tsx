@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { listArtefacts } from '../api';
 import { useAuth } from '../auth';
 import { ClauseContext } from '../comments/ClauseContext';
@@ -15,6 +14,7 @@ import { CATEGORIES, CATEGORY_LABELS, SEVERITIES } from '../comments/vocabulary'
 import { ArtefactFilter, CODE_CHOICES, FilterSelect, choices } from '../Filters';
 import { humanise } from '../format';
 import { useApi } from '../useApi';
+import { useQueryParams } from '../useQueryParams';
 
 const TRIAGE_ROLES = ['code_body', 'programme', 'admin'];
 // The programme imports logs for any code, a code body only for its own (the server checks each row).
@@ -32,7 +32,7 @@ const SORT_CHOICES: { value: CommentSort; label: string }[] = [
 export function TriagePage() {
   const { state } = useAuth();
   const user = state.status === 'signed-in' ? state.user : null;
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
 
   const codeParam = params.get('code') ?? (user?.role === 'code_body' ? (user.code ?? '') : ALL);
   const code = codeParam === ALL ? '' : codeParam;
@@ -68,17 +68,8 @@ export function TriagePage() {
   );
 
   function setParam(name: string, value: string) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        next.set(name, value);
-        // A different code has different artefacts.
-        if (name === 'code') next.delete('artefact');
-        for (const [key, v] of [...next]) if (v === '') next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+    // A different code has different artefacts.
+    updateParams({ [name]: value, ...(name === 'code' ? { artefact: null } : {}) });
   }
 
   if (!user) return null;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { FilterSelect, choices } from '../Filters';
 import { CODES, formatDateTime, humanise } from '../format';
 import { useApi } from '../useApi';
+import { useQueryParams } from '../useQueryParams';
 import { WorkOffForm } from '../workOff/WorkOffForm';
 import {
   WORK_OFF_STATUSES,
@@ -34,7 +35,7 @@ export function WorkOffPage() {
     (user.role === 'programme' ||
       user.role === 'admin' ||
       (user.role === 'code_body' && item.owner !== null && user.code === item.owner.code));
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const filters = {
     code: params.get('code') ?? '',
     status: params.get('status') ?? '',
@@ -55,15 +56,7 @@ export function WorkOffPage() {
   const [exportError, setExportError] = useState<string | null>(null);
 
   function setParam(name: string, value: string) {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
+    updateParams({ [name]: value });
   }
 
   async function download(format: 'csv' | 'xlsx') {

@@ -103,11 +103,17 @@ function matchesOf(db: Db, terms: SearchTerm[], filters: SearchFilters): RawBuil
     const match = toFts5(terms, { columns: ['heading', 'text'], code: filters.code });
     return sql`(select rowid as id from clause_current_fts where clause_current_fts match ${match}) f`;
   }
-  // Current versions have a partial index of their own (0017), and every row its code.
-  return sql`(select s.id from clause_search s
-    where s.document @@ to_tsquery('english', ${toTsquery(terms)})
-    ${current ? sql`and s.is_current = 1` : sql``}
-    ${filters.code ? sql`and s.code = ${filters.code}` : sql``}) f`;
+  return sql`(select s.id from clause_search s where ${pgMatching(terms, filters)}) f`;
+}
+
+/**
+ * PostgreSQL: whether clause_search row `s` matches every term under the filters. Current versions
+ * have a partial index of their own (0017), and every row its code.
+ */
+function pgMatching(terms: SearchTerm[], filters: SearchFilters): RawBuilder<unknown> {
+  return sql`s.document @@ to_tsquery('english', ${toTsquery(terms)})
+    ${filters.version === 'current' ? sql`and s.is_current = 1` : sql``}
+    ${filters.code ? sql`and s.code = ${filters.code}` : sql``}`;
 }
 
 /** How many of one code's current clauses a probe reads (see probeCodeRows). */
@@ -168,10 +174,7 @@ function firstMatchesText(
     ? sql`join artefacts a on a.id = s.artefact_id and a.kind = ${filters.kind}`
     : sql``;
   return sql<CandidateRow>`select s.id, s.heading, s.text from clause_search s ${kind}
-    where s.document @@ to_tsquery('english', ${toTsquery(terms)})
-    ${filters.version === 'current' ? sql`and s.is_current = 1` : sql``}
-    ${filters.code ? sql`and s.code = ${filters.code}` : sql``}
-    order by ${order} limit ${RANKED_MATCHES + 1}`;
+    where ${pgMatching(terms, filters)} order by ${order} limit ${RANKED_MATCHES + 1}`;
 }
 
 /** A hit's columns, from clause_search `s` and its artefact `a` and version `v`. */
