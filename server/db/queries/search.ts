@@ -154,7 +154,7 @@ async function probeCodeRows(
 const rawRows = (db: Db) => db.kysely.withoutPlugins();
 
 /**
- * The text of the first RANKED_MATCHES + 1 matches, in `order`. On PostgreSQL straight from the
+ * The text of the first RANKED_MATCHES + 1 matches, in id order. On PostgreSQL straight from the
  * matching rows: reading the matches' ids and joining them back to their rows, as SQLite must
  * (its index holds no text), read every candidate's row twice.
  */
@@ -163,18 +163,19 @@ function firstMatchesText(
   terms: SearchTerm[],
   filters: SearchFilters,
   matching: RawBuilder<unknown>,
-  order: RawBuilder<unknown>,
+  sorted: boolean,
 ): RawBuilder<CandidateRow> {
   if (db.dialect === 'sqlite') {
     return sql<CandidateRow>`select s.id, s.heading, s.text
-      from (${matching} order by ${order} limit ${RANKED_MATCHES + 1}) m
+      from (${matching} order by ${idOrder('f.id', sorted)} limit ${RANKED_MATCHES + 1}) m
       join clause_search s on s.id = m.id order by m.id`;
   }
   const kind = filters.kind
     ? sql`join artefacts a on a.id = s.artefact_id and a.kind = ${filters.kind}`
     : sql``;
   return sql<CandidateRow>`select s.id, s.heading, s.text from clause_search s ${kind}
-    where ${pgMatching(terms, filters)} order by ${order} limit ${RANKED_MATCHES + 1}`;
+    where ${pgMatching(terms, filters)} order by ${idOrder('s.id', sorted)}
+    limit ${RANKED_MATCHES + 1}`;
 }
 
 /** A hit's columns, from clause_search `s` and its artefact `a` and version `v`. */
@@ -244,6 +245,10 @@ async function sortMatches(db: Db, terms: SearchTerm[], filters: SearchFilters):
   return (await estimatedMatches(db, terms, filters)) <= SORTED_MATCHES;
 }
 
+/** Ordering by `id + 0` when sorting (see sortMatches): no index gives that order. */
+const idOrder = (column: string, sorted: boolean) =>
+  sorted ? sql`${sql.ref(column)} + 0` : sql.ref(column);
+
 /**
  * Clauses matching every term: the first RANKED_MATCHES (in index order) best first, then any
  * others in index order. Ranking happens here rather than in the database, the same on both, and
@@ -259,12 +264,11 @@ export async function searchClauses(
   const { join, where } = registryFilter(filters, db.dialect === 'postgres');
   const matching = sql`select f.id from ${matchesOf(db, terms, filters)} ${join} where true ${where}`;
   const sorted = await sortMatches(db, terms, filters);
-  const order = (id: string) => (sorted ? sql`${sql.ref(id)} + 0` : sql.ref(id));
 
   if (page.offset >= RANKED_MATCHES) {
     // Past the ranked matches: they are more than RANKED_MATCHES, if this page finds any.
     const rest = await hitsOf(
-      sql`(${matching} order by ${order('f.id')} limit ${page.limit} offset ${page.offset})`,
+      sql`(${matching} order by ${idOrder('f.id', sorted)} limit ${page.limit} offset ${page.offset})`,
     ).execute(db.kysely);
     return { rows: rest.rows.map(present), broad: rest.rows.length > 0 };
   }
@@ -272,15 +276,7 @@ export async function searchClauses(
   // and only the page's hits read in full after.
   const first =
     (await probeCodeRows(db, terms, filters)) ??
-    (
-      await firstMatchesText(
-        db,
-        terms,
-        filters,
-        matching,
-        order(db.dialect === 'sqlite' ? 'f.id' : 's.id'),
-      ).execute(rawRows(db))
-    ).rows;
+    (await firstMatchesText(db, terms, filters, matching, sorted).execute(rawRows(db))).rows;
   if (first.length === 0) return { rows: [], broad: false };
   const broad = first.length > RANKED_MATCHES;
   const { ranked, unranked } = segments(page, broad);
@@ -295,7 +291,7 @@ export async function searchClauses(
   const rows = best.map((id) => present(byId.get(id)!));
   if (unranked) {
     const rest = await hitsOf(
-      sql`(${matching} order by ${order('f.id')} limit ${unranked.limit} offset ${unranked.offset})`,
+      sql`(${matching} order by ${idOrder('f.id', sorted)} limit ${unranked.limit} offset ${unranked.offset})`,
     ).execute(db.kysely);
     rows.push(...rest.rows.map(present));
   }
