@@ -96,6 +96,20 @@ for (const dialect of testDialects()) {
       expect(seen.slice(RANKED_MATCHES)).to.deep.equal(sectionS.refs.slice(RANKED_MATCHES));
     });
 
+    it('ranks the first matches in index order across every code too', async () => {
+      // No code: on PostgreSQL the few matches of a small registry are read by sorting them.
+      const first = await search({ q: '"data collector"', limit: '100' });
+      expect(first.broad).to.equal(true);
+      expect(first.data[0]?.clauseRef).to.equal(sectionS.refs[RANKED_MATCHES - 50]);
+      expect(first.data.map((h) => h.clauseRef)).not.to.include(sectionS.refs[RANKED_MATCHES + 50]);
+      const past = await search({
+        q: '"data collector"',
+        limit: '1',
+        cursor: Buffer.from(JSON.stringify({ o: RANKED_MATCHES })).toString('base64url'),
+      });
+      expect(past.data.map((h) => h.clauseRef)).to.deep.equal([sectionS.refs[RANKED_MATCHES]]);
+    });
+
     it('narrows a broad search by code to that code only', async () => {
       const rec = await search({ q: '"data collector"', code: 'REC' });
       expect(rec.broad).to.equal(false);
