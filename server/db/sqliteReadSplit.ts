@@ -1,4 +1,4 @@
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Database as SqliteDatabase, Statement } from 'better-sqlite3';
 import {
   CompiledQuery,
   SqliteDialect,
@@ -6,6 +6,7 @@ import {
   type Driver,
   type QueryResult,
 } from 'kysely';
+import { ReadCache } from './readCache.js';
 
 /**
  * SQLite with a second, read-only connection for reads made outside a transaction.
@@ -73,23 +74,51 @@ function transactionCommand(text: string): 'begin' | 'end' | null {
   return null;
 }
 
-function run<R>(db: SqliteDatabase, query: CompiledQuery): QueryResult<R> {
-  const statement = db.prepare(query.sql);
+function run<R>(statement: Statement, query: CompiledQuery): QueryResult<R> {
   const parameters = query.parameters as unknown[];
   if (statement.reader) return { rows: statement.all(parameters) as R[] };
   const { changes, lastInsertRowid } = statement.run(parameters);
   return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
 }
 
+/**
+ * How many prepared statements each connection keeps. Preparing was a seventh of a search's time:
+ * the app's statements are few, and their texts repeat with only the parameters changing.
+ */
+const PREPARED_STATEMENTS = 500;
+const FOR_GOOD = 0;
+
+/**
+ * One connection's statements, prepared once per text. SQLite prepares a statement again by itself
+ * when the schema changes under it (a migration), so a kept one never runs against an old schema.
+ */
+class PreparedStatements {
+  private readonly cache = new ReadCache(PREPARED_STATEMENTS);
+  constructor(private readonly db: SqliteDatabase) {}
+
+  get(text: string): Statement {
+    const kept = this.cache.get(text, FOR_GOOD) as Statement | undefined;
+    if (kept) return kept;
+    const statement = this.db.prepare(text);
+    this.cache.set(text, FOR_GOOD, statement);
+    return statement;
+  }
+}
+
 class ReadSplitDriver implements Driver {
   private readonly turn = new Turn();
   /** A transaction begun with plain SQL: every statement joins it, as on one connection. */
   private plainTransaction = false;
+  private readonly written: PreparedStatements;
+  /** Statements that only read, prepared on the reader; null where the writer must run them. */
+  private readonly readOnlyStatements = new ReadCache(PREPARED_STATEMENTS);
 
   constructor(
     readonly writer: SqliteDatabase,
     readonly reader: SqliteDatabase,
-  ) {}
+  ) {
+    this.written = new PreparedStatements(writer);
+  }
 
   async init(): Promise<void> {}
 
@@ -147,12 +176,12 @@ class ReadSplitDriver implements Driver {
   }
 
   async execute<R>(session: Session, query: CompiledQuery): Promise<QueryResult<R>> {
-    if (session.inTransaction) return run<R>(this.writer, query);
+    if (session.inTransaction) return run<R>(this.written.get(query.sql), query);
     const command = transactionCommand(query.sql);
     if (command === 'begin') {
       await this.turn.take();
       try {
-        const result = run<R>(this.writer, query);
+        const result = run<R>(this.written.get(query.sql), query);
         this.plainTransaction = true;
         return result;
       } catch (err) {
@@ -162,7 +191,7 @@ class ReadSplitDriver implements Driver {
     }
     if (this.plainTransaction) {
       try {
-        return run<R>(this.writer, query);
+        return run<R>(this.written.get(query.sql), query);
       } finally {
         if (command === 'end' && !this.writer.inTransaction) {
           this.plainTransaction = false;
@@ -174,21 +203,27 @@ class ReadSplitDriver implements Driver {
     if (read) return { rows: read.all(query.parameters as unknown[]) as R[] };
     await this.turn.take();
     try {
-      return run<R>(this.writer, query);
+      return run<R>(this.written.get(query.sql), query);
     } finally {
       this.turn.give();
     }
   }
 
   /** The statement prepared on the reader, if it only reads. */
-  private readOnly(text: string) {
+  private readOnly(text: string): Statement | null {
+    const kept = this.readOnlyStatements.get(text, FOR_GOOD) as Statement | null | undefined;
+    if (kept !== undefined) return kept;
+    let prepared: Statement;
     try {
-      const statement = this.reader.prepare(text);
-      return statement.reader && statement.readonly ? statement : null;
+      prepared = this.reader.prepare(text);
     } catch {
-      // Not valid on a read-only connection (a pragma that writes, say): the writer decides.
+      // Not valid on a read-only connection (a pragma that writes, or a table that a migration
+      // is still creating): the writer decides, this time.
       return null;
     }
+    const statement = prepared.reader && prepared.readonly ? prepared : null;
+    this.readOnlyStatements.set(text, FOR_GOOD, statement);
+    return statement;
   }
 }
 

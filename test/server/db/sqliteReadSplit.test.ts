@@ -83,6 +83,36 @@ describe('SQLite reads beside a write transaction', () => {
     expect(await count()).to.equal(2);
   });
 
+  it('runs a statement it has kept against the data and the schema as they are now', async () => {
+    const notes = async () =>
+      (
+        await sql<Record<string, unknown>>`select * from split_probe order by id`.execute(
+          t.db.kysely,
+        )
+      ).rows;
+    const insert = (note: string) =>
+      sql`insert into split_probe (note) values (${note})`.execute(t.db.kysely);
+    await insert('first');
+    expect(await notes()).to.deep.equal([{ id: 1, note: 'first' }]);
+    await insert('second');
+    expect((await notes()).map((row) => row.note)).to.deep.equal(['first', 'second']);
+    await t.db.kysely.transaction().execute(async (trx) => {
+      await sql`alter table split_probe add column page integer default 7`.execute(trx);
+    });
+    expect(await notes()).to.deep.equal([
+      { id: 1, note: 'first', page: 7 },
+      { id: 2, note: 'second', page: 7 },
+    ]);
+    await insert('third');
+    expect(await count()).to.equal(3);
+    // A statement that could not be prepared is tried again, and works once its table exists.
+    const later = () =>
+      sql<{ n: number }>`select count(*) as n from split_later`.execute(t.db.kysely);
+    expect(await failure(later())).to.match(/no such table/);
+    await sql`create table split_later (id integer primary key)`.execute(t.db.kysely);
+    expect(Number((await later()).rows[0]!.n)).to.equal(0);
+  });
+
   it('sends a statement that writes and returns rows to the writer', async () => {
     const { rows } = await sql<{
       id: number;
