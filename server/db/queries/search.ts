@@ -36,7 +36,8 @@ export interface ClauseHitRow {
  * How many matches are ranked by relevance. A word found in most of 160,000 clauses would otherwise
  * be scored in every one of them on every request; past this many, the first RANKED_MATCHES in
  * index order are ranked and the rest follow them unranked, so every match can still be paged to.
- * 300 keeps a search within 5x of a health check at 20 connections (npm run bench -- search).
+ * With 300, a search at 20 connections stays within 5x of a health check's p99 on SQLite and sits
+ * about there on PostgreSQL (npm run bench -- search; docs/benchmarks.md).
  */
 export const RANKED_MATCHES = 300;
 
