@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from './app.js';
+import { createHttpServer } from './http/httpServer.js';
 import { bootDatabase } from './boot.js';
 import { loadConfig } from './config.js';
 import { checkAuditChainAtStart } from './db/verifyAuditChain.js';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     });
   }
   const smtp = config.smtpUrl ? describeSmtp(config.smtpUrl) : undefined;
-  const server = app.listen(config.port, () => {
+  const server = createHttpServer(app).listen(config.port, () => {
     const { port } = server.address() as AddressInfo;
     if (db.dialect === 'sqlite') {
       writePidFile(config.dataDir);

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
+import { createHttpServer } from '../../server/http/httpServer.js';
 import { openDatabase, type Db } from '../../server/db/database.js';
 import { apiClient, type ApiInit, type ApiResponse, type TestServer } from './server.js';
 
@@ -44,7 +45,7 @@ export async function startSecondInstance(server: TestServer): Promise<SecondIns
     checkResponses: true,
   });
   const http: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { createApp } from '../../server/app.js';
+import { createHttpServer } from '../../server/http/httpServer.js';
 import { createOrganisation } from '../../server/commands/createOrganisation.js';
 import { createUser } from '../../server/commands/createUser.js';
 import { seedRegistry } from '../../server/commands/seedRegistry.js';
@@ -83,7 +84,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     emailEnabled: opts.emailEnabled,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let counter = 0;
