@@ -36,8 +36,8 @@ export interface ClauseHitRow {
  * How many matches are ranked by relevance. A word found in most of 160,000 clauses would otherwise
  * be scored in every one of them on every request; past this many, the first RANKED_MATCHES in
  * index order are ranked and the rest follow them unranked, so every match can still be paged to.
- * With 300, a search at 20 connections stays within 5x of a health check's p99 on SQLite and sits
- * about there on PostgreSQL (npm run bench -- search; docs/benchmarks.md).
+ * Reading and scoring them is most of a ranked search's cost: 200 would take a fifth off Node's
+ * share (npm run bench -- search; docs/benchmarks.md).
  */
 export const RANKED_MATCHES = 300;
 
