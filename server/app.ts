@@ -4,7 +4,6 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
 import { endpoint, type Endpoint, type Services } from './http/endpoint.js';
-import { adoptRequestPrototypes } from './http/httpServer.js';
 import { errorHandler, unknownApiRoute } from './http/errorHandler.js';
 import { mountEndpoints } from './http/mountEndpoints.js';
 import { requestLogger } from './http/requestLogger.js';
@@ -55,7 +54,6 @@ export function createApp(options: AppOptions): Express {
   );
 
   const app = express();
-  adoptRequestPrototypes(app);
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(helmet());

@@ -55,7 +55,7 @@ describe('the HTTP server', () => {
     expect(changes).to.deep.equal([]);
   });
 
-  it('is what keeps them: the same app served by app.listen has both changed on every request', async () => {
+  it('is what keeps them: an app served by app.listen has both changed on every request', async () => {
     const app = createApp({
       db: server.db,
       jwtSecret: server.jwtSecret,
